@@ -1,0 +1,49 @@
+import { Entity, Enum, ManyToOne, Property, type Ref } from '@mikro-orm/core';
+import { Field, ObjectType } from 'type-graphql';
+import { BaseEntity, Node } from '../kernel/base.entity';
+import { Region } from '../geography/region.entity';
+import { Community } from '../geography/community.entity';
+import { Department } from '../organisation/department.entity';
+import { Role } from './role';
+
+/**
+ * A person or service account. Its role says what it may do; its jurisdiction (a
+ * region, a department or a community, depending on the role) bounds where.
+ */
+@ObjectType({ implements: Node, description: '用户或服务账号。A user or service account.' })
+@Entity({ tableName: 'app_user' })
+export class User extends BaseEntity<'active'> {
+  @Field({ description: '登录名。Sign-in name.' })
+  @Property({ type: 'varchar', length: 64, unique: true })
+  username!: string;
+
+  @Field({ description: '显示名称。Display name.' })
+  @Property({ type: 'text' })
+  displayName!: string;
+
+  /** bcrypt hash; null for service accounts, which sign in with API tokens only. */
+  @Property({ type: 'text', nullable: true, hidden: true, lazy: true })
+  passwordHash?: string | null;
+
+  @Field(() => Role, { description: '角色。Role.' })
+  @Enum({ items: () => Role, nativeEnumName: 'role' })
+  role!: Role;
+
+  /** Jurisdiction region (county for reviewers, township for township users, any level for analysts). */
+  @ManyToOne(() => Region, { ref: true, nullable: true, deleteRule: 'restrict' })
+  region?: Ref<Region> | null;
+
+  @ManyToOne(() => Department, { ref: true, nullable: true, deleteRule: 'restrict' })
+  department?: Ref<Department> | null;
+
+  @ManyToOne(() => Community, { ref: true, nullable: true, deleteRule: 'restrict' })
+  community?: Ref<Community> | null;
+
+  @Field({ description: '是否启用。Whether the account may sign in.' })
+  @Property({ type: 'boolean', default: true })
+  active: boolean = true;
+
+  @Field(() => Date, { nullable: true, description: '最近登录时间。Last sign-in.' })
+  @Property({ type: 'timestamptz', nullable: true })
+  lastSignInAt?: Date | null;
+}

@@ -1,0 +1,52 @@
+import 'reflect-metadata';
+import { MikroORM, defineConfig, type Options } from '@mikro-orm/postgresql';
+import { ReflectMetadataProvider } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import path from 'node:path';
+import { ENTITIES } from './entities';
+import { MIGRATIONS } from './migrations';
+
+export interface OrmOptions {
+  url: string;
+  poolMax?: number;
+  /** Called with every SQL statement the ORM runs (tests count them). */
+  onQuery?: (sql: string) => void;
+  debug?: boolean;
+}
+
+export function ormConfig(opts: OrmOptions): Options {
+  return defineConfig({
+    clientUrl: opts.url,
+    entities: ENTITIES,
+    metadataProvider: ReflectMetadataProvider,
+    extensions: [Migrator],
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    pool: { min: 0, max: opts.poolMax ?? 10 },
+    discovery: { warnWhenNoEntities: true },
+    debug: opts.debug ?? false,
+    migrations: {
+      tableName: 'mikro_orm_migrations',
+      // Migrations are listed in code so they load the same from source and from dist/;
+      // `npm run db:migration:create` writes new ones here (then add them to the list).
+      migrationsList: MIGRATIONS,
+      path: path.join(__dirname, 'migrations'),
+      pathTs: path.join(__dirname, 'migrations'),
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      emit: 'ts',
+    },
+  });
+}
+
+export async function createOrm(opts: OrmOptions): Promise<MikroORM> {
+  const orm = await MikroORM.init(ormConfig(opts));
+  if (opts.onQuery) {
+    const onQuery = opts.onQuery;
+    orm.em.getConnection().getKnex().on('query', (q: { sql: string }) => onQuery(q.sql));
+  }
+  return orm;
+}
+
+export { MikroORM };

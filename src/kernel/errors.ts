@@ -1,0 +1,128 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { ArgumentValidationError, AuthenticationError as TgUnauthenticated, AuthorizationError as TgForbidden } from 'type-graphql';
+import { UniqueConstraintViolationException, ForeignKeyConstraintViolationException, NotFoundError as OrmNotFound } from '@mikro-orm/core';
+import type { ValidationError } from 'class-validator';
+
+/**
+ * One error model for the whole API. Every error a client sees carries a stable
+ * `extensions.code` from this list, a message in Chinese (`message`) and the same in
+ * English (`extensions.messageEn`), and — for bad input — field-level `details`.
+ */
+export const ERROR_CODES = ['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED', 'CONFLICT', 'INTERNAL'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface FieldProblem {
+  /** Path of the offending input field, e.g. `input.name` or `after`. */
+  field: string;
+  message: string;
+  messageEn: string;
+  /** The validation constraint that failed, when known (class-validator's name). */
+  constraint?: string;
+}
+
+export class AppError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, messageEn: string, extra: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, messageEn, ...extra } });
+    this.name = 'AppError';
+  }
+  get code(): ErrorCode {
+    return this.extensions.code as ErrorCode;
+  }
+}
+
+export const badInput = (message: string, messageEn: string, details: FieldProblem[] = []) =>
+  new AppError('BAD_USER_INPUT', message, messageEn, details.length ? { details } : {});
+export const notFound = (what: string, whatEn: string) => new AppError('NOT_FOUND', `未找到${what}`, `${whatEn} not found`);
+export const forbidden = (message = '无权执行此操作', messageEn = 'You are not allowed to do this') =>
+  new AppError('FORBIDDEN', message, messageEn);
+export const unauthenticated = (message = '请先登录', messageEn = 'Sign in first') => new AppError('UNAUTHENTICATED', message, messageEn);
+export const conflict = (message: string, messageEn: string) => new AppError('CONFLICT', message, messageEn);
+
+/** Chinese messages for the class-validator constraints we use; English comes from class-validator. */
+const CONSTRAINT_ZH: Record<string, string> = {
+  isNotEmpty: '不能为空',
+  minLength: '长度过短',
+  maxLength: '长度超出上限',
+  length: '长度不符合要求',
+  matches: '格式不正确',
+  min: '数值过小',
+  max: '数值过大',
+  isInt: '必须为整数',
+  isPositive: '必须为正数',
+  isEnum: '取值不在允许范围内',
+  arrayMaxSize: '条目过多',
+  arrayMinSize: '条目过少',
+  isDate: '日期无效',
+  isEmail: '邮箱格式不正确',
+  whitelistValidation: '不允许的字段',
+};
+
+function flattenValidation(errors: ValidationError[], prefix: string): FieldProblem[] {
+  const out: FieldProblem[] = [];
+  for (const e of errors) {
+    const field = prefix ? `${prefix}.${e.property}` : e.property;
+    for (const [constraint, messageEn] of Object.entries(e.constraints ?? {})) {
+      out.push({ field, constraint, messageEn, message: `${field}：${CONSTRAINT_ZH[constraint] ?? '取值无效'}` });
+    }
+    if (e.children?.length) out.push(...flattenValidation(e.children, field));
+  }
+  return out;
+}
+
+/** Apollo's own request-level codes, all of which mean the client sent something unusable. */
+const REQUEST_ERRORS: Record<string, string> = {
+  GRAPHQL_PARSE_FAILED: 'GraphQL 语法错误',
+  GRAPHQL_VALIDATION_FAILED: '查询与模式不符',
+  BAD_USER_INPUT: '输入参数无效',
+  BAD_REQUEST: '请求格式不正确',
+  PERSISTED_QUERY_NOT_FOUND: '未找到持久化查询',
+  PERSISTED_QUERY_NOT_SUPPORTED: '不支持持久化查询',
+  OPERATION_RESOLUTION_FAILURE: '无法确定要执行的操作',
+};
+
+/**
+ * Turns any error into the public model. Unknown errors become INTERNAL with a generic
+ * message (the original goes to the log via `onInternal`); stack traces are kept only
+ * when `includeStack` (development).
+ */
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  opts: { includeStack: boolean; onInternal?: (err: unknown) => void },
+): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const base = { locations: formatted.locations, path: formatted.path };
+  const stack = opts.includeStack && original instanceof Error ? { stacktrace: original.stack?.split('\n') } : {};
+  const out = (code: ErrorCode, message: string, messageEn: string, extra: Record<string, unknown> = {}): GraphQLFormattedError => ({
+    message,
+    ...base,
+    extensions: { code, messageEn, ...extra, ...stack },
+  });
+
+  if (original instanceof AppError) {
+    const { code, messageEn, ...rest } = original.extensions as Record<string, unknown>;
+    return out(code as ErrorCode, original.message, String(messageEn), rest);
+  }
+  if (original instanceof ArgumentValidationError) {
+    const details = flattenValidation(original.extensions.validationErrors as unknown as ValidationError[], '');
+    return out('BAD_USER_INPUT', '输入校验失败', 'Input validation failed', { details });
+  }
+  if (original instanceof TgUnauthenticated) return out('UNAUTHENTICATED', '请先登录', 'Sign in first');
+  if (original instanceof TgForbidden) return out('FORBIDDEN', '无权执行此操作', 'You are not allowed to do this');
+  if (original instanceof UniqueConstraintViolationException) {
+    return out('CONFLICT', '记录已存在或与现有记录冲突', 'The record already exists or conflicts with another');
+  }
+  if (original instanceof ForeignKeyConstraintViolationException) {
+    return out('CONFLICT', '记录仍被其他数据引用，或引用的数据不存在', 'The record is still referenced, or references a missing record');
+  }
+  if (original instanceof OrmNotFound) return out('NOT_FOUND', '未找到记录', 'Record not found');
+
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && code in REQUEST_ERRORS) {
+    // The English text from graphql-js / Apollo says exactly what is wrong; keep it.
+    return out('BAD_USER_INPUT', `${REQUEST_ERRORS[code]}：${formatted.message}`, formatted.message, { reason: code });
+  }
+  opts.onInternal?.(original);
+  return out('INTERNAL', '服务器内部错误，请稍后重试', 'Internal server error');
+}
