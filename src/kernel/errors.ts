@@ -1,5 +1,4 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { unwrapResolverError } from '@apollo/server/errors';
 import { ArgumentValidationError, AuthenticationError as TgUnauthenticated, AuthorizationError as TgForbidden } from 'type-graphql';
 import { UniqueConstraintViolationException, ForeignKeyConstraintViolationException, NotFoundError as OrmNotFound } from '@mikro-orm/core';
 import type { ValidationError } from 'class-validator';
@@ -13,7 +12,7 @@ export const ERROR_CODES = ['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'UNAUTHE
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface FieldProblem {
-  /** Path of the offending input field, e.g. `input.name` or `after`. */
+  /** Path of the offending field inside the argument (e.g. `name`, `ledgers.0.minutes`), or the argument (`after`). */
   field: string;
   message: string;
   messageEn: string;
@@ -91,7 +90,8 @@ export function formatError(
   error: unknown,
   opts: { includeStack: boolean; onInternal?: (err: unknown) => void },
 ): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  let original = error;
+  while (original instanceof GraphQLError && original.originalError && !(original instanceof AppError)) original = original.originalError;
   const base = { locations: formatted.locations, path: formatted.path };
   const stack = opts.includeStack && original instanceof Error ? { stacktrace: original.stack?.split('\n') } : {};
   const out = (code: ErrorCode, message: string, messageEn: string, extra: Record<string, unknown> = {}): GraphQLFormattedError => ({
@@ -101,7 +101,8 @@ export function formatError(
   });
 
   if (original instanceof AppError) {
-    const { code, messageEn, ...rest } = original.extensions as Record<string, unknown>;
+    // `http` only steers the status code (e.g. 401); it is not part of the public model.
+    const { code, messageEn, http: _http, ...rest } = original.extensions as Record<string, unknown>;
     return out(code as ErrorCode, original.message, String(messageEn), rest);
   }
   if (original instanceof ArgumentValidationError) {

@@ -1,4 +1,6 @@
 import crypto from 'node:crypto';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { Client } from 'pg';
 
 /** The URL of database `name` on the same server as `url`. */
@@ -33,9 +35,13 @@ export async function prepareTemplateDatabase(adminUrl: string): Promise<string>
   const name = `zhunru_tpl_${process.pid}_${crypto.randomBytes(3).toString('hex')}`;
   await admin(adminUrl, (c) => c.query(`create database "${name}"`));
   const url = withDatabase(adminUrl, name);
-  // Loaded lazily so that a broken import shows up as a failing setup, with its stack.
-  const { prepareDatabase } = await import('../../src/db/prepare');
-  await prepareDatabase(url, { migrate: true, seed: true });
+  const root = path.resolve(__dirname, '..', '..');
+  const run = spawnSync(process.execPath, ['scripts/run.js', 'test/support/prepare-template.ts', url], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'test' },
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(`preparing the template database failed:\n${run.stdout}\n${run.stderr}`);
   await admin(adminUrl, (c) => c.query(`alter database "${name}" is_template true`));
   return name;
 }

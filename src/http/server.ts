@@ -1,0 +1,159 @@
+import http from 'node:http';
+import crypto from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import express, { type Express } from 'express';
+import { pinoHttp } from 'pino-http';
+import { ApolloServer } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import type { Config } from '../config';
+import type { QueueBackend } from '../../workers/queues';
+import { createContext, type Context } from '../kernel/context';
+import { formatError } from '../kernel/errors';
+import { createSchema } from '../schema';
+import { AuthService, resolveJwtSecret } from '../auth/auth.service';
+import { createMetrics } from './metrics';
+import { graphiqlRouter } from './graphiql';
+
+export interface ApiServer {
+  url: string;
+  app: Express;
+  server: http.Server;
+  close(): Promise<void>;
+}
+
+/**
+ * The HTTP side: GraphQL at /graphql (Apollo Server 5 on Express 5, GraphQL-over-HTTP),
+ * the offline IDE at /graphiql, /healthz, /readyz and /metrics.
+ */
+export async function startApi(opts: {
+  config: Config;
+  orm: MikroORM;
+  logger: Logger;
+  queues?: QueueBackend;
+}): Promise<ApiServer> {
+  const { config, orm, logger, queues } = opts;
+  const auth = new AuthService(resolveJwtSecret(config), config.jwtTtlSeconds);
+  const schema = await createSchema({ auth });
+  const metrics = createMetrics(orm);
+  const app = express();
+  const server = http.createServer(app);
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && /^[\w.:-]{1,100}$/.test(given) ? given : crypto.randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+    }),
+  );
+  app.use(metrics.httpMiddleware);
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const checks: Record<string, string> = {};
+    const timed = <T>(p: Promise<T>) =>
+      Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout after 3 s')), 3000).unref())]);
+    try {
+      await timed(orm.em.getConnection().execute('select 1'));
+      checks.database = 'ok';
+    } catch (err) {
+      checks.database = `error: ${(err as Error).message}`;
+    }
+    if (queues) {
+      try {
+        await timed(queues.ping());
+        checks.queue = `ok (${queues.kind})`;
+      } catch (err) {
+        checks.queue = `error: ${(err as Error).message}`;
+      }
+    }
+    const ready = Object.values(checks).every((v) => v.startsWith('ok'));
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  if (config.graphiql) {
+    app.use(graphiqlRouter({ endpoint: '/graphql' }));
+    // A browser opening /graphql gets the IDE.
+    app.get('/graphql', (req, res, next) => {
+      if (req.accepts(['application/json', 'application/graphql-response+json', 'text/html']) === 'text/html' && !req.query.query) {
+        res.redirect(302, '/graphiql');
+        return;
+      }
+      next();
+    });
+  }
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    csrfPrevention: true,
+    // The process's own shutdown (src/main.ts) stops the API, the workers and the database in order.
+    stopOnTerminationSignals: false,
+    introspection: true,
+    includeStacktraceInErrorResponses: config.nodeEnv === 'development',
+    formatError: (formatted, error) =>
+      formatError(formatted, error, {
+        includeStack: config.nodeEnv === 'development',
+        onInternal: (err) => logger.error({ err }, 'internal error in GraphQL request'),
+      }),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      metrics.apolloPlugin,
+    ],
+  });
+  await apollo.start();
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const em = orm.em.fork();
+        const actor = await auth.authenticate(em, req.headers.authorization);
+        return createContext({ em, actor, requestId: String(req.id), log: req.log });
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  let closed = false;
+  return {
+    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`,
+    app,
+    server,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await apollo.stop(); // drains the HTTP server: in-flight requests finish
+    },
+  };
+}

@@ -1,0 +1,173 @@
+import { ArgsType, Field, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
+import { Max, Min } from 'class-validator';
+import { Cursor, type EntityName, type FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { badInput } from './errors';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+export enum SortDirection {
+  ASC = 'ASC',
+  DESC = 'DESC',
+}
+registerEnumType(SortDirection, {
+  name: 'SortDirection',
+  description: '排序方向。Sort direction.',
+  valuesConfig: { ASC: { description: '升序。Ascending.' }, DESC: { description: '降序。Descending.' } },
+});
+
+/** Relay connection arguments: `first`/`after` forward, `last`/`before` backward. */
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: `向后翻页：返回前 N 条（默认 ${DEFAULT_PAGE_SIZE}，最多 ${MAX_PAGE_SIZE}）。Forward page size.` })
+  @Min(0)
+  @Max(MAX_PAGE_SIZE)
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: '从该游标之后开始。Start after this cursor.' })
+  after?: string | null;
+
+  @Field(() => Int, { nullable: true, description: `向前翻页：返回最后 N 条（最多 ${MAX_PAGE_SIZE}）。Backward page size.` })
+  @Min(0)
+  @Max(MAX_PAGE_SIZE)
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: '到该游标之前为止。End before this cursor.' })
+  before?: string | null;
+}
+
+@ObjectType({ description: '分页信息（Relay）。Relay page info.' })
+export class PageInfo {
+  @Field({ description: '是否还有下一页。Whether more items follow.' })
+  hasNextPage!: boolean;
+
+  @Field({ description: '是否还有上一页。Whether items precede.' })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: '本页第一条的游标。Cursor of the first item.' })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: '本页最后一条的游标。Cursor of the last item.' })
+  endCursor!: string | null;
+}
+
+export interface Edge<T> {
+  node: T;
+  cursor: string;
+}
+
+export interface Connection<T> {
+  edges: Edge<T>[];
+  nodes: T[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
+
+/** `XxxConnection` and `XxxEdge` object types for a node type. */
+export function ConnectionType<T extends object>(nodeType: ClassType<T>, label: { zh: string; en: string }) {
+  const name = nodeType.name;
+
+  @ObjectType(`${name}Edge`, { description: `${label.zh}分页中的一条。An edge in a ${label.en} connection.` })
+  class EdgeType {
+    @Field(() => nodeType, { description: '节点。The node.' })
+    node!: T;
+
+    @Field({ description: '该条的游标。Cursor of this edge.' })
+    cursor!: string;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `${label.zh}的分页列表。A page of ${label.en}.` })
+  class ConnectionTypeClass implements Connection<T> {
+    @Field(() => [EdgeType], { description: '本页各条及其游标。Edges of this page.' })
+    edges!: EdgeType[];
+
+    @Field(() => [nodeType], { description: '本页各节点（edges.node 的简写）。Nodes of this page.' })
+    nodes!: T[];
+
+    @Field(() => PageInfo, { description: '分页信息。Page info.' })
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, { description: '符合条件的总条数。Total number of matching items.' })
+    totalCount!: number;
+  }
+  return ConnectionTypeClass;
+}
+
+/** Whether the query selects `field` directly on the current field (e.g. `totalCount`). */
+export function selectsField(info: GraphQLResolveInfo | undefined, field: string): boolean {
+  if (!info) return true;
+  return info.fieldNodes.some((node) =>
+    node.selectionSet?.selections.some(
+      (s) => (s.kind === 'Field' && s.name.value === field) || s.kind === 'InlineFragment' || s.kind === 'FragmentSpread',
+    ),
+  );
+}
+
+function checkCursor(cursor: string | null | undefined, arg: string, keys: number): string | undefined {
+  if (cursor === null || cursor === undefined) return undefined;
+  let ok = false;
+  try {
+    const value = /^[A-Za-z0-9_-]{1,1000}$/.test(cursor) ? Cursor.decode(cursor) : null;
+    ok = Array.isArray(value) && value.length === keys && value.every((v) => ['string', 'number', 'boolean'].includes(typeof v) || v instanceof Date);
+  } catch {
+    ok = false;
+  }
+  if (!ok) {
+    throw badInput('无效的分页游标', 'Invalid pagination cursor', [
+      { field: arg, message: `${arg} 不是本列表的有效游标`, messageEn: `${arg} is not a valid cursor for this list` },
+    ]);
+  }
+  return cursor;
+}
+
+/**
+ * One page of `entity` matching `where`, ordered by `orderBy` with the primary key as
+ * the final tie-breaker so the order is total and cursors are stable. Two statements at
+ * most: the page, and the count when `totalCount` is selected.
+ */
+export async function paginate<T extends { id: number }>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  where: FilterQuery<T>,
+  orderBy: Record<string, 'asc' | 'desc'>,
+  args: PageArgs,
+  info?: GraphQLResolveInfo,
+): Promise<Connection<T>> {
+  if (args.first != null && args.last != null) {
+    throw badInput('first 与 last 不能同时使用', 'Use either first or last, not both', [
+      { field: 'last', message: 'first 与 last 不能同时使用', messageEn: 'first and last are mutually exclusive' },
+    ]);
+  }
+  const fullOrder = { ...orderBy, id: orderBy.id ?? Object.values(orderBy)[0] ?? 'asc' };
+  const keys = Object.keys(fullOrder).length;
+  const after = checkCursor(args.after, 'after', keys);
+  const before = checkCursor(args.before, 'before', keys);
+  const backward = args.last != null || (before !== undefined && args.first == null);
+  const size = backward ? args.last ?? DEFAULT_PAGE_SIZE : args.first ?? DEFAULT_PAGE_SIZE;
+  const includeCount = selectsField(info, 'totalCount');
+  if (size === 0) {
+    const totalCount = includeCount ? await em.count(entity, where) : 0;
+    return { edges: [], nodes: [], totalCount, pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } };
+  }
+  const cursor = await em.findByCursor(entity, where, {
+    ...(backward ? { last: size } : { first: size }),
+    ...(after ? { after } : {}),
+    ...(before ? { before } : {}),
+    orderBy: fullOrder as never,
+    includeCount,
+  } as never);
+  const nodes = cursor.items as T[];
+  return {
+    nodes,
+    edges: nodes.map((node) => ({ node, cursor: cursor.from(node as never) })),
+    totalCount: (cursor.totalCount as number | undefined) ?? 0,
+    pageInfo: {
+      hasNextPage: cursor.hasNextPage,
+      hasPreviousPage: cursor.hasPrevPage,
+      startCursor: cursor.startCursor,
+      endCursor: cursor.endCursor,
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import 'reflect-metadata';
+import { buildSchema, type AuthChecker } from 'type-graphql';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { DateTimeISOResolver } from 'graphql-scalars';
+import type { Context } from './kernel/context';
+import { unauthenticated } from './kernel/errors';
+import { NodeResolver } from './kernel/node.resolver';
+import { RegionResolver } from './geography/region.resolver';
+import { CommunityResolver } from './geography/community.resolver';
+import { DepartmentResolver } from './organisation/department.resolver';
+import { createAuthResolver } from './auth/auth.resolver';
+import type { AuthService } from './auth/auth.service';
+import type { Role } from './auth/role';
+
+/**
+ * `@Authorized(...roles)`: signed in (else UNAUTHENTICATED), and — when roles are
+ * listed — holding one of them (else FORBIDDEN).
+ */
+export const authChecker: AuthChecker<Context> = ({ context }, roles) => {
+  if (!context.actor) throw unauthenticated();
+  return roles.length === 0 || roles.includes(context.actor.role as Role);
+};
+
+export interface SchemaDeps {
+  auth: AuthService;
+}
+
+export async function createSchema(deps: SchemaDeps): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
+    resolvers: [NodeResolver, RegionResolver, CommunityResolver, DepartmentResolver, createAuthResolver(deps)],
+    validate: { forbidUnknownValues: false },
+    authChecker,
+    authMode: 'error',
+    scalarsMap: [{ type: Date, scalar: DateTimeISOResolver }],
+    emitSchemaFile: false,
+  });
+  const query = schema.getQueryType();
+  const mutation = schema.getMutationType();
+  if (query) query.description = 'Zhunru 准入平台的查询入口。Queries of the Zhunru admission platform.';
+  if (mutation) mutation.description = 'Zhunru 准入平台的变更入口；每个变更都记录操作人。Mutations; each one knows its actor.';
+  return schema;
+}
+
+/** The SDL front-end teams consume (`schema/schema.graphql`): sorted, so diffs are stable. */
+export function printSchemaSdl(schema: GraphQLSchema): string {
+  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+}
