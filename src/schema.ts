@@ -9,6 +9,8 @@ import { RegionResolver } from './geography/region.resolver';
 import { CommunityResolver } from './geography/community.resolver';
 import { DepartmentResolver } from './organisation/department.resolver';
 import { createAuthResolver } from './auth/auth.resolver';
+import { AuditResolver } from './audit/audit.resolver';
+import { DataElementResolver } from './platform/data-element.resolver';
 import type { AuthService } from './auth/auth.service';
 import type { Role } from './auth/role';
 
@@ -27,7 +29,7 @@ export interface SchemaDeps {
 
 export async function createSchema(deps: SchemaDeps): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: [NodeResolver, RegionResolver, CommunityResolver, DepartmentResolver, createAuthResolver(deps)],
+    resolvers: [NodeResolver, RegionResolver, CommunityResolver, DepartmentResolver, AuditResolver, DataElementResolver, createAuthResolver(deps)],
     validate: { forbidUnknownValues: false },
     authChecker,
     authMode: 'error',

@@ -92,3 +92,31 @@ describe('who is asking', () => {
     expect(names).not.toContain('passwordHash');
   });
 });
+
+describe('audit of account operations', () => {
+  it('records sign-ins and token changes with the actor, never the token itself', async () => {
+    const admin = await t.signIn('admin');
+    const integrationId = (await t.gql(ME, {}, { token: DEMO_INTEGRATION_TOKEN })).body.data.me.id;
+    const created = await t.gql(
+      `mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) { token apiToken { id } } }`,
+      { i: { userId: integrationId, name: '审计测试' } },
+      { token: admin },
+    );
+    const { token, apiToken } = created.body.data.createApiToken;
+    await t.gql(`mutation($id: ID!) { revokeApiToken(id: $id) { id } }`, { id: apiToken.id }, { token: admin });
+    const trail = await t.gql(`query($id: ID!) { auditTrail(recordId: $id) { action actorUsername actorRole before after } }`, { id: apiToken.id }, { token: admin });
+    const events = trail.body.data.auditTrail;
+    expect(events.map((e: any) => e.action)).toEqual(['apiToken.create', 'apiToken.revoke']);
+    expect(events[1]).toMatchObject({ actorUsername: 'admin', actorRole: 'ADMIN' });
+    expect(events[1].before.revokedAt).toBeNull();
+    expect(events[1].after.revokedAt).toBeTruthy();
+    expect(JSON.stringify(events)).not.toContain(token);
+
+    const signIns = await t.gql(`{ auditEvents(first: 5, filter: { action: "user.signIn", actorUsername: "admin" }) { totalCount nodes { action } } }`, {}, { token: admin });
+    expect(signIns.body.data.auditEvents.totalCount).toBeGreaterThanOrEqual(1);
+    const reviewer = await t.signIn('reviewer');
+    const denied = await t.gql(`{ auditEvents(first: 5) { totalCount } }`, {}, { token: await t.signIn('community') });
+    expect(denied.body.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect((await t.gql(`{ auditEvents(first: 1) { totalCount } }`, {}, { token: reviewer })).body.data.auditEvents.totalCount).toBeGreaterThan(0);
+  });
+});

@@ -188,3 +188,18 @@ describe('regions, communities and departments', () => {
     expect(wrongType.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('data elements', () => {
+  it('lists the catalogue with the platform source and the sharing scope, batched', async () => {
+    t.resetQueries();
+    const r = await t.gql(`{ dataElements(first: 50) { totalCount nodes { code name collectedOnPlatform sourceSystem sharedWith { shortName } } } }`);
+    const { totalCount, nodes } = r.body.data.dataElements;
+    expect(totalCount).toBeGreaterThanOrEqual(10);
+    const elderly = nodes.find((n: any) => n.name === '80周岁以上老年人数');
+    expect(elderly.collectedOnPlatform).toBe(true);
+    expect(elderly.sourceSystem).toMatch(/一体化政务服务平台/);
+    expect(elderly.sharedWith.map((d: any) => d.shortName)).toContain('县民政局');
+    // page + count + pivot + departments, whatever the page size
+    expect(t.queries.length).toBeLessThanOrEqual(4);
+  });
+});

@@ -17,7 +17,7 @@ describe('GraphQL over HTTP', () => {
     });
     expect(modern.status).toBe(200);
     expect(modern.headers.get('content-type')).toMatch(/^application\/graphql-response\+json/);
-    expect(await modern.json()).toEqual({ data: { region: { name: '青衣县' } } });
+    expect((await modern.json()) as any).toEqual({ data: { region: { name: '青衣县' } } });
 
     const legacy = await fetch(`${t.url}/graphql`, {
       method: 'POST',
@@ -31,7 +31,7 @@ describe('GraphQL over HTTP', () => {
     const headers = { accept: 'application/graphql-response+json', 'apollo-require-preflight': 'true' };
     const get = await fetch(`${t.url}/graphql?query=${encodeURIComponent(Q)}`, { headers });
     expect(get.status).toBe(200);
-    expect((await get.json()).data.region.name).toBe('青衣县');
+    expect(((await get.json()) as any).data.region.name).toBe('青衣县');
     const mutation = 'mutation { signIn(input: { username: "admin", password: "x" }) { token } }';
     const refused = await fetch(`${t.url}/graphql?query=${encodeURIComponent(mutation)}`, { headers });
     expect(refused.status).toBe(405);
@@ -44,7 +44,7 @@ describe('GraphQL over HTTP', () => {
       body: JSON.stringify({ query: '{ region(code: "511828") { nosuchfield } }' }),
     });
     expect(res.status).toBe(400);
-    const body = await res.json();
+    const body = (await res.json()) as any;
     expect(body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'GRAPHQL_VALIDATION_FAILED' });
     expect(body.errors[0].message).toMatch(/查询与模式不符/);
   });
@@ -68,13 +68,13 @@ describe('operations endpoints', () => {
   it('/healthz says the process is alive', async () => {
     const res = await fetch(`${t.url}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok' });
+    expect((await res.json()) as any).toEqual({ status: 'ok' });
   });
 
   it('/readyz checks the database', async () => {
     const res = await fetch(`${t.url}/readyz`);
     expect(res.status).toBe(200);
-    expect((await res.json()).checks.database).toBe('ok');
+    expect(((await res.json()) as any).checks.database).toBe('ok');
   });
 
   it('/metrics counts GraphQL operations by name and reports the database pool', async () => {

@@ -11,6 +11,7 @@ import { fromGlobalId } from '../kernel/global-id';
 import { badInput, notFound } from '../kernel/errors';
 import { generateApiToken, hashApiToken } from './credentials';
 import type { AuthService } from './auth.service';
+import { recordAudit } from '../audit/audit.service';
 
 @InputType({ description: '登录。Sign-in credentials.' })
 export class SignInInput {
@@ -62,6 +63,11 @@ export class CreateApiTokenPayload {
   apiToken!: ApiToken;
 }
 
+/** What the audit trail keeps of a token: never the token or its hash. */
+function tokenSummary(t: ApiToken) {
+  return { userId: t.user.id, name: t.name, prefix: t.prefix, expiresAt: t.expiresAt ?? null, revokedAt: t.revokedAt ?? null };
+}
+
 /** The service that signs and checks tokens, given to the resolver by the schema builder. */
 export interface AuthResolverDeps {
   auth: AuthService;
@@ -105,6 +111,8 @@ export function createAuthResolver(deps: AuthResolverDeps) {
         expiresAt: input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null,
       });
       await ctx.em.flush();
+      recordAudit(ctx.em, ctx, { action: 'apiToken.create', entity: apiToken, after: tokenSummary(apiToken) });
+      await ctx.em.flush();
       return { token, apiToken };
     }
 
@@ -113,8 +121,12 @@ export function createAuthResolver(deps: AuthResolverDeps) {
     async revokeApiToken(@Ctx() ctx: Context, @Arg('id', () => ID, { description: '令牌的全局 ID。Token global ID.' }) id: string): Promise<ApiToken> {
       const token = await ctx.em.findOne(ApiToken, { id: fromGlobalId(id, 'ApiToken').id });
       if (!token) throw notFound('该令牌', 'API token');
-      token.revokedAt ??= new Date();
-      await ctx.em.flush();
+      if (!token.revokedAt) {
+        const before = tokenSummary(token);
+        token.revokedAt = new Date();
+        recordAudit(ctx.em, ctx, { action: 'apiToken.revoke', entity: token, before, after: tokenSummary(token) });
+        await ctx.em.flush();
+      }
       return token;
     }
 

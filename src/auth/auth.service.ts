@@ -9,6 +9,7 @@ import { User } from './user.entity';
 import { ApiToken } from './api-token.entity';
 import { API_TOKEN_PREFIX, DUMMY_PASSWORD_HASH, hashApiToken, verifyPassword } from './credentials';
 import { AppError, badInput } from '../kernel/errors';
+import { recordAudit } from '../audit/audit.service';
 
 const ISSUER = 'zhunru';
 
@@ -55,6 +56,7 @@ export class AuthService {
       throw badInput('用户名或密码错误', 'Wrong username or password');
     }
     user.lastSignInAt = new Date();
+    recordAudit(em, { actor: actorOf(user, 'jwt') }, { action: 'user.signIn', entity: user });
     await em.flush();
     const expiresAt = new Date(Date.now() + this.ttlSeconds * 1000);
     const token = await new SignJWT({ role: user.role })

@@ -10,7 +10,9 @@ import { ENTITIES } from '../db/entities';
  * reached only through the admin mutations; users need a signed-in actor.
  * (The full permission model comes with the security work.)
  */
-const NODE_TYPES = new Map<string, (typeof ENTITIES)[number]>(ENTITIES.filter((e) => e.name !== 'ApiToken').map((e) => [e.name, e]));
+const NODE_TYPES = new Map<string, (typeof ENTITIES)[number]>(
+  // Audit events are reached through auditTrail/auditEvents.
+  ENTITIES.filter((e) => e.name !== 'ApiToken' && e.name !== 'AuditEvent').map((e) => [e.name, e]));
 const SIGNED_IN_ONLY = new Set(['User']);
 
 @Resolver()

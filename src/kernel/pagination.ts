@@ -127,7 +127,7 @@ function checkCursor(cursor: string | null | undefined, arg: string, keys: numbe
  * the final tie-breaker so the order is total and cursors are stable. Two statements at
  * most: the page, and the count when `totalCount` is selected.
  */
-export async function paginate<T extends { id: number }>(
+export async function paginate<T extends { id: number | string }>(
   em: EntityManager,
   entity: EntityName<T>,
   where: FilterQuery<T>,

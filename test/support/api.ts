@@ -17,7 +17,7 @@ export interface TestApi {
   queries: string[];
   resetQueries(): void;
   /** POST a GraphQL operation; returns status and parsed body. */
-  gql<T = any>(query: string, variables?: Record<string, unknown>, opts?: { token?: string; headers?: Record<string, string> }): Promise<{ status: number; body: { data?: T; errors?: any[] }; headers: Headers }>;
+  gql<T = any>(query: string, variables?: Record<string, unknown>, opts?: { token?: string; headers?: Record<string, string> }): Promise<{ status: number; body: { data?: T; errors?: any }; headers: Headers }>;
   signIn(username: string, password?: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -29,7 +29,7 @@ export async function startTestApi(env: Record<string, string> = {}, opts: { que
   const queries: string[] = [];
   const orm = await createOrm({ url: db.url, poolMax: 5, onQuery: (sql) => queries.push(sql) });
   const api = await startApi({ config, orm, logger: createLogger(config), queues: opts.queues });
-  const gql: TestApi['gql'] = async (query, variables, o = {}) => {
+  const gql: TestApi['gql'] = async (query, variables?, o = {}) => {
     const res = await fetch(`${api.url}/graphql`, {
       method: 'POST',
       headers: {
@@ -40,7 +40,7 @@ export async function startTestApi(env: Record<string, string> = {}, opts: { que
       },
       body: JSON.stringify({ query, variables }),
     });
-    return { status: res.status, body: await res.json(), headers: res.headers };
+    return { status: res.status, body: (await res.json()) as any, headers: res.headers };
   };
   return {
     url: api.url,

@@ -15,6 +15,8 @@ import {
   DEMO_TOWNSHIPS,
   type SeedRegion,
 } from './demo-county';
+import { DEMO_DATA_ELEMENTS } from './demo-data-elements';
+import { DataElement } from '../../platform/data-element.entity';
 
 /** The password of every demo account (documented in the README; demo data only). */
 export const DEMO_PASSWORD = 'Zhunru@2026';
@@ -26,6 +28,7 @@ export interface SeedSummary {
   communities: number;
   departments: number;
   users: number;
+  dataElements: number;
 }
 
 /**
@@ -89,6 +92,17 @@ export async function seedDemoCounty(em: EntityManager): Promise<SeedSummary | n
       user('inspector', '县联合督查组 督查员 赵敏', Role.INSPECTOR, { region: county }),
       user('integration', '一体化政务服务平台对接服务', Role.INTEGRATION),
     ];
+    for (const e of DEMO_DATA_ELEMENTS) {
+      const element = tx.create(DataElement, {
+        code: e.code,
+        name: e.name,
+        definition: e.definition,
+        unit: e.unit,
+        collectedOnPlatform: e.collectedOnPlatform,
+        sourceSystem: e.sourceSystem,
+      });
+      element.sharedWith.set(departments.filter((d, i) => DEMO_DEPARTMENTS[i].regionCode === DEMO_COUNTY.code && e.sharedWith.includes(d.shortName)));
+    }
     const integration = users[users.length - 1];
     tx.create(ApiToken, {
       user: integration,
@@ -97,6 +111,6 @@ export async function seedDemoCounty(em: EntityManager): Promise<SeedSummary | n
       tokenHash: hashApiToken(DEMO_INTEGRATION_TOKEN),
     });
     await tx.flush();
-    return { regions: regions.size, communities: communities.length, departments: departments.length, users: users.length };
+    return { regions: regions.size, communities: communities.length, departments: departments.length, users: users.length, dataElements: DEMO_DATA_ELEMENTS.length };
   });
 }

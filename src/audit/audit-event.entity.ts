@@ -1,0 +1,70 @@
+import { Entity, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { GraphQLJSON } from 'graphql-scalars';
+import { User } from '../auth/user.entity';
+import { Region } from '../geography/region.entity';
+import { toGlobalId } from '../kernel/global-id';
+
+/**
+ * Who did what, when, to which record, with the record before and after (留痕).
+ * Every mutation writes one, in the same transaction as the change it records.
+ */
+@ObjectType({ description: '审计事件：谁在何时对哪条记录做了什么（留痕）。An audit event.' })
+@Entity({ tableName: 'audit_event' })
+@Index({ properties: ['entityType', 'entityId', 'id'] })
+export class AuditEvent {
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  id!: string;
+
+  @Field(() => ID, { name: 'id', description: '全局 ID。Global ID.' })
+  get globalId(): string {
+    return toGlobalId('AuditEvent', this.id);
+  }
+
+  @Field(() => Date, { description: '发生时间。When it happened.' })
+  @Property({ type: 'timestamptz', defaultRaw: 'now()' })
+  occurredAt: Date = new Date();
+
+  @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: 'set null' })
+  actor?: Ref<User> | null;
+
+  @Field(() => String, { nullable: true, description: '操作人登录名（留存快照）。Actor username, as it was.' })
+  @Property({ type: 'text', nullable: true })
+  actorUsername?: string | null;
+
+  @Field(() => String, { nullable: true, description: '操作人角色（留存快照）。Actor role, as it was.' })
+  @Property({ type: 'text', nullable: true })
+  actorRole?: string | null;
+
+  @Field({ description: '动作，如 application.submit。Action.' })
+  @Property({ type: 'text' })
+  action!: string;
+
+  @Field({ description: '记录类型（GraphQL 类型名）。Record type.' })
+  @Property({ type: 'text' })
+  entityType!: string;
+
+  @Field({ description: '记录的数据库主键。Record key.' })
+  @Property({ type: 'text' })
+  entityId!: string;
+
+  /** The county the record belongs to, where it has one (for per-county trails). */
+  @ManyToOne(() => Region, { ref: true, nullable: true, deleteRule: 'restrict', index: true })
+  county?: Ref<Region> | null;
+
+  @Field(() => GraphQLJSON, { nullable: true, description: '变更前。Record before.' })
+  @Property({ type: 'jsonb', nullable: true })
+  before?: unknown;
+
+  @Field(() => GraphQLJSON, { nullable: true, description: '变更后。Record after.' })
+  @Property({ type: 'jsonb', nullable: true })
+  after?: unknown;
+
+  @Field(() => String, { nullable: true, description: '说明或意见。Comment.' })
+  @Property({ type: 'text', nullable: true })
+  comment?: string | null;
+
+  @Field(() => String, { nullable: true, description: '请求 ID，便于与日志对照。Request id, to match the logs.' })
+  @Property({ type: 'text', nullable: true })
+  requestId?: string | null;
+}
