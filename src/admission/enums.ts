@@ -1,0 +1,174 @@
+import { registerEnumType } from 'type-graphql';
+
+const describe = <T extends string>(labels: Record<T, [string, string]>) =>
+  Object.fromEntries((Object.entries(labels) as Array<[string, [string, string]]>).map(([k, [zh, en]]) => [k, { description: `${zh}。${en}.` }]));
+
+/** Where an application is in the admission workflow. */
+export enum ApplicationStatus {
+  DRAFT = 'DRAFT',
+  SUBMITTED = 'SUBMITTED',
+  IN_REVIEW = 'IN_REVIEW',
+  RETURNED = 'RETURNED',
+  COMMITTEE = 'COMMITTEE',
+  APPROVED = 'APPROVED',
+  IN_EFFECT = 'IN_EFFECT',
+  COMPLETED = 'COMPLETED',
+  REVOKED = 'REVOKED',
+  REJECTED = 'REJECTED',
+  WITHDRAWN = 'WITHDRAWN',
+  EMERGENCY_IN_EFFECT = 'EMERGENCY_IN_EFFECT',
+}
+export const APPLICATION_STATUS_LABELS: Record<ApplicationStatus, [string, string]> = {
+  DRAFT: ['草稿', 'Draft'],
+  SUBMITTED: ['已提交，待审核', 'Submitted'],
+  IN_REVIEW: ['审核中', 'In review'],
+  RETURNED: ['退回修改', 'Returned for revision'],
+  COMMITTEE: ['提请县委常委会研究', 'Before the county committee'],
+  APPROVED: ['已批准，待持文书进入', 'Approved'],
+  IN_EFFECT: ['已进入村（社区）实施', 'In effect in communities'],
+  COMPLETED: ['工作已完成', 'Completed'],
+  REVOKED: ['已撤销（退出村/社区）', 'Revoked'],
+  REJECTED: ['不予准入', 'Rejected'],
+  WITHDRAWN: ['部门已撤回', 'Withdrawn'],
+  EMERGENCY_IN_EFFECT: ['紧急事项先进后批，待补批', 'Emergency entry, approval pending'],
+};
+registerEnumType(ApplicationStatus, { name: 'ApplicationStatus', description: '准入申请状态。Application status.', valuesConfig: describe(APPLICATION_STATUS_LABELS) });
+
+/** What the department asks for. New regular items go to the county committee. */
+export enum ApplicationKind {
+  NEW_REGULAR = 'NEW_REGULAR',
+  TEMPORARY = 'TEMPORARY',
+  LISTED_ASSISTANCE = 'LISTED_ASSISTANCE',
+  PURCHASE_OF_SERVICE = 'PURCHASE_OF_SERVICE',
+}
+registerEnumType(ApplicationKind, {
+  name: 'ApplicationKind',
+  description: '申请类别。Kind of application.',
+  valuesConfig: describe<ApplicationKind>({
+    NEW_REGULAR: ['新增常规类事项（须提请县委常委会研究）', 'New regular item (goes to the county committee)'],
+    TEMPORARY: ['临时性工作事项', 'Temporary work item'],
+    LISTED_ASSISTANCE: ['按协助办理事项清单进入', 'Item on the assistance list'],
+    PURCHASE_OF_SERVICE: ['政府购买村（社区）服务', 'Government purchase of community services'],
+  }),
+});
+
+export enum ScopeType {
+  COUNTY = 'COUNTY',
+  TOWNSHIPS = 'TOWNSHIPS',
+  COMMUNITIES = 'COMMUNITIES',
+}
+registerEnumType(ScopeType, {
+  name: 'ScopeType',
+  description: '实施范围类别。Target scope.',
+  valuesConfig: describe<ScopeType>({
+    COUNTY: ['全县所有村（社区）', 'Every community of the county'],
+    TOWNSHIPS: ['指定乡镇（街道）的村（社区）', 'Communities of some townships'],
+    COMMUNITIES: ['指定村（社区）', 'Some communities'],
+  }),
+});
+
+export enum LedgerFrequency {
+  DAILY = 'DAILY',
+  WEEKLY = 'WEEKLY',
+  MONTHLY = 'MONTHLY',
+  QUARTERLY = 'QUARTERLY',
+  HALF_YEARLY = 'HALF_YEARLY',
+  YEARLY = 'YEARLY',
+  AD_HOC = 'AD_HOC',
+}
+/** Filings a year; AD_HOC uses the declared expected count. DAILY counts working days. */
+export const FILINGS_PER_YEAR: Record<Exclude<LedgerFrequency, 'AD_HOC'>, number> = {
+  DAILY: 250,
+  WEEKLY: 52,
+  MONTHLY: 12,
+  QUARTERLY: 4,
+  HALF_YEARLY: 2,
+  YEARLY: 1,
+};
+registerEnumType(LedgerFrequency, {
+  name: 'LedgerFrequency',
+  description: '台账报表填报频次。Filing frequency.',
+  valuesConfig: describe<LedgerFrequency>({
+    DAILY: ['每日（按 250 个工作日计）', 'Daily (250 working days)'],
+    WEEKLY: ['每周', 'Weekly'],
+    MONTHLY: ['每月', 'Monthly'],
+    QUARTERLY: ['每季度', 'Quarterly'],
+    HALF_YEARLY: ['每半年', 'Half-yearly'],
+    YEARLY: ['每年', 'Yearly'],
+    AD_HOC: ['不定期（按预计次数）', 'Ad hoc (expected count)'],
+  }),
+});
+
+export enum LedgerFormat {
+  ELECTRONIC = 'ELECTRONIC',
+  PAPER = 'PAPER',
+}
+registerEnumType(LedgerFormat, {
+  name: 'LedgerFormat',
+  description: '台账报表形式。Format.',
+  valuesConfig: describe<LedgerFormat>({ ELECTRONIC: ['电子', 'Electronic'], PAPER: ['纸质', 'Paper'] }),
+});
+
+export enum FindingSeverity {
+  BLOCKING = 'BLOCKING',
+  WARNING = 'WARNING',
+}
+registerEnumType(FindingSeverity, {
+  name: 'FindingSeverity',
+  description: '审查发现的严重程度。Severity of a rule finding.',
+  valuesConfig: describe<FindingSeverity>({
+    BLOCKING: ['阻断：不得提交/不予准入', 'Blocking: cannot be submitted'],
+    WARNING: ['提示：须审核人员明确确认', 'Warning: the reviewer must acknowledge it'],
+  }),
+});
+
+export enum Opinion {
+  PASS = 'PASS',
+  CONCERN = 'CONCERN',
+  FAIL = 'FAIL',
+}
+registerEnumType(Opinion, {
+  name: 'Opinion',
+  description: '审核意见。Review opinion on one aspect.',
+  valuesConfig: describe<Opinion>({ PASS: ['符合', 'Satisfied'], CONCERN: ['存在问题，需说明', 'Concerns'], FAIL: ['不符合', 'Not satisfied'] }),
+});
+
+export enum Recommendation {
+  APPROVE = 'APPROVE',
+  RETURN = 'RETURN',
+  REJECT = 'REJECT',
+}
+registerEnumType(Recommendation, {
+  name: 'Recommendation',
+  description: '审核建议 / 会议决定。Recommendation or decision.',
+  valuesConfig: describe<Recommendation>({
+    APPROVE: ['同意准入', 'Approve'],
+    RETURN: ['退回修改', 'Return for revision'],
+    REJECT: ['不予准入', 'Reject'],
+  }),
+});
+
+export enum VerificationResult {
+  VALID = 'VALID',
+  UNKNOWN_NUMBER = 'UNKNOWN_NUMBER',
+  UNKNOWN_COMMUNITY = 'UNKNOWN_COMMUNITY',
+  NOT_YET_VALID = 'NOT_YET_VALID',
+  EXPIRED = 'EXPIRED',
+  REVOKED = 'REVOKED',
+  NOT_IN_EFFECT = 'NOT_IN_EFFECT',
+  OUT_OF_SCOPE = 'OUT_OF_SCOPE',
+}
+registerEnumType(VerificationResult, {
+  name: 'VerificationResult',
+  description: '批准文书核验结果。Result of verifying an approval document.',
+  valuesConfig: describe<VerificationResult>({
+    VALID: ['有效：该事项今日可进入本村（社区）', 'Valid: the item may enter this community today'],
+    UNKNOWN_NUMBER: ['查无此文号', 'No such document number'],
+    UNKNOWN_COMMUNITY: ['村（社区）代码不存在', 'No such community'],
+    NOT_YET_VALID: ['尚未到生效日期', 'Not yet valid'],
+    EXPIRED: ['已过有效期', 'Expired'],
+    REVOKED: ['已撤销', 'Revoked'],
+    NOT_IN_EFFECT: ['事项已完成或未实施', 'The item is not in effect'],
+    OUT_OF_SCOPE: ['本村（社区）不在批准范围内', 'This community is outside the approved scope'],
+  }),
+});
