@@ -34,6 +34,8 @@ export interface Config {
   graphiql: boolean;
   workerConcurrency: number;
   shutdownTimeoutMs: number;
+  /** Working days an emergency entry (先进后批) has to be approved. */
+  emergencyApprovalWorkingDays: number;
 }
 
 export class ConfigError extends Error {
@@ -123,6 +125,7 @@ export function loadConfig(env: Env = process.env): Config {
     graphiql: bool('GRAPHIQL', true),
     workerConcurrency: int('WORKER_CONCURRENCY', 5, 1, 200),
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 30_000, 1_000, 600_000),
+    emergencyApprovalWorkingDays: int('EMERGENCY_APPROVAL_WORKING_DAYS', 5, 1, 30),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

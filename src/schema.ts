@@ -11,6 +11,9 @@ import { DepartmentResolver } from './organisation/department.resolver';
 import { createAuthResolver } from './auth/auth.resolver';
 import { AuditResolver } from './audit/audit.resolver';
 import { DataElementResolver } from './platform/data-element.resolver';
+import { CATALOGUE_RESOLVERS } from './catalogue/resolvers';
+import { ApplicationResolver, ReviewResolver } from './admission/application.resolver';
+import { ApprovalDocumentResolver } from './admission/approval-document.resolver';
 import type { AuthService } from './auth/auth.service';
 import type { Role } from './auth/role';
 
@@ -29,7 +32,7 @@ export interface SchemaDeps {
 
 export async function createSchema(deps: SchemaDeps): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: [NodeResolver, RegionResolver, CommunityResolver, DepartmentResolver, AuditResolver, DataElementResolver, createAuthResolver(deps)],
+    resolvers: [NodeResolver, RegionResolver, CommunityResolver, DepartmentResolver, AuditResolver, DataElementResolver, ApplicationResolver, ReviewResolver, ApprovalDocumentResolver, createAuthResolver(deps), ...CATALOGUE_RESOLVERS],
     validate: { forbidUnknownValues: false },
     authChecker,
     authMode: 'error',

@@ -134,7 +134,7 @@ export async function startApi(opts: {
       context: async ({ req }) => {
         const em = orm.em.fork();
         const actor = await auth.authenticate(em, req.headers.authorization);
-        return createContext({ em, actor, requestId: String(req.id), log: req.log });
+        return createContext({ em, actor, requestId: String(req.id), log: req.log, config });
       },
     }),
   );

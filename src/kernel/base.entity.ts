@@ -1,5 +1,5 @@
 import { OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, ID, InterfaceType } from 'type-graphql';
+import { Field, ID, InterfaceType, ObjectType } from 'type-graphql';
 import { toGlobalId } from './global-id';
 
 /**
@@ -22,6 +22,9 @@ export abstract class Node {
  * Columns every table has: a numeric key and creation/update times. `Optional` names
  * further properties `em.create` may leave out (defaults, getters).
  */
+// Decorated so that type-graphql passes `createdAt`/`updatedAt` on to every subclass;
+// the abstract class itself is referenced by no field, so it never appears in the schema.
+@ObjectType()
 export abstract class BaseEntity<Optional extends string = never> extends Node {
   [OptionalProps]?: 'createdAt' | 'updatedAt' | 'globalId' | Optional;
 

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Role } from '../auth/role';
 import { Loaders } from './loaders';
 import { unauthenticated } from './errors';
+import type { Config } from '../config';
 
 /** The signed-in user or service account behind a request, as resolvers see it. */
 export interface Actor {
@@ -23,9 +24,10 @@ export interface Context {
   actor: Actor | null;
   requestId: string;
   log: Logger;
+  config: Config;
 }
 
-export function createContext(parts: { em: EntityManager; actor: Actor | null; requestId: string; log: Logger }): Context {
+export function createContext(parts: { em: EntityManager; actor: Actor | null; requestId: string; log: Logger; config: Config }): Context {
   return { ...parts, loaders: new Loaders(parts.em) };
 }
 

@@ -16,7 +16,9 @@ import {
   type SeedRegion,
 } from './demo-county';
 import { DEMO_DATA_ELEMENTS } from './demo-data-elements';
+import { seedDemoCertificates } from './demo-certificates';
 import { DataElement } from '../../platform/data-element.entity';
+import { seedDemoLists } from './demo-lists';
 
 /** The password of every demo account (documented in the README; demo data only). */
 export const DEMO_PASSWORD = 'Zhunru@2026';
@@ -110,7 +112,9 @@ export async function seedDemoCounty(em: EntityManager): Promise<SeedSummary | n
       prefix: DEMO_INTEGRATION_TOKEN.slice(0, 12),
       tokenHash: hashApiToken(DEMO_INTEGRATION_TOKEN),
     });
+    seedDemoCertificates(tx, county);
     await tx.flush();
+    await seedDemoLists(tx, { province: regions.get(DEMO_PROVINCE.code)!, county, reviewer: users[1] });
     return { regions: regions.size, communities: communities.length, departments: departments.length, users: users.length, dataElements: DEMO_DATA_ELEMENTS.length };
   });
 }

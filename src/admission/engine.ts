@@ -1,0 +1,42 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { DataElement } from '../platform/data-element.entity';
+import { CertificateType } from '../registry/certificate-type.entity';
+import { currentListItems } from '../catalogue/catalogue.service';
+import { AdmissionApplication } from './application.entity';
+import { ApplicationStatus, FindingSeverity } from './enums';
+import { RULES, type ApplicationFacts, type Finding, type RuleContext } from './rules';
+
+/** Statuses of items that are admitted into communities (or about to be). */
+export const ADMITTED_STATUSES = [ApplicationStatus.APPROVED, ApplicationStatus.IN_EFFECT, ApplicationStatus.EMERGENCY_IN_EFFECT];
+
+/** Loads what the rules compare an application against (four queries, run together). */
+export async function loadRuleContext(em: EntityManager, countyId: number, app: ApplicationFacts): Promise<RuleContext> {
+  const codes = [...new Set([...app.dataElementCodes, ...app.ledgers.flatMap((l) => l.dataElementCodes)])];
+  const [listItems, dataElements, certificates, existing] = await Promise.all([
+    currentListItems(em, countyId),
+    codes.length ? em.find(DataElement, { code: { $in: codes } }) : Promise.resolve([]),
+    app.certificates.length ? em.find(CertificateType, { county: countyId, name: { $in: app.certificates.map((c) => c.trim()) } }) : Promise.resolve([]),
+    em.find(AdmissionApplication, { county: countyId, status: { $in: ADMITTED_STATUSES }, ...(app.id ? { id: { $ne: app.id } } : {}) }),
+  ]);
+  return {
+    listItems: listItems.map((i) => ({ id: i.id, itemKey: i.itemKey, listType: i.listType as 'DUTY' | 'ASSISTANCE' | 'NEGATIVE', title: i.title, category: i.category })),
+    dataElements: dataElements.map((e) => ({ id: e.id, code: e.code, name: e.name, collectedOnPlatform: e.collectedOnPlatform, sourceSystem: e.sourceSystem ?? null })),
+    certificates: certificates.map((c) => ({ id: c.id, name: c.name, abolishedOn: c.abolishedOn ?? null, abolishedBy: c.abolishedBy ?? null })),
+    existingItems: existing.map((a) => ({
+      id: a.id,
+      number: a.number,
+      title: a.title,
+      category: a.category,
+      departmentId: a.department.id,
+      communityIds: a.communityIds,
+      ledgers: a.ledgers,
+    })),
+  };
+}
+
+/** Runs every rule; findings in rule order. */
+export function runRules(app: ApplicationFacts, ctx: RuleContext): Finding[] {
+  return RULES.flatMap((rule) => rule.check(app, ctx));
+}
+
+export const hasBlocking = (findings: Finding[]) => findings.some((f) => f.severity === FindingSeverity.BLOCKING);
