@@ -2,6 +2,7 @@ import { Entity, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { BaseEntity, Node } from '../kernel/base.entity';
 import { Region } from '../geography/region.entity';
+import { Department } from '../organisation/department.entity';
 
 /**
  * A certificate (证明事项) on a county's list of certificates communities may issue
@@ -18,6 +19,14 @@ export class CertificateType extends BaseEntity<'communityCanVerify'> {
   @Field({ description: '证明名称。Name.' })
   @Property({ type: 'text' })
   name!: string;
+
+  @Field(() => String, { nullable: true, description: '用途与适用情形。What it is used for.' })
+  @Property({ type: 'text', nullable: true })
+  description?: string | null;
+
+  /** The department whose procedures use the certificate, when known (registry migration). */
+  @ManyToOne(() => Department, { ref: true, nullable: true, deleteRule: 'restrict' })
+  department?: Ref<Department> | null;
 
   @Field(() => String, { nullable: true, description: '设定依据。Legal basis.' })
   @Property({ type: 'text', nullable: true })

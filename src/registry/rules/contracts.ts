@@ -1,0 +1,120 @@
+import { negativeAsPurchaseRule } from '../../admission/rules/negative-list.rule';
+import { purchaseQualificationRule } from '../../admission/rules/purchase.rule';
+import { oneVoteVetoRule } from '../../admission/rules/one-vote-veto.rule';
+import type { ApplicationFacts, Evidence, ListItemFacts, RuleContext } from '../../admission/rules';
+import { ApplicationKind } from '../../admission/enums';
+import type { WorkCategory } from '../../catalogue/work-category';
+import { toGlobalId } from '../../kernel/global-id';
+
+/** What the guards see of a service contract. */
+export interface ContractFacts {
+  title: string;
+  scope: string;
+  category: WorkCategory;
+  listItemId: number | null;
+  evaluationMethod: string;
+  requiresQualification: boolean;
+  requiresEnforcementPower: boolean;
+  departmentId: number;
+  communityId: number;
+}
+
+/** A guard that failed: which input field, which rule, why. */
+export interface ContractProblem {
+  code: 'NEGATIVE_AS_PURCHASE' | 'ON_ASSISTANCE_LIST' | 'PURCHASE_NEEDS_QUALIFICATION' | 'TARGET_ASSESSMENT' | 'ONE_VOTE_VETO';
+  field: string;
+  message: string;
+  messageEn: string;
+  evidence: Evidence[];
+}
+
+/** Words that give away a service needing a professional qualification or enforcement power. */
+export const QUALIFICATION_WORDS = /资质|执业|鉴定|检验检测|检测检验|司法鉴定|测绘|特种设备|执法|行政处罚|诊疗|审计报告|造价咨询|安全评价/;
+
+/** Words that give away evaluation by target assessment, ranking or one-vote veto instead of the contract terms. */
+export const TARGET_ASSESSMENT_WORDS = /目标考核|目标管理考核|绩效考核|考核排名|排名通报|量化考核|打分排名|纳入.{0,12}考核|考核.{0,6}扣分/;
+
+/** The application-shaped facts the admission rules take, for a contract. */
+function asApplication(c: ContractFacts): ApplicationFacts {
+  return {
+    id: null,
+    title: c.title,
+    description: c.scope,
+    kind: ApplicationKind.PURCHASE_OF_SERVICE,
+    category: c.category,
+    listItemId: c.listItemId,
+    legalBasis: [],
+    fundingAmount: 0,
+    ledgers: [],
+    dataElementCodes: [],
+    wantsTerminal: false,
+    wantsApp: false,
+    appName: null,
+    integratedWithPlatform: false,
+    certificates: [],
+    evaluation: c.evaluationMethod,
+    oneVoteVeto: false,
+    requiresQualification: c.requiresQualification,
+    requiresEnforcementPower: c.requiresEnforcementPower,
+    departmentId: c.departmentId,
+    communityIds: [c.communityId],
+  };
+}
+
+/**
+ * The purchase-of-services guards (政府购买服务): work outside the assistance and negative
+ * lists only — no negative-list work disguised as a purchase (the admission engine's
+ * `negativeMatches`, by category, linked item or give-away words), nothing on the
+ * assistance list (that is admitted with funding instead); no service needing a
+ * professional qualification or law-enforcement power; satisfaction by the contract
+ * terms, never by target assessment or a one-vote veto. Empty when the contract may be signed.
+ */
+export function checkContract(c: ContractFacts, listItems: ListItemFacts[]): ContractProblem[] {
+  const ctx: RuleContext = { listItems, dataElements: [], certificates: [], existingItems: [] };
+  const app = asApplication(c);
+  const problems: ContractProblem[] = [];
+  for (const f of negativeAsPurchaseRule.check(app, ctx)) {
+    problems.push({ code: 'NEGATIVE_AS_PURCHASE', field: 'scope', message: f.message, messageEn: f.messageEn, evidence: f.evidence });
+  }
+  const linked = c.listItemId != null ? listItems.find((i) => i.id === c.listItemId) : undefined;
+  if (linked?.listType === 'ASSISTANCE') {
+    problems.push({
+      code: 'ON_ASSISTANCE_LIST',
+      field: 'listItemId',
+      message: `“${linked.title}”属于协助办理事项清单，应按准入程序办理并随事转费，不得以购买服务方式办理。`,
+      messageEn: 'The work is on the assistance list: admit it with funding instead of buying it as a service.',
+      evidence: [{ kind: 'ListItem', id: toGlobalId('ListItem', linked.id), label: `协助办理事项 ${linked.itemKey}：${linked.title}` }],
+    });
+  }
+  const byFlags = purchaseQualificationRule.check(app, ctx);
+  const words = QUALIFICATION_WORDS.exec(`${c.title}\n${c.scope}`);
+  if (byFlags.length || words) {
+    problems.push({
+      code: 'PURCHASE_NEEDS_QUALIFICATION',
+      field: byFlags.length ? (c.requiresEnforcementPower && !c.requiresQualification ? 'requiresEnforcementPower' : 'requiresQualification') : 'scope',
+      message: byFlags[0]?.message ?? `服务内容含“${words![0]}”，需要专业资质或执法资格，不得向村（社区）购买。`,
+      messageEn: byFlags[0]?.messageEn ?? 'The service needs a professional qualification or law-enforcement power, which communities do not have.',
+      evidence: words ? [{ kind: 'Text', id: null, label: `内容含“${words[0]}”` }] : [],
+    });
+  }
+  problems.push(...evaluationProblems(c.evaluationMethod, 'evaluationMethod'));
+  return problems;
+}
+
+/** An evaluation text may judge only by the contract: no target-assessment scoring, no one-vote veto. */
+export function evaluationProblems(text: string, field: string): ContractProblem[] {
+  const problems: ContractProblem[] = [];
+  const target = TARGET_ASSESSMENT_WORDS.exec(text);
+  if (target) {
+    problems.push({
+      code: 'TARGET_ASSESSMENT',
+      field,
+      message: `评价方式含“${target[0]}”：购买服务满意度评定以合同条款为依据，不得以目标考核方式进行工作评价。`,
+      messageEn: 'Satisfaction is judged by the contract terms only, never by target assessment.',
+      evidence: [],
+    });
+  }
+  const veto = oneVoteVetoRule.check({ evaluation: text, description: '', oneVoteVeto: false } as ApplicationFacts, { listItems: [], dataElements: [], certificates: [], existingItems: [] });
+  for (const f of veto) problems.push({ code: 'ONE_VOTE_VETO', field, message: f.message, messageEn: f.messageEn, evidence: [] });
+  return problems;
+}
