@@ -13,6 +13,7 @@ import { startApi, type ApiServer } from './http/server';
 import { createQueueBackend, type QueueBackend } from '../workers/queues';
 import { startWorkers, type RunningWorkers } from '../workers/runtime';
 import { JOBS, type AppWorkerContext } from '../workers/jobs';
+import { DEFAULT_APP_KEY, DEFAULT_APP_SECRET, startSimulator } from '../integrations/simulator/server';
 
 export interface Platform {
   config: Config;
@@ -40,6 +41,14 @@ export async function startPlatform(config: Config, logger: Logger, side: Side =
     if (config.seedOnEmpty) {
       const seeded = await seedDemoCounty(db.orm.em.fork());
       if (seeded) logger.info(seeded, 'seeded the demo county (青衣县)');
+    }
+    // The embedded default also runs the one-stop platform's simulator and points the sync
+    // jobs at it, so a fresh machine shows the whole integration (never in production).
+    if (db.embedded && side === 'all' && !process.env.PLATFORM_BASE_URL) {
+      const simulator = await startSimulator({ port: 0, appKey: DEFAULT_APP_KEY, appSecret: DEFAULT_APP_SECRET });
+      resources.push(() => simulator.close());
+      Object.assign(process.env, { PLATFORM_BASE_URL: simulator.url, PLATFORM_APP_KEY: DEFAULT_APP_KEY, PLATFORM_APP_SECRET: DEFAULT_APP_SECRET });
+      logger.info({ url: simulator.url }, 'one-stop platform simulator started (demo data)');
     }
     const queues = createQueueBackend({ redisUrl: config.redisUrl, databaseUrl: db.url });
     resources.push(() => queues.close());

@@ -35,6 +35,7 @@ export const QUEUES = {
   housekeeping: 'housekeeping',
   platformSync: 'platform-sync',
   admission: 'admission',
+  statistics: 'statistics',
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];

@@ -10,9 +10,10 @@ import { ENTITIES } from '../db/entities';
  * reached only through the admin mutations; users need a signed-in actor.
  * (The full permission model comes with the security work.)
  */
+/** Reached only through their own queries, which apply their access rules (tokens, audit, shared data, dead letters). */
+const NOT_NODES = new Set(['ApiToken', 'AuditEvent', 'CollectedValue', 'SyncRejectedRecord']);
 const NODE_TYPES = new Map<string, (typeof ENTITIES)[number]>(
-  // Audit events are reached through auditTrail/auditEvents.
-  ENTITIES.filter((e) => e.name !== 'ApiToken' && e.name !== 'AuditEvent').map((e) => [e.name, e]));
+  ENTITIES.filter((e) => !NOT_NODES.has(e.name)).map((e) => [e.name, e]));
 const SIGNED_IN_ONLY = new Set(['User']);
 
 @Resolver()

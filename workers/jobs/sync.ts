@@ -86,6 +86,8 @@ export interface SyncJobOptions {
   schedule?: boolean;
   /** Page size asked of the platform. */
   pageSize?: number;
+  /** See RunSyncOptions.communityFilter (default true). */
+  communityFilter?: boolean;
 }
 
 function syncJob(kind: RecordSyncKind, name: string, defaultMode: SyncMode, schedule: JobSchedule | undefined, o: SyncJobOptions): JobDefinition<SyncJobData, SyncJobResult> {
@@ -113,6 +115,7 @@ function syncJob(kind: RecordSyncKind, name: string, defaultMode: SyncMode, sche
           attempt: job.attemptsMade + 1,
           requestedBy: job.data?.requestedBy ?? null,
           pageSize: o.pageSize,
+          communityFilter: o.communityFilter,
           signal,
           logger: ctx.logger,
           onProgress: (p: SyncProgress) => job.updateProgress({ ...p }),
@@ -147,6 +150,15 @@ function pushAdmissionJob(o: SyncJobOptions): JobDefinition<AdmissionPushJobData
         return { status: 'SKIPPED', reason: '未配置一体化政务服务平台地址 (PLATFORM_BASE_URL is not set)' };
       }
       const conn = ctx.orm.em.getConnection();
+      // An earlier attempt of this job whose process died left its run RUNNING.
+      if (job.id) {
+        await conn.execute(
+          `update sync_run set status = 'ABANDONED', finished_at = now(), updated_at = now(),
+                  error = coalesce(error, '执行进程在推送过程中终止，由该任务的下一次尝试标记为已中断 (worker died mid-push; marked by the next attempt)')
+            where kind = 'PUSH_ADMISSIONS' and status = 'RUNNING' and job_id = ?`,
+          [job.id],
+        );
+      }
       const [run] = await conn.execute<Array<{ id: number }>>(
         `insert into sync_run (kind, mode, status, started_at, job_id, attempt, requested_by_id, requested_by_username, note)
          values ('PUSH_ADMISSIONS', 'INCREMENTAL', 'RUNNING', now(), ?, ?, ?, ?, ?) returning id`,
@@ -238,15 +250,16 @@ export async function enqueueSync(
   kind: RecordSyncKind,
   mode: SyncMode,
   requestedBy: { userId: number; username: string } | null = null,
+  opts: { attempts?: number; backoff?: JobBackoff } = {},
 ): Promise<{ job: Job<SyncJobData>; deduplicated: boolean }> {
   const running = await findRunningSyncJob(queues, kind);
   if (running) return { job: running, deduplicated: true };
   await applyQueueRateLimit(queues);
   const name = SYNC_JOB_NAMES[kind].onDemand;
   const jobId = `${name}-${crypto.randomUUID()}`;
-  const def = { queue: QUEUES.platformSync, name, attempts: SYNC_ATTEMPTS, backoff: SYNC_BACKOFF };
-  const opts: JobsOptions = { jobId, deduplication: { id: `sync:${kind}` } };
-  const job = (await queues.add(def, { mode, requestedBy } satisfies SyncJobData, opts)) as Job<SyncJobData>;
+  const def = { queue: QUEUES.platformSync, name, attempts: opts.attempts ?? SYNC_ATTEMPTS, backoff: opts.backoff ?? SYNC_BACKOFF };
+  const jobOpts: JobsOptions = { jobId, deduplication: { id: `sync:${kind}` } };
+  const job = (await queues.add(def, { mode, requestedBy } satisfies SyncJobData, jobOpts)) as Job<SyncJobData>;
   if (job.id === jobId) return { job, deduplicated: false };
   const existing = (await queues.get(QUEUES.platformSync).getJob(job.id!)) as Job<SyncJobData> | undefined;
   return { job: existing ?? job, deduplicated: true };
