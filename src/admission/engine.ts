@@ -5,6 +5,8 @@ import { currentListItems } from '../catalogue/catalogue.service';
 import { AdmissionApplication } from './application.entity';
 import { ApplicationStatus, FindingSeverity } from './enums';
 import { RULES, type ApplicationFacts, type Finding, type RuleContext } from './rules';
+import { budgetFacts } from '../statistics/budget';
+import { chinaYear } from '../kernel/dates';
 
 /** Statuses of items that are admitted into communities (or about to be). */
 export const ADMITTED_STATUSES = [ApplicationStatus.APPROVED, ApplicationStatus.IN_EFFECT, ApplicationStatus.EMERGENCY_IN_EFFECT];
@@ -12,11 +14,12 @@ export const ADMITTED_STATUSES = [ApplicationStatus.APPROVED, ApplicationStatus.
 /** Loads what the rules compare an application against (four queries, run together). */
 export async function loadRuleContext(em: EntityManager, countyId: number, app: ApplicationFacts): Promise<RuleContext> {
   const codes = [...new Set([...app.dataElementCodes, ...app.ledgers.flatMap((l) => l.dataElementCodes)])];
-  const [listItems, dataElements, certificates, existing] = await Promise.all([
+  const [listItems, dataElements, certificates, existing, budget] = await Promise.all([
     currentListItems(em, countyId),
     codes.length ? em.find(DataElement, { code: { $in: codes } }) : Promise.resolve([]),
     app.certificates.length ? em.find(CertificateType, { county: countyId, name: { $in: app.certificates.map((c) => c.trim()) } }) : Promise.resolve([]),
     em.find(AdmissionApplication, { county: countyId, status: { $in: ADMITTED_STATUSES }, ...(app.id ? { id: { $ne: app.id } } : {}) }),
+    budgetFacts(em, countyId, chinaYear(), app.id),
   ]);
   return {
     listItems: listItems.map((i) => ({ id: i.id, itemKey: i.itemKey, listType: i.listType as 'DUTY' | 'ASSISTANCE' | 'NEGATIVE', title: i.title, category: i.category })),
@@ -31,6 +34,7 @@ export async function loadRuleContext(em: EntityManager, countyId: number, app: 
       communityIds: a.communityIds,
       ledgers: a.ledgers,
     })),
+    budget,
   };
 }
 

@@ -9,6 +9,7 @@ import { ledgerRule } from './ledgers.rule';
 import { abolishedCertificateRule } from './certificates.rule';
 import { overlapRule } from './overlap.rule';
 import { oneVoteVetoRule } from './one-vote-veto.rule';
+import { budgetRule } from './budget.rule';
 
 /** Every rule the engine runs, in the order findings are listed. A new rule is a new file and a line here. */
 export const RULES: Rule[] = [
@@ -23,6 +24,7 @@ export const RULES: Rule[] = [
   dataAlreadyCollectedRule,
   ledgerRule,
   overlapRule,
+  budgetRule,
 ];
 
 export * from './types';

@@ -26,6 +26,8 @@ export interface ApplicationFacts {
   departmentId: number;
   /** Community ids in scope. */
   communityIds: number[];
+  /** The burden estimate, hours a year across the scope, when known (the budget rule uses it). */
+  burdenHoursPerYear?: number | null;
 }
 
 export interface ListItemFacts {
@@ -72,6 +74,8 @@ export interface RuleContext {
   dataElements: DataElementFacts[];
   certificates: CertificateFacts[];
   existingItems: ExistingItemFacts[];
+  /** The county's burden budget for this year (ceiling and hours used), or null when none is set (statistics/budget.ts). */
+  budget?: { ceilingHours: number; usedHours: number } | null;
 }
 
 export interface Evidence {
