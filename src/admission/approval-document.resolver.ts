@@ -5,6 +5,8 @@ import { ApplicationStatus, VerificationResult } from './enums';
 import { Community } from '../geography/community.entity';
 import type { Context } from '../kernel/context';
 import { chinaDate } from '../kernel/dates';
+import { Region } from '../geography/region.entity';
+import { codeMatches, documentSigningKey, verificationCode } from './document-signature';
 
 @ObjectType({ description: '批准文书核验结果：该事项今日能否进入本村（社区），不能时说明原因。Verification of an approval document.' })
 export class ApprovalVerification {
@@ -25,6 +27,9 @@ export class ApprovalVerification {
 
   @Field(() => Community, { nullable: true, description: '核验的村（社区）。The community checked.' })
   community?: Community | null;
+
+  @Field(() => Boolean, { nullable: true, description: '所给核验码是否与该文书相符（不符说明文书被伪造或篡改）；未提供核验码时为空。Whether the given verification code matches; null when none was given.' })
+  codeMatches?: boolean | null;
 }
 
 const MESSAGES: Record<VerificationResult, [string, string]> = {
@@ -68,12 +73,19 @@ export async function verifyDocument(ctx: Pick<Context, 'em'>, number: string, c
 @Resolver(() => ApprovalDocument)
 export class ApprovalDocumentResolver {
   @Query(() => ApprovalVerification, { description: '村（社区）工作者核验批准文书：该事项今日能否进入本村（社区）。Verify an approval document for a community.' })
-  verifyApprovalDocument(
+  async verifyApprovalDocument(
     @Ctx() ctx: Context,
     @Arg('number', { description: '批准文书文号，如 青社工准〔2026〕12号。Document number.' }) number: string,
     @Arg('communityCode', { description: '12 位村（社区）代码。Community code.' }) communityCode: string,
+    @Arg('verificationCode', () => String, { nullable: true, description: '文书上印的核验码（16 位，可带连字符），用于核对纸质文书。The verification code printed on the document.' }) code?: string | null,
   ): Promise<ApprovalVerification> {
-    return verifyDocument(ctx, number.slice(0, 100), communityCode.slice(0, 12));
+    const answer = await verifyDocument(ctx, number.slice(0, 100), communityCode.slice(0, 12));
+    if (code != null) {
+      const doc = answer.document;
+      const county = doc ? await ctx.loaders.byId(Region).load(doc.county.id) : null;
+      answer.codeMatches = !!doc && !!county && codeMatches(documentSigningKey(ctx.config), doc, county.code, code.slice(0, 64));
+    }
+    return answer;
   }
 
   @Query(() => ApprovalDocument, { nullable: true, description: '按文号取批准文书。An approval document by number.' })
@@ -84,6 +96,12 @@ export class ApprovalDocumentResolver {
   @FieldResolver(() => AdmissionApplication, { description: '对应的准入申请。The application.' })
   async application(@Root() doc: ApprovalDocument, @Ctx() ctx: Context): Promise<AdmissionApplication> {
     return (await ctx.loaders.byId(AdmissionApplication).load(doc.application.id))!;
+  }
+
+  @FieldResolver(() => String, { description: '核验码：对文号、县、有效期和批准范围的签名（HMAC），印在文书上供核对。Verification code (HMAC over number, county, validity and scope), printed on the document.' })
+  async verificationCode(@Root() doc: ApprovalDocument, @Ctx() ctx: Context): Promise<string> {
+    const county = await ctx.loaders.byId(Region).load(doc.county.id);
+    return verificationCode(documentSigningKey(ctx.config), doc, county!.code);
   }
 
   @FieldResolver(() => Boolean, { description: '今日是否在有效期内且未撤销。Valid today.' })

@@ -1,17 +1,24 @@
-import { Entity, Index, ManyToOne, PrimaryKey, Property, type Ref } from '@mikro-orm/core';
+import { BeforeCreate, Entity, Index, ManyToOne, PrimaryKey, Property, type EventArgs, type Ref } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { User } from '../auth/user.entity';
 import { Region } from '../geography/region.entity';
 import { toGlobalId } from '../kernel/global-id';
+import { appendToChain } from './audit-chain';
 
 /**
  * Who did what, when, to which record, with the record before and after (留痕).
  * Every mutation writes one, in the same transaction as the change it records.
+ *
+ * Events are hash-chained per county (county null → the global chain): on insert each
+ * gets the hash of the chain's previous event (`prevHash`) and its own `hash`, SHA-256
+ * over its canonical content and `prevHash` (src/audit/audit-chain.ts). Editing,
+ * deleting or reordering events breaks the chain, and `verifyAuditChain` names where.
  */
 @ObjectType({ description: '审计事件：谁在何时对哪条记录做了什么（留痕）。An audit event.' })
 @Entity({ tableName: 'audit_event' })
 @Index({ properties: ['entityType', 'entityId', 'id'] })
+@Index({ properties: ['county', 'id'] })
 export class AuditEvent {
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   id!: string;
@@ -67,4 +74,18 @@ export class AuditEvent {
   @Field(() => String, { nullable: true, description: '请求 ID，便于与日志对照。Request id, to match the logs.' })
   @Property({ type: 'text', nullable: true })
   requestId?: string | null;
+
+  @Field(() => String, { nullable: true, description: '同一链（本县，或全局）上一条事件的哈希；链首为空。Hash of the previous event of the same chain; null for the first.' })
+  @Property({ type: 'char', length: 64, nullable: true })
+  prevHash?: string | null;
+
+  @Field(() => String, { nullable: true, description: '本事件的 SHA-256 哈希（内容与上一条哈希）。SHA-256 of this event\'s content and the previous hash.' })
+  @Property({ type: 'char', length: 64, nullable: true })
+  hash?: string | null;
+
+  /** Chains the event as it is inserted, inside the flush's transaction (see audit-chain.ts). */
+  @BeforeCreate()
+  async chain(args: EventArgs<AuditEvent>): Promise<void> {
+    await appendToChain(args.em as never, this);
+  }
 }

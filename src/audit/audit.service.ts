@@ -1,4 +1,4 @@
-import { wrap } from '@mikro-orm/core';
+import { MetadataStorage, helper, wrap } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../kernel/context';
 import { AuditEvent } from './audit-event.entity';
@@ -14,10 +14,33 @@ export interface AuditInput {
   countyId?: number | null;
 }
 
-/** A plain JSON copy of an entity's own columns (references as keys), for before/after. */
+let hiddenNames: Set<string> | undefined;
+/** Names of the properties any entity declares `hidden` (password and token hashes, sign-in counters). */
+function hiddenProperties(): Set<string> {
+  hiddenNames ??= new Set(
+    Object.values(MetadataStorage.getMetadata()).flatMap((meta) => Object.values(meta.properties ?? {}).filter((p) => p.hidden).map((p) => p.name as string)),
+  );
+  return hiddenNames;
+}
+
+function withoutHidden(value: unknown, hidden: Set<string>, depth = 0): unknown {
+  if (!value || typeof value !== 'object' || depth > 20) return value;
+  if (Array.isArray(value)) return value.map((v) => withoutHidden(v, hidden, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) if (!hidden.has(k)) out[k] = withoutHidden(v, hidden, depth + 1);
+  return out;
+}
+
+/**
+ * A plain JSON copy of an entity's own columns (references as keys, populated relations
+ * as objects), for before/after. Hidden properties (password and token hashes, sign-in
+ * counters) are left out at every level: the audit trail is readable through the API
+ * and must hold no secret.
+ */
 export function snapshot(entity: object | null | undefined): Record<string, unknown> | null {
   if (!entity) return null;
-  return JSON.parse(JSON.stringify(wrap(entity).toPOJO()));
+  const hidden = new Set([...hiddenProperties(), ...helper(entity).__meta.props.filter((p) => p.hidden).map((p) => p.name as string)]);
+  return withoutHidden(JSON.parse(JSON.stringify(wrap(entity).toPOJO())), hidden) as Record<string, unknown>;
 }
 
 /**

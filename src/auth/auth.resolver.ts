@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, Field, FieldResolver, ID, InputType, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { IsNotEmpty, Max, MaxLength, Min } from 'class-validator';
+import { LockMode } from '@mikro-orm/core';
 import { User } from './user.entity';
 import { ApiToken } from './api-token.entity';
 import { Role, ROLE_LABELS } from './role';
@@ -8,7 +9,7 @@ import { Community } from '../geography/community.entity';
 import { Department } from '../organisation/department.entity';
 import { requireActor, type Context } from '../kernel/context';
 import { fromGlobalId } from '../kernel/global-id';
-import { badInput, notFound } from '../kernel/errors';
+import { badInput, conflict, forbidden, notFound } from '../kernel/errors';
 import { generateApiToken, hashApiToken } from './credentials';
 import type { AuthService } from './auth.service';
 import { recordAudit } from '../audit/audit.service';
@@ -61,6 +62,30 @@ export class CreateApiTokenPayload {
 
   @Field(() => ApiToken, { description: '令牌记录。The token record.' })
   apiToken!: ApiToken;
+}
+
+@InputType({ description: '修改本人密码。Change your own password.' })
+export class ChangePasswordInput {
+  @Field({ description: '当前密码。Current password.' })
+  @IsNotEmpty()
+  @MaxLength(256)
+  currentPassword!: string;
+
+  @Field({ description: '新密码：至少 10 个字符，含小写字母、大写字母、数字、符号中的至少三类，不含登录名。New password (see the password policy).' })
+  @IsNotEmpty()
+  @MaxLength(256)
+  newPassword!: string;
+}
+
+@InputType({ description: '管理员重置用户密码。An administrator sets a user\'s password.' })
+export class ResetPasswordInput {
+  @Field(() => ID, { description: '用户的全局 ID。The user.' })
+  userId!: string;
+
+  @Field({ description: '新密码（须符合密码规则）。New password (the policy applies).' })
+  @IsNotEmpty()
+  @MaxLength(256)
+  newPassword!: string;
 }
 
 /** What the audit trail keeps of a token: never the token or its hash. */
@@ -128,6 +153,82 @@ export function createAuthResolver(deps: AuthResolverDeps) {
         await ctx.em.flush();
       }
       return token;
+    }
+
+    @Authorized()
+    @Mutation(() => Boolean, { description: '退出登录：本次请求所用的登录令牌立即失效。Sign out: the token of this request stops working.' })
+    async signOut(@Ctx() ctx: Context): Promise<boolean> {
+      const actor = requireActor(ctx);
+      return deps.auth.signOut(ctx.em, { actor, requestId: ctx.requestId });
+    }
+
+    @Authorized()
+    @Mutation(() => SignInPayload, { description: '修改本人密码；其他登录令牌全部失效，返回新的令牌。Change your password; other sessions end, a new token is returned.' })
+    async changePassword(
+      @Ctx() ctx: Context,
+      @Arg('input', () => ChangePasswordInput, { description: '当前密码和新密码。Current and new password.' }) input: ChangePasswordInput,
+    ): Promise<SignInPayload> {
+      const actor = requireActor(ctx);
+      return deps.auth.changePassword(ctx.em, { actor, requestId: ctx.requestId }, input.currentPassword, input.newPassword);
+    }
+
+    @Authorized(Role.ADMIN)
+    @Mutation(() => User, { description: '重置用户密码（仅管理员）：同时解除锁定、结束其全部登录。Reset a user\'s password (admins); unlocks and ends their sessions.' })
+    async resetPassword(
+      @Ctx() ctx: Context,
+      @Arg('input', () => ResetPasswordInput, { description: '用户和新密码。User and new password.' }) input: ResetPasswordInput,
+    ): Promise<User> {
+      const { id } = fromGlobalId(input.userId, 'User', 'input.userId');
+      return deps.auth.resetPassword(ctx.em, { actor: requireActor(ctx), requestId: ctx.requestId }, id, input.newPassword);
+    }
+
+    @Authorized(Role.ADMIN)
+    @Mutation(() => User, { description: '解除账号锁定（仅管理员）。Unlock an account locked after failed sign-ins (admins).' })
+    async unlockUser(@Ctx() ctx: Context, @Arg('userId', () => ID, { description: '用户的全局 ID。The user.' }) userId: string): Promise<User> {
+      const { id } = fromGlobalId(userId, 'User', 'userId');
+      return deps.auth.unlock(ctx.em, { actor: requireActor(ctx), requestId: ctx.requestId }, id);
+    }
+
+    @Authorized()
+    @Mutation(() => User, { description: '结束用户的全部登录（管理员，或本人）：已签发的登录令牌全部失效。End every session of a user (admins, or the user).' })
+    async revokeAllSessions(@Ctx() ctx: Context, @Arg('userId', () => ID, { description: '用户的全局 ID。The user.' }) userId: string): Promise<User> {
+      const actor = requireActor(ctx);
+      const { id } = fromGlobalId(userId, 'User', 'userId');
+      if (actor.role !== Role.ADMIN && actor.userId !== id) throw forbidden();
+      return deps.auth.revokeAllSessions(ctx.em, { actor, requestId: ctx.requestId }, id);
+    }
+
+    @Authorized(Role.ADMIN, Role.INTEGRATION)
+    @Mutation(() => CreateApiTokenPayload, {
+      description: '轮换 API 令牌：签发新令牌并吊销旧令牌，一步完成（管理员，或服务账号轮换自己的令牌）。Rotate an API token: issue a new one and revoke the old, atomically.',
+    })
+    async rotateApiToken(@Ctx() ctx: Context, @Arg('id', () => ID, { description: '要轮换的令牌的全局 ID。The token to rotate.' }) id: string): Promise<CreateApiTokenPayload> {
+      const actor = requireActor(ctx);
+      const tokenId = fromGlobalId(id, 'ApiToken').id;
+      return ctx.em.transactional(async (em) => {
+        const old = await em.findOne(ApiToken, { id: tokenId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+        if (!old || (actor.role !== Role.ADMIN && old.user.id !== actor.userId)) throw notFound('该令牌', 'API token');
+        const now = new Date();
+        if (old.revokedAt) throw conflict('该令牌已吊销，不能轮换', 'The token is revoked and cannot be rotated');
+        if (old.expiresAt && old.expiresAt <= now) throw conflict('该令牌已过期，不能轮换', 'The token has expired and cannot be rotated');
+        const before = tokenSummary(old);
+        const token = generateApiToken();
+        // The new token lives as long as the old one was meant to.
+        const lifetime = old.expiresAt ? old.expiresAt.getTime() - old.createdAt.getTime() : null;
+        const fresh = em.create(ApiToken, {
+          user: old.user,
+          name: old.name,
+          prefix: token.slice(0, 12),
+          tokenHash: hashApiToken(token),
+          expiresAt: lifetime ? new Date(now.getTime() + lifetime) : null,
+        });
+        old.revokedAt = now;
+        await em.flush();
+        recordAudit(em, ctx, { action: 'apiToken.rotate', entity: old, before, after: { ...tokenSummary(old), replacedBy: fresh.id, replacedByPrefix: fresh.prefix } });
+        recordAudit(em, ctx, { action: 'apiToken.create', entity: fresh, after: tokenSummary(fresh), comment: `轮换自令牌 ${old.prefix}…` });
+        await em.flush();
+        return { token, apiToken: fresh };
+      });
     }
 
     @FieldResolver(() => String, { description: '角色名称（中文）。Role label in Chinese.' })

@@ -7,11 +7,51 @@ import type { Config } from '../config';
 import type { Actor } from '../kernel/context';
 import { User } from './user.entity';
 import { ApiToken } from './api-token.entity';
-import { API_TOKEN_PREFIX, DUMMY_PASSWORD_HASH, hashApiToken, verifyPassword } from './credentials';
-import { AppError, badInput } from '../kernel/errors';
+import { RevokedToken } from './revoked-token.entity';
+import { API_TOKEN_PREFIX, DUMMY_PASSWORD_HASH, hashApiToken, hashPassword, verifyPassword } from './credentials';
+import { checkPassword, type PasswordPolicy } from './password-policy';
+import { AppError, badInput, notFound } from '../kernel/errors';
 import { recordAudit } from '../audit/audit.service';
 
 const ISSUER = 'zhunru';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Sign-in hardening: lockout after repeated failures, and the password policy. */
+export interface SignInPolicy {
+  maxFailures: number;
+  failureWindowSeconds: number;
+  lockoutSeconds: number;
+  password: PasswordPolicy;
+}
+
+export const DEFAULT_SIGN_IN_POLICY: SignInPolicy = { maxFailures: 5, failureWindowSeconds: 900, lockoutSeconds: 900, password: { minLength: 10 } };
+
+export function signInPolicyFromConfig(config: Config): SignInPolicy {
+  return {
+    maxFailures: config.signInMaxFailures,
+    failureWindowSeconds: config.signInFailureWindowSeconds,
+    lockoutSeconds: config.signInLockoutSeconds,
+    password: { minLength: config.passwordMinLength },
+  };
+}
+
+/** The sign-in token behind an actor (JWT requests only), for `signOut`. */
+const sessions = new WeakMap<Actor, { jti: string; expiresAt: Date }>();
+export function sessionOf(actor: Actor): { jti: string; expiresAt: Date } | undefined {
+  return sessions.get(actor);
+}
+
+const WRONG_PASSWORD = () => badInput('用户名或密码错误', 'Wrong username or password');
+
+function locked(until: Date): AppError {
+  const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
+  return new AppError('FORBIDDEN', `登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试或联系管理员解锁`, `Too many failed sign-ins: the account is locked for ${minutes} more minute(s)`, {
+    reason: 'ACCOUNT_LOCKED',
+    lockedUntil: until.toISOString(),
+  });
+}
+
+type Who = { actor: Actor | null; requestId?: string };
 
 /** The JWT secret: configured, or (outside production) made once and kept under the data folder. */
 export function resolveJwtSecret(config: Config): string {
@@ -43,23 +83,17 @@ function rejected(message: string, messageEn: string): AppError {
 
 export class AuthService {
   private readonly key: Uint8Array;
+  readonly policy: SignInPolicy;
 
-  constructor(secret: string, private readonly ttlSeconds: number) {
+  constructor(secret: string, private readonly ttlSeconds: number, policy: Partial<SignInPolicy> = {}) {
     this.key = new TextEncoder().encode(secret);
+    this.policy = { ...DEFAULT_SIGN_IN_POLICY, ...policy };
   }
 
-  /** Checks a username and password; on success returns a signed token. */
-  async signIn(em: EntityManager, username: string, password: string): Promise<{ token: string; expiresAt: Date; user: User }> {
-    const user = await em.findOne(User, { username }, { populate: ['passwordHash'] });
-    const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
-    if (!user || !ok || !user.active || !user.passwordHash) {
-      throw badInput('用户名或密码错误', 'Wrong username or password');
-    }
-    user.lastSignInAt = new Date();
-    recordAudit(em, { actor: actorOf(user, 'jwt') }, { action: 'user.signIn', entity: user });
-    await em.flush();
+  /** A signed token for `user`, carrying its token version (so that bumping it revokes the token). */
+  private async issueToken(user: User): Promise<{ token: string; expiresAt: Date }> {
     const expiresAt = new Date(Date.now() + this.ttlSeconds * 1000);
-    const token = await new SignJWT({ role: user.role })
+    const token = await new SignJWT({ role: user.role, ver: user.tokenVersion ?? 0 })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(String(user.id))
       .setIssuer(ISSUER)
@@ -67,7 +101,157 @@ export class AuthService {
       .setJti(crypto.randomUUID())
       .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
       .sign(this.key);
-    return { token, expiresAt, user };
+    return { token, expiresAt };
+  }
+
+  /**
+   * Checks a username and password; on success returns a signed token. A locked account
+   * fails even with the right password; the `maxFailures`-th wrong password within the
+   * failure window locks it for `lockoutSeconds`. The password is compared (bcrypt) in
+   * every case, so timing does not tell whether the user exists or is locked.
+   */
+  async signIn(em: EntityManager, username: string, password: string): Promise<{ token: string; expiresAt: Date; user: User }> {
+    const user = await em.findOne(User, { username }, { populate: ['passwordHash'] });
+    const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
+    if (!user || !user.active || !user.passwordHash) throw WRONG_PASSWORD();
+    if (user.lockedUntil && user.lockedUntil > new Date()) throw locked(user.lockedUntil);
+    if (!ok) {
+      const lockedUntil = await this.recordFailure(em, user);
+      throw lockedUntil ? locked(lockedUntil) : WRONG_PASSWORD();
+    }
+    user.lastSignInAt = new Date();
+    if (user.failedSignIns || user.failedSignInsSince || user.lockedUntil) {
+      user.failedSignIns = 0;
+      user.failedSignInsSince = null;
+      user.lockedUntil = null;
+    }
+    recordAudit(em, { actor: actorOf(user, 'jwt') }, { action: 'user.signIn', entity: user });
+    await em.flush();
+    return { ...(await this.issueToken(user)), user };
+  }
+
+  /**
+   * Counts a failed sign-in of `user` atomically (the row lock serializes concurrent
+   * attempts, each seeing the count the previous one left). The failure that brings the
+   * count to `maxFailures` within the window locks the account — exactly one, however
+   * many arrive at once — and is audited. Returns the end of the lock the account is
+   * under after this failure, if any.
+   */
+  private async recordFailure(em: EntityManager, user: User): Promise<Date | null> {
+    const { maxFailures, failureWindowSeconds, lockoutSeconds } = this.policy;
+    const fresh = `(u.failed_sign_ins_since is null or u.failed_sign_ins_since < now() - make_interval(secs => ${Number(failureWindowSeconds)}))`;
+    const count = `(case when ${fresh} then 1 else u.failed_sign_ins + 1 end)`;
+    const [row] = await em.getConnection().execute<{ failed_sign_ins: number; locked_until: Date | null; was_locked_until: Date | null }[]>(
+      `update app_user u set
+         failed_sign_ins = ${count},
+         failed_sign_ins_since = case when ${fresh} then now() else u.failed_sign_ins_since end,
+         locked_until = case when ${count} >= ? and (u.locked_until is null or u.locked_until <= now()) then now() + make_interval(secs => ?) else u.locked_until end
+       from (select id, locked_until as was_locked_until from app_user where id = ? for update) o
+       where u.id = o.id
+       returning u.failed_sign_ins, u.locked_until, o.was_locked_until`,
+      [maxFailures, lockoutSeconds, user.id],
+      'all',
+      em.getTransactionContext(),
+    );
+    const now = Date.now();
+    const lockedUntil = row?.locked_until ? new Date(row.locked_until) : null;
+    if (!lockedUntil || lockedUntil.getTime() <= now) return null;
+    const wasLocked = row.was_locked_until && new Date(row.was_locked_until).getTime() > now;
+    if (!wasLocked) {
+      recordAudit(em, { actor: null }, {
+        action: 'user.lock',
+        entity: { type: 'User', id: user.id },
+        after: { username: user.username, lockedUntil: lockedUntil.toISOString(), failedSignIns: row.failed_sign_ins },
+        comment: `连续 ${maxFailures} 次登录失败，账号锁定至 ${lockedUntil.toISOString()}`,
+      });
+      await em.flush();
+    }
+    return lockedUntil;
+  }
+
+  /** `signOut`: the token of this request stops working at once. */
+  async signOut(em: EntityManager, who: Who & { actor: Actor }): Promise<boolean> {
+    const session = sessionOf(who.actor);
+    if (!session) {
+      throw badInput('API 令牌不能注销，请由管理员吊销（revokeApiToken）', 'API tokens are not signed out; revoke them (revokeApiToken)');
+    }
+    em.create(RevokedToken, { jti: session.jti, userId: who.actor.userId, expiresAt: session.expiresAt });
+    recordAudit(em, who, { action: 'user.signOut', entity: { type: 'User', id: who.actor.userId } });
+    await em.flush();
+    // Revocations of expired tokens are no longer needed.
+    await em.getConnection().execute(`delete from revoked_token where expires_at < now() - interval '1 minute'`, [], 'run').catch(() => undefined);
+    return true;
+  }
+
+  /** The signed-in user changes their own password; every other token of theirs stops working. */
+  async changePassword(em: EntityManager, who: Who & { actor: Actor }, currentPassword: string, newPassword: string): Promise<{ token: string; expiresAt: Date; user: User }> {
+    if (who.actor.via !== 'jwt') throw badInput('服务账号没有密码', 'Service accounts have no password');
+    const user = await em.findOne(User, { id: who.actor.userId }, { populate: ['passwordHash'] });
+    if (!user || !user.passwordHash) throw notFound('当前用户', 'Current user');
+    const ok = await verifyPassword(currentPassword, user.passwordHash);
+    if (user.lockedUntil && user.lockedUntil > new Date()) throw locked(user.lockedUntil);
+    if (!ok) {
+      const lockedUntil = await this.recordFailure(em, user);
+      if (lockedUntil) throw locked(lockedUntil);
+      throw badInput('当前密码错误', 'The current password is wrong', [
+        { field: 'input.currentPassword', message: '当前密码错误', messageEn: 'wrong password', constraint: 'currentPassword' },
+      ]);
+    }
+    const problems = checkPassword(newPassword, user.username, this.policy.password, 'input.newPassword');
+    if (newPassword === currentPassword) {
+      problems.push({ field: 'input.newPassword', message: '新密码不能与当前密码相同', messageEn: 'must differ from the current password', constraint: 'notSame' });
+    }
+    if (problems.length) throw badInput('新密码不符合密码规则', 'The new password does not meet the password policy', problems);
+    await this.setPassword(em, user, newPassword);
+    recordAudit(em, who, { action: 'user.changePassword', entity: user, after: { passwordChangedAt: user.passwordChangedAt, tokenVersion: user.tokenVersion } });
+    await em.flush();
+    return { ...(await this.issueToken(user)), user };
+  }
+
+  /** An administrator sets a new password (the policy applies), unlocks the account and ends its sessions. */
+  async resetPassword(em: EntityManager, who: Who, userId: number, newPassword: string): Promise<User> {
+    const user = await em.findOne(User, { id: userId }, { populate: ['passwordHash'] });
+    if (!user) throw notFound('该用户', 'User');
+    if (!user.passwordHash) throw badInput('服务账号没有密码，请使用 API 令牌', 'Service accounts have no password; use API tokens');
+    const problems = checkPassword(newPassword, user.username, this.policy.password, 'newPassword');
+    if (problems.length) throw badInput('新密码不符合密码规则', 'The new password does not meet the password policy', problems);
+    await this.setPassword(em, user, newPassword);
+    user.failedSignIns = 0;
+    user.failedSignInsSince = null;
+    user.lockedUntil = null;
+    recordAudit(em, who, { action: 'user.resetPassword', entity: user, after: { passwordChangedAt: user.passwordChangedAt, tokenVersion: user.tokenVersion } });
+    await em.flush();
+    return user;
+  }
+
+  /** An administrator lifts a lockout. */
+  async unlock(em: EntityManager, who: Who, userId: number): Promise<User> {
+    const user = await em.findOne(User, { id: userId });
+    if (!user) throw notFound('该用户', 'User');
+    const before = { lockedUntil: user.lockedUntil ?? null, failedSignIns: user.failedSignIns };
+    user.failedSignIns = 0;
+    user.failedSignInsSince = null;
+    user.lockedUntil = null;
+    recordAudit(em, who, { action: 'user.unlock', entity: user, before, after: { lockedUntil: null, failedSignIns: 0 } });
+    await em.flush();
+    return user;
+  }
+
+  /** Every sign-in token of the user stops working (API tokens are revoked one by one). */
+  async revokeAllSessions(em: EntityManager, who: Who, userId: number): Promise<User> {
+    const user = await em.findOne(User, { id: userId });
+    if (!user) throw notFound('该用户', 'User');
+    const before = { tokenVersion: user.tokenVersion };
+    user.tokenVersion = (user.tokenVersion ?? 0) + 1;
+    recordAudit(em, who, { action: 'user.revokeAllSessions', entity: user, before, after: { tokenVersion: user.tokenVersion } });
+    await em.flush();
+    return user;
+  }
+
+  private async setPassword(em: EntityManager, user: User, password: string): Promise<void> {
+    user.passwordHash = await hashPassword(password);
+    user.passwordChangedAt = new Date();
+    user.tokenVersion = (user.tokenVersion ?? 0) + 1;
   }
 
   /**
@@ -92,16 +276,32 @@ export class AuthService {
       }
       return actorOf(apiToken.user.getEntity(), 'api-token');
     }
-    let sub: string | undefined;
+    let claims: { sub?: string; jti?: string; exp?: number; ver?: unknown };
     try {
-      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] });
-      sub = payload.sub;
+      ({ payload: claims } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'] }));
     } catch (err) {
       if (err instanceof joseErrors.JWTExpired) throw rejected('登录已过期，请重新登录', 'Session expired; sign in again');
       throw rejected('登录令牌无效', 'Invalid token');
     }
-    const user = sub && /^\d+$/.test(sub) ? await em.findOne(User, { id: Number(sub) }) : null;
-    if (!user || !user.active) throw rejected('账号不存在或已停用', 'Account does not exist or is disabled');
-    return actorOf(user, 'jwt');
+    const { sub, jti, exp } = claims;
+    if (!sub || !/^\d{1,10}$/.test(sub) || !jti || !UUID.test(jti) || !exp) throw rejected('登录令牌无效', 'Invalid token');
+    // The user and whether this token was signed out, in one statement.
+    const [row] = await em.getConnection().execute<Record<string, unknown>[]>(
+      `select u.*, exists (select 1 from revoked_token r where r.jti = ?) as zr_revoked from app_user u where u.id = ?`,
+      [jti, Number(sub)],
+      'all',
+      em.getTransactionContext(),
+    );
+    if (!row) throw rejected('账号不存在或已停用', 'Account does not exist or is disabled');
+    const { zr_revoked: revoked, password_hash: _secret, ...columns } = row;
+    const user = em.map(User, columns as never);
+    if (!user.active) throw rejected('账号不存在或已停用', 'Account does not exist or is disabled');
+    if (revoked) throw rejected('已退出登录，请重新登录', 'Signed out; sign in again');
+    if ((typeof claims.ver === 'number' ? claims.ver : 0) !== (user.tokenVersion ?? 0)) {
+      throw rejected('登录已失效（密码已修改或已被强制下线），请重新登录', 'Session ended (password changed or signed out everywhere); sign in again');
+    }
+    const actor = actorOf(user, 'jwt');
+    sessions.set(actor, { jti, expiresAt: new Date(exp * 1000) });
+    return actor;
   }
 }

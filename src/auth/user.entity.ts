@@ -12,7 +12,7 @@ import { Role } from './role';
  */
 @ObjectType({ implements: Node, description: '用户或服务账号。A user or service account.' })
 @Entity({ tableName: 'app_user' })
-export class User extends BaseEntity<'active'> {
+export class User extends BaseEntity<'active' | 'failedSignIns' | 'tokenVersion'> {
   @Field({ description: '登录名。Sign-in name.' })
   @Property({ type: 'varchar', length: 64, unique: true })
   username!: string;
@@ -46,4 +46,23 @@ export class User extends BaseEntity<'active'> {
   @Field(() => Date, { nullable: true, description: '最近登录时间。Last sign-in.' })
   @Property({ type: 'timestamptz', nullable: true })
   lastSignInAt?: Date | null;
+
+  /** Failed sign-ins since `failedSignInsSince` (the lockout window); reset by a successful sign-in. */
+  @Property({ type: 'integer', default: 0, hidden: true })
+  failedSignIns: number = 0;
+
+  @Property({ type: 'timestamptz', nullable: true, hidden: true })
+  failedSignInsSince?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: '锁定至（连续登录失败后锁定）；为空表示未锁定。Locked until, after repeated failed sign-ins.' })
+  @Property({ type: 'timestamptz', nullable: true })
+  lockedUntil?: Date | null;
+
+  /** Goes into every sign-in token; bumping it (password change, "sign out everywhere") invalidates them all. */
+  @Property({ type: 'integer', default: 0, hidden: true })
+  tokenVersion: number = 0;
+
+  @Field(() => Date, { nullable: true, description: '最近修改密码时间。When the password was last set.' })
+  @Property({ type: 'timestamptz', nullable: true })
+  passwordChangedAt?: Date | null;
 }
