@@ -36,6 +36,43 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Working days an emergency entry (先进后批) has to be approved. */
   emergencyApprovalWorkingDays: number;
+
+  // Security / 安全 (issue 7: operation limits, rate limits, sign-in, document signatures)
+  /** Deepest field nesting an operation may have (introspection fields not counted). */
+  graphqlMaxDepth: number;
+  /** Aliases an operation may use (fragments expanded). */
+  graphqlMaxAliases: number;
+  /** Lexical tokens a GraphQL document may have (checked while parsing). */
+  graphqlMaxTokens: number;
+  /** Directives an operation may use (fragments expanded). */
+  graphqlMaxDirectives: number;
+  /** Estimated cost an operation may have: fields × page sizes of the lists they sit in. */
+  graphqlMaxCost: number;
+  /** Pairs of same-named fields validation may have to compare (repeated fields and fragments). */
+  graphqlMaxFieldMerges: number;
+  /** Answer introspection queries (off by default in production). */
+  graphqlIntrospection: boolean;
+  /** Keep "Did you mean …?" suggestions in validation messages (off by default in production). */
+  graphqlFieldSuggestions: boolean;
+  /** Largest accepted JSON request body, in bytes. */
+  requestBodyLimitBytes: number;
+  /** A GraphQL request taking longer is answered with INTERNAL / TIMEOUT and its remaining fields are not resolved. */
+  requestTimeoutMs: number;
+  /** Length of a rate-limit window, in seconds. */
+  rateLimitWindowSeconds: number;
+  /** GraphQL requests one client address may send per window; 0 turns the limit off. */
+  rateLimitPerIp: number;
+  /** GraphQL requests one account may send per window; 0 turns the limit off. */
+  rateLimitPerAccount: number;
+  /** Shortest password accepted when a password is set. */
+  passwordMinLength: number;
+  /** Failed sign-ins of one username, within the failure window, that lock the account. */
+  signInMaxFailures: number;
+  signInFailureWindowSeconds: number;
+  /** How long a locked account stays locked. */
+  signInLockoutSeconds: number;
+  /** HMAC key of approval documents' verification codes; unset → derived from JWT_SECRET if set, else generated under dataDir. */
+  documentSigningSecret?: string;
 }
 
 export class ConfigError extends Error {
@@ -105,6 +142,11 @@ export function loadConfig(env: Env = process.env): Config {
   if (nodeEnv === 'production' && jwtSecret === undefined) {
     problems.push('生产环境必须设置 JWT_SECRET (JWT_SECRET is required when NODE_ENV=production)');
   }
+  const documentSigningSecret = str('DOCUMENT_SIGNING_SECRET');
+  if (documentSigningSecret !== undefined && documentSigningSecret.length < 32) {
+    problems.push('DOCUMENT_SIGNING_SECRET 至少 32 个字符 (must be at least 32 characters)');
+  }
+  const production = nodeEnv === 'production';
   const host = str('HOST') ?? '127.0.0.1';
   if (!/^[A-Za-z0-9.:\-\[\]]+$/.test(host)) problems.push(`HOST="${host}" 不是有效的主机名或地址 (is not a valid host name or address)`);
 
@@ -126,6 +168,24 @@ export function loadConfig(env: Env = process.env): Config {
     workerConcurrency: int('WORKER_CONCURRENCY', 5, 1, 200),
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 30_000, 1_000, 600_000),
     emergencyApprovalWorkingDays: int('EMERGENCY_APPROVAL_WORKING_DAYS', 5, 1, 30),
+    graphqlMaxDepth: int('GRAPHQL_MAX_DEPTH', 12, 2, 100),
+    graphqlMaxAliases: int('GRAPHQL_MAX_ALIASES', 30, 0, 1000),
+    graphqlMaxTokens: int('GRAPHQL_MAX_TOKENS', 1000, 100, 100_000),
+    graphqlMaxDirectives: int('GRAPHQL_MAX_DIRECTIVES', 20, 0, 1000),
+    graphqlMaxCost: int('GRAPHQL_MAX_COST', 20_000, 10, 10_000_000),
+    graphqlMaxFieldMerges: int('GRAPHQL_MAX_FIELD_MERGES', 2000, 10, 10_000_000),
+    graphqlIntrospection: bool('GRAPHQL_INTROSPECTION', !production),
+    graphqlFieldSuggestions: bool('GRAPHQL_FIELD_SUGGESTIONS', !production),
+    requestBodyLimitBytes: int('REQUEST_BODY_LIMIT_BYTES', 1_048_576, 1024, 100 * 1_048_576),
+    requestTimeoutMs: int('REQUEST_TIMEOUT_MS', 30_000, 100, 600_000),
+    rateLimitWindowSeconds: int('RATE_LIMIT_WINDOW_SECONDS', 60, 1, 3600),
+    rateLimitPerIp: int('RATE_LIMIT_PER_IP', 1200, 0, 10_000_000),
+    rateLimitPerAccount: int('RATE_LIMIT_PER_ACCOUNT', 600, 0, 10_000_000),
+    passwordMinLength: int('PASSWORD_MIN_LENGTH', 10, 8, 64),
+    signInMaxFailures: int('SIGNIN_MAX_FAILURES', 5, 1, 100),
+    signInFailureWindowSeconds: int('SIGNIN_FAILURE_WINDOW_SECONDS', 900, 10, 86_400),
+    signInLockoutSeconds: int('SIGNIN_LOCKOUT_SECONDS', 900, 1, 86_400),
+    documentSigningSecret,
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -11,10 +11,14 @@ import { DepartmentResolver } from './organisation/department.resolver';
 import { createAuthResolver } from './auth/auth.resolver';
 import { AuditResolver } from './audit/audit.resolver';
 import { DataElementResolver } from './platform/data-element.resolver';
+import { createPlatformResolvers } from './platform/resolvers';
 import { CATALOGUE_RESOLVERS } from './catalogue/resolvers';
 import { ApplicationResolver, ReviewResolver } from './admission/application.resolver';
 import { ApprovalDocumentResolver } from './admission/approval-document.resolver';
+import { REGISTRY_RESOLVERS } from './registry/resolvers';
+import { createStatisticsResolvers } from './statistics/statistics.resolver';
 import type { AuthService } from './auth/auth.service';
+import type { QueueRegistry } from '../workers/runtime';
 import type { Role } from './auth/role';
 
 /**
@@ -28,11 +32,13 @@ export const authChecker: AuthChecker<Context> = ({ context }, roles) => {
 
 export interface SchemaDeps {
   auth: AuthService;
+  /** The API's queues (enqueue only), for triggerSync and job progress; absent in schema:emit. */
+  queues?: QueueRegistry | null;
 }
 
 export async function createSchema(deps: SchemaDeps): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: [NodeResolver, RegionResolver, CommunityResolver, DepartmentResolver, AuditResolver, DataElementResolver, ApplicationResolver, ReviewResolver, ApprovalDocumentResolver, createAuthResolver(deps), ...CATALOGUE_RESOLVERS],
+    resolvers: [NodeResolver, RegionResolver, CommunityResolver, DepartmentResolver, AuditResolver, DataElementResolver, ApplicationResolver, ReviewResolver, ApprovalDocumentResolver, createAuthResolver(deps), ...CATALOGUE_RESOLVERS, ...createPlatformResolvers(deps), ...REGISTRY_RESOLVERS, ...createStatisticsResolvers(deps)],
     validate: { forbidUnknownValues: false },
     authChecker,
     authMode: 'error',

@@ -19,9 +19,15 @@ import type { QueueBackend } from '../../workers/queues';
 import { createContext, type Context } from '../kernel/context';
 import { formatError } from '../kernel/errors';
 import { createSchema } from '../schema';
-import { AuthService, resolveJwtSecret } from '../auth/auth.service';
+import { AuthService, resolveJwtSecret, signInPolicyFromConfig } from '../auth/auth.service';
 import { createMetrics } from './metrics';
 import { graphiqlRouter } from './graphiql';
+import { mountStatisticsRoutes } from '../statistics/http';
+import { formatLimitError, graphqlBodyErrors, limitsFromConfig, logSafeRequest, operationLimitsPlugin, operationShapeRule, timeoutPlugin, withRequestTimeout } from './limits';
+import { createRateLimiter } from './rate-limit';
+import { createQueues } from '../../workers/runtime';
+import { QUEUES } from '../../workers/queues';
+import { mountQueueDashboard } from '../platform/queue-dashboard';
 
 export interface ApiServer {
   url: string;
@@ -41,8 +47,12 @@ export async function startApi(opts: {
   queues?: QueueBackend;
 }): Promise<ApiServer> {
   const { config, orm, logger, queues } = opts;
-  const auth = new AuthService(resolveJwtSecret(config), config.jwtTtlSeconds);
-  const schema = await createSchema({ auth });
+  const auth = new AuthService(resolveJwtSecret(config), config.jwtTtlSeconds, signInPolicyFromConfig(config));
+  const limits = limitsFromConfig(config);
+  const rateLimiter = createRateLimiter(config, orm, logger);
+  // The API only enqueues (triggerSync) and reads job progress; workers run elsewhere or alongside.
+  const queueRegistry = queues ? createQueues(queues, Object.values(QUEUES)) : null;
+  const schema = await createSchema({ auth, queues: queueRegistry });
   const metrics = createMetrics(orm);
   const app = express();
   const server = http.createServer(app);
@@ -59,6 +69,7 @@ export async function startApi(opts: {
         return id;
       },
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
+      serializers: { req: logSafeRequest },
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
     }),
   );
@@ -92,6 +103,8 @@ export async function startApi(opts: {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
+  if (queueRegistry) mountQueueDashboard(app, { auth, orm, queues: queueRegistry }); // bull-board at /admin/queues, admins only
+  mountStatisticsRoutes(app, { orm, auth, config, logger }); // statistics: CSV/XLSX exports and the dashboard (src/statistics/http.ts)
   if (config.graphiql) {
     app.use(graphiqlRouter({ endpoint: '/graphql' }));
     // A browser opening /graphql gets the IDE.
@@ -109,13 +122,20 @@ export async function startApi(opts: {
     csrfPrevention: true,
     // The process's own shutdown (src/main.ts) stops the API, the workers and the database in order.
     stopOnTerminationSignals: false,
-    introspection: true,
+    introspection: limits.introspection,
+    // Operation limits (src/http/limits.ts): tokens while parsing, shape while validating.
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: [operationShapeRule(limits)],
     includeStacktraceInErrorResponses: config.nodeEnv === 'development',
     formatError: (formatted, error) =>
-      formatError(formatted, error, {
-        includeStack: config.nodeEnv === 'development',
-        onInternal: (err) => logger.error({ err }, 'internal error in GraphQL request'),
-      }),
+      formatLimitError(
+        formatError(formatted, error, {
+          includeStack: config.nodeEnv === 'development',
+          onInternal: (err) => logger.error({ err }, 'internal error in GraphQL request'),
+        }),
+        error,
+        limits,
+      ),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginLandingPageDisabled(),
@@ -123,20 +143,26 @@ export async function startApi(opts: {
       ApolloServerPluginSchemaReportingDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       metrics.apolloPlugin,
+      operationLimitsPlugin(limits),
+      timeoutPlugin(limits.timeoutMs),
     ],
   });
   await apollo.start();
 
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const em = orm.em.fork();
-        const actor = await auth.authenticate(em, req.headers.authorization);
-        return createContext({ em, actor, requestId: String(req.id), log: req.log, config });
-      },
-    }),
+    express.json({ limit: limits.bodyLimitBytes }),
+    withRequestTimeout(
+      limits.timeoutMs,
+      expressMiddleware(apollo, {
+        context: async ({ req }) => {
+          const em = orm.em.fork();
+          const actor = await rateLimiter.guard(req.ip, () => auth.authenticate(em, req.headers.authorization));
+          return createContext({ em, actor, requestId: String(req.id), log: req.log, config });
+        },
+      }),
+    ),
+    graphqlBodyErrors(limits),
   );
 
   await new Promise<void>((resolve, reject) => {
@@ -154,6 +180,8 @@ export async function startApi(opts: {
       if (closed) return;
       closed = true;
       await apollo.stop(); // drains the HTTP server: in-flight requests finish
+      await rateLimiter.close();
+      await queueRegistry?.close();
     },
   };
 }

@@ -2,14 +2,22 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122010001_foundation } from './Migration20261122010001_foundation';
 import { Migration20261122011450_audit } from './Migration20261122011450_audit';
 import { Migration20261122011537_data_elements } from './Migration20261122011537_data_elements';
+import { Migration20261122012119_platform_sync } from './Migration20261122012119_platform_sync';
 import { Migration20261122012144_catalogue } from './Migration20261122012144_catalogue';
 import { Migration20261122012414_admission } from './Migration20261122012414_admission';
+import { Migration20261122015049_registry } from './Migration20261122015049_registry';
+import { Migration20261122015546_security } from './Migration20261122015546_security';
+import { Migration20261122023111_statistics } from './Migration20261122023111_statistics';
 
 /** Committed migrations, in order. Add each new one here (`npm run db:migration:create -- name`). */
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122010001_foundation', class: Migration20261122010001_foundation },
   { name: 'Migration20261122011450_audit', class: Migration20261122011450_audit },
   { name: 'Migration20261122011537_data_elements', class: Migration20261122011537_data_elements },
+  { name: 'Migration20261122012119_platform_sync', class: Migration20261122012119_platform_sync },
   { name: 'Migration20261122012144_catalogue', class: Migration20261122012144_catalogue },
   { name: 'Migration20261122012414_admission', class: Migration20261122012414_admission },
+  { name: 'Migration20261122015049_registry', class: Migration20261122015049_registry },
+  { name: 'Migration20261122015546_security', class: Migration20261122015546_security },
+  { name: 'Migration20261122023111_statistics', class: Migration20261122023111_statistics },
 ];

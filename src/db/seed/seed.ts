@@ -16,9 +16,11 @@ import {
   type SeedRegion,
 } from './demo-county';
 import { DEMO_DATA_ELEMENTS } from './demo-data-elements';
+import { seedDemoDataRequirements } from './demo-data-requirements';
 import { seedDemoCertificates } from './demo-certificates';
 import { DataElement } from '../../platform/data-element.entity';
 import { seedDemoLists } from './demo-lists';
+import { seedDemoRegistry } from './demo-registry';
 
 /** The password of every demo account (documented in the README; demo data only). */
 export const DEMO_PASSWORD = 'Zhunru@2026';
@@ -114,7 +116,9 @@ export async function seedDemoCounty(em: EntityManager): Promise<SeedSummary | n
     });
     seedDemoCertificates(tx, county);
     await tx.flush();
+    await seedDemoDataRequirements(tx);
     await seedDemoLists(tx, { province: regions.get(DEMO_PROVINCE.code)!, county, reviewer: users[1] });
+    await seedDemoRegistry(tx, { county, communities, departments, users });
     return { regions: regions.size, communities: communities.length, departments: departments.length, users: users.length, dataElements: DEMO_DATA_ELEMENTS.length };
   });
 }
