@@ -127,6 +127,9 @@ function syncJob(kind: RecordSyncKind, name: string, defaultMode: SyncMode, sche
   };
 }
 
+/** Stages of an admitted item as pushed; a push never goes back to an earlier one. */
+const PUSH_STAGE = { IN_EFFECT: 1, COMPLETED: 2, REVOKED: 3 } as const;
+
 /** Job data of a push. */
 export interface AdmissionPushJobData {
   push: PlatformAdmissionPush;
@@ -159,13 +162,37 @@ function pushAdmissionJob(o: SyncJobOptions): JobDefinition<AdmissionPushJobData
           [job.id],
         );
       }
-      const [run] = await conn.execute<Array<{ id: number }>>(
-        `insert into sync_run (kind, mode, status, started_at, job_id, attempt, requested_by_id, requested_by_username, note)
-         values ('PUSH_ADMISSIONS', 'INCREMENTAL', 'RUNNING', now(), ?, ?, ?, ?, ?) returning id`,
-        [job.id ?? null, job.attemptsMade + 1, job.data.requestedBy?.userId ?? null, job.data.requestedBy?.username ?? null, `批准文书 ${push.documentNumber}（${push.status}）`],
-      );
+      // Pushes of one document are serialised and never move the platform backwards: a status
+      // is superseded once a later stage (IN_EFFECT → COMPLETED → REVOKED) has been pushed,
+      // whatever order the queue ran the jobs in.
+      const lockEm = ctx.orm.em.fork();
+      await lockEm.begin();
       try {
-        const receipt = await adapter.pushAdmission(push, { signal });
+        await lockEm.execute('select pg_advisory_xact_lock(hashtext(?))', [`push:${push.documentNumber}`]);
+        const pushed = await lockEm.execute<Array<{ note: string }>>(
+          `select note from sync_run where kind = 'PUSH_ADMISSIONS' and status = 'SUCCEEDED' and note like ?`,
+          [`批准文书 ${push.documentNumber}（%`],
+        );
+        const stage = (status: string) => PUSH_STAGE[status as keyof typeof PUSH_STAGE] ?? 0;
+        const latest = Math.max(0, ...pushed.map((r) => stage(/（([A-Z_]+)）/.exec(r.note)?.[1] ?? '')));
+        if (latest > stage(push.status)) {
+          await lockEm.commit();
+          ctx.logger.info({ documentNumber: push.documentNumber, status: push.status }, 'admission push superseded by a later status');
+          return { status: 'SKIPPED', reason: `已推送更新的状态，本次推送（${push.status}）作废 (superseded by a later status)` };
+        }
+        return await pushUnderLock();
+      } finally {
+        if (lockEm.isInTransaction()) await lockEm.commit().catch(() => undefined);
+      }
+
+      async function pushUnderLock(): Promise<AdmissionPushResult> {
+        const [run] = await conn.execute<Array<{ id: number }>>(
+          `insert into sync_run (kind, mode, status, started_at, job_id, attempt, requested_by_id, requested_by_username, note)
+           values ('PUSH_ADMISSIONS', 'INCREMENTAL', 'RUNNING', now(), ?, ?, ?, ?, ?) returning id`,
+          [job.id ?? null, job.attemptsMade + 1, job.data.requestedBy?.userId ?? null, job.data.requestedBy?.username ?? null, `批准文书 ${push.documentNumber}（${push.status}）`],
+        );
+      try {
+        const receipt = await adapter!.pushAdmission(push, { signal });
         await ctx.orm.em.transactional(async (em) => {
           await em.execute(
             `update sync_run set status = 'SUCCEEDED', finished_at = now(), updated_at = now(), pages = 1, created = ?, rejected = ?,
@@ -190,6 +217,7 @@ function pushAdmissionJob(o: SyncJobOptions): JobDefinition<AdmissionPushJobData
           .execute(`update sync_run set status = 'FAILED', finished_at = now(), updated_at = now(), error = ? where id = ?`, [String((err as Error)?.message ?? err).slice(0, 4000), run.id])
           .catch(() => undefined);
         throw classify(err);
+      }
       }
     },
   };
