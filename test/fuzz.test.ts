@@ -414,17 +414,23 @@ it(`answers ${REQUESTS} malformed requests with well-formed GraphQL errors, neve
     while (next < requests.length) {
       const req = requests[next++];
       const t0 = Date.now();
-      const res = await fetch(`${t.url}${req.url ?? '/graphql'}`, {
-        method: req.method ?? 'POST',
-        headers: {
-          'content-type': 'application/json',
-          accept: 'application/graphql-response+json, application/json',
-          authorization: `Bearer ${admin}`,
-          'apollo-require-preflight': 'true',
-          ...req.headers,
-        },
-        body: req.method === 'GET' ? undefined : req.body,
-      }).catch((err: Error & { cause?: Error & { code?: string } }) => ({ failed: `${err.cause?.code ?? ''} ${err.cause?.message ?? err.message}` }));
+      const send = () =>
+        fetch(`${t.url}${req.url ?? '/graphql'}`, {
+          method: req.method ?? 'POST',
+          headers: {
+            'content-type': 'application/json',
+            accept: 'application/graphql-response+json, application/json',
+            authorization: `Bearer ${admin}`,
+            'apollo-require-preflight': 'true',
+            ...req.headers,
+          },
+          body: req.method === 'GET' ? undefined : req.body,
+        }).catch((err: Error & { cause?: Error & { code?: string } }) => ({ failed: `${err.cause?.code ?? ''} ${err.cause?.message ?? err.message}` }));
+      let res = await send();
+      // A keep-alive connection the server closed as idle just as the client reused it is
+      // reset: sent again once (every request here is harmless to repeat). A server that
+      // drops the connection on some input would drop it again.
+      if ('failed' in res && /ECONNRESET|UND_ERR_SOCKET|other side closed/.test(res.failed)) res = await send();
       if ('failed' in res) {
         problems.push(`no answer (${res.failed}): ${req.kind} ${req.body.length} bytes ${req.body.slice(0, 200)}`);
         continue;

@@ -13,7 +13,7 @@ import { ENTITIES } from '../db/entities';
 /** Reached only through their own queries, which apply their access rules (tokens, audit, shared data, dead letters). */
 const NOT_NODES = new Set(['ApiToken', 'AuditEvent', 'CollectedValue', 'SyncRejectedRecord']);
 const NODE_TYPES = new Map<string, (typeof ENTITIES)[number]>(
-  ENTITIES.filter((e) => !NOT_NODES.has(e.name)).map((e) => [e.name, e]));
+  ENTITIES.filter((e) => e.prototype instanceof Node && !NOT_NODES.has(e.name)).map((e) => [e.name, e]));
 const SIGNED_IN_ONLY = new Set(['User']);
 
 @Resolver()

@@ -200,7 +200,7 @@ export const DASHBOARD_JS = `/* Zhunru burden dashboard (served by src/statistic
           var text = v.changePercent != null ? sign + delta + '%' : ratio ? sign + delta + ' 个百分点' : sign + fmt(delta) + ' ' + v.unit;
           cmp.appendChild(el('span', good == null ? '' : good ? 'good' : 'bad', text));
         }
-      } else cmp.textContent = '未设基期';
+      } else cmp.textContent = s.baselineMonth ? '基期无数据' : '未设基期';
       c.appendChild(cmp);
       cards.appendChild(c);
     });

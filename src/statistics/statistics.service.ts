@@ -169,6 +169,7 @@ export async function lastRefresh(em: EntityManager): Promise<RefreshInfo | null
  */
 const ANSWERS = new Map<string, unknown>();
 const ANSWER_CACHE_SIZE = 500;
+const MAX_CACHED_ROWS = 3_000;
 async function cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
   const hit = ANSWERS.get(key) as T | undefined;
   if (hit !== undefined) {
@@ -177,6 +178,9 @@ async function cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
     return hit;
   }
   const value = await compute();
+  // Big answers (every community of a province) are not kept: they would crowd out the rest.
+  const rows = (value as { rows?: unknown[]; entries?: unknown[] }).rows ?? (value as { entries?: unknown[] }).entries ?? [];
+  if (rows.length > MAX_CACHED_ROWS) return value;
   ANSWERS.set(key, value);
   if (ANSWERS.size > ANSWER_CACHE_SIZE) ANSWERS.delete(ANSWERS.keys().next().value!);
   return value;

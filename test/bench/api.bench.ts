@@ -16,6 +16,7 @@
  * Targets: p95 < 50 ms at 50 clients; statements independent of page size; within 2× the
  * hand-written SQL; server memory < 500 MB.
  */
+import os from 'node:os';
 import type { Pool } from 'pg';
 import { CONNECTIONS, DURATION, benchDatabase, fmt, gql, loadGraphql, loadSql, printTable, sequentialMedian, signIn, startServer, statementsPerRequest, withCpu } from './lib';
 import { Pool as PgPool } from 'pg';
@@ -136,6 +137,8 @@ async function main(): Promise<void> {
 
   console.log(`bench:api — ${counts.communities} communities, ${counts.applications} applications, ${counts.ledgers} ledger requirements, ${counts.terminals} terminals`);
   console.log(`the demo department has ${counts.dept_apps} applications; the demo county's review queue holds ${counts.queue}; ${CONNECTIONS} clients × ${DURATION} s per run`);
+  const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
+  console.log(`machine: ${os.cpus().length} cores, load average ${load()} at start`);
   const server = await startServer(databaseUrl);
   const rows: Array<Array<string | number>> = [];
   const paced: Array<Array<string | number>> = [];
@@ -161,6 +164,7 @@ async function main(): Promise<void> {
       ratios.push([s.name, fmt(sql.rps, 0), fmt(sql.p50), fmt(sql.p95), fmt(api.p50 / sql.p50, 2), fmt(api.p95 / sql.p95, 2), fmt(seqApi, 2), fmt(seqSql, 2), fmt(seqApi / seqSql, 2)]);
     }
     const mem = await server.memory();
+    console.log(`\nload average ${load()} at the end (other work on the machine competes for its cores)`);
     printTable(`GraphQL API at capacity: ${CONNECTIONS} clients sending back to back, ${DURATION} s each (ms)`, ['query', 'SQL stmts (10 / 50 rows)', 'req/s', 'p50', 'p95', 'p99', 'CPU ms/req', 'errors', 'response'], rows);
     printTable(`GraphQL API paced: ${CONNECTIONS} clients sending half the capacity between them, ${DURATION} s each (ms)`, ['query', 'req/s', 'p50', 'p95', 'p99', 'errors'], paced);
     printTable(

@@ -9,6 +9,7 @@
  * Targets: province grouped by county for 12 months p95 < 100 ms; a city by township
  * < 300 ms; server memory < 500 MB.
  */
+import os from 'node:os';
 import type { Pool } from 'pg';
 import { Pool as PgPool } from 'pg';
 import { CONNECTIONS, DURATION, benchDatabase, fmt, gql, loadGraphql, loadSql, printTable, sequentialMedian, signIn, startServer, statementsPerRequest, withCpu } from './lib';
@@ -69,6 +70,8 @@ async function main(): Promise<void> {
     { name: '村社区负担卡 community card', user: 'community', query: CARD, vars: { c: community.code }, sql: null },
   ];
   console.log(`bench:stats — summary rows: ${sizes.c} community-months, ${sizes.r} region-months, ${sizes.d} department-months; period ${from} – ${to}; ${CONNECTIONS} clients × ${DURATION} s per run`);
+  const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
+  console.log(`machine: ${os.cpus().length} cores, load average ${load()} at start`);
   const server = await startServer(databaseUrl);
   const rows: Array<Array<string | number>> = [];
   try {
@@ -98,6 +101,7 @@ async function main(): Promise<void> {
       rows.push([c.name, n, stmts, fmt(api.rps, 0), fmt(api.p50), fmt(api.p95), fmt(api.p99), fmt(api.cpuMsPerRequest), fmt(half.rps, 0), fmt(half.p50), fmt(half.p95), fmt(half.p99), api.errors + half.errors, sqlP95, ratio]);
     }
     const mem = await server.memory();
+    console.log(`\nload average ${load()} at the end (other work on the machine competes for its cores)`);
     printTable(
       `Statistics queries, ${CONNECTIONS} clients, ${DURATION} s each: at capacity (back to back), then paced at half of it (latency in ms)`,
       ['query', 'rows', 'SQL stmts', 'req/s', 'p50', 'p95', 'p99', 'CPU ms/req', 'paced req/s', 'p50', 'p95', 'p99', 'errors', 'hand SQL p95', 'API/SQL p95 / 1-client'],
