@@ -569,6 +569,21 @@ describe('the dashboard', () => {
   });
 });
 
+describe('refreshStatistics (on demand)', () => {
+  it('refreshes a region’s counties at once when there is no queue, and records who asked', async () => {
+    const r = await t.gql(`mutation { refreshStatistics(regionCode: "511829") { queued jobId durationMs } }`, {}, { token: admin });
+    expect(r.body.errors).toBeUndefined();
+    expect(r.body.data.refreshStatistics).toMatchObject({ queued: false, jobId: null });
+    expect(r.body.data.refreshStatistics.durationMs).toBeGreaterThanOrEqual(0);
+    const [{ scope }] = await sql(`select scope from stat_refresh order by id desc limit 1`);
+    expect(scope).toBe(`COUNTIES:${countyId}`);
+    const [audit] = await sql(`select action, actor_username from audit_event where action = 'statistics.refresh' order by id desc limit 1`);
+    expect(audit).toEqual({ action: 'statistics.refresh', actor_username: 'admin' });
+    const worker = await t.signIn('community');
+    expect((await t.gql(`mutation { refreshStatistics { queued } }`, {}, { token: worker })).body.errors[0].extensions.code).toBe('FORBIDDEN');
+  });
+});
+
 describe('the refresh job', () => {
   it('refreshes one county after a change, keeping the city its counties’ sum', async () => {
     const em = t.orm.em.fork();

@@ -322,13 +322,9 @@ export async function refreshStatistics(em: EntityManager, opts: RefreshOptions 
   const countyIds = [...new Set(opts.countyIds ?? [])];
   return em.fork().transactional(async (tx) => {
     const conn = tx.getConnection();
-    const debug = !!process.env.STATS_DEBUG;
+    const debug = !!process.env.STATS_DEBUG; // STATS_DEBUG=1 prints each statement's time
     const exec: Exec = async (sql) => {
       const t0 = Date.now();
-      if (process.env.STATS_EXPLAIN && sql.includes(process.env.STATS_EXPLAIN)) {
-        const plan = await conn.execute(`explain analyze ${sql}`, [], 'all', tx.getTransactionContext());
-        console.log(plan.map((r: any) => r['QUERY PLAN']).join('\n'));
-      }
       const rows = await conn.execute(sql, [], 'all', tx.getTransactionContext());
       if (debug) console.log(`${String(Date.now() - t0).padStart(6)} ms  ${sql.replace(/\s+/g, ' ').slice(0, 110)}`);
       return rows;

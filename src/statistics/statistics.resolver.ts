@@ -221,7 +221,7 @@ export class BurdenBudgetStatus {
 
 @ObjectType({ description: '刷新统计汇总的结果。Result of refreshStatistics.' })
 export class StatisticsRefreshPayload {
-  @Field({ description: '是否已排入后台任务队列（否则已立即完成）。Queued as a background job (else done at once).' })
+  @Field({ description: '是否在后台进行（排入任务队列，或全量刷新时在后台运行）；否则已当场完成。Running in the background (queued, or a full refresh without a queue); else done at once.' })
   queued!: boolean;
 
   @Field(() => String, { nullable: true, description: '队列任务 ID。Job id, when queued.' })
@@ -410,9 +410,17 @@ export function createStatisticsResolvers(deps: StatisticsResolverDeps = {}) {
       if (deps.queues) {
         const job = await enqueueStatisticsRefresh(deps.queues, countyIds, { userId: actor.userId, username: actor.username });
         payload = Object.assign(new StatisticsRefreshPayload(), { queued: true, jobId: String(job.id), durationMs: null });
-      } else {
+      } else if (countyIds.length) {
         const result = await refreshStatistics(ctx.em, { countyIds });
         payload = Object.assign(new StatisticsRefreshPayload(), { queued: false, jobId: null, durationMs: result.durationMs });
+      } else {
+        // Everything, without a queue: a province takes a minute or two, longer than a request should; run it in the background.
+        const log = ctx.log;
+        void refreshStatistics(ctx.em.fork(), {}).then(
+          (r) => log.info({ durationMs: r.durationMs }, 'statistics refreshed (requested)'),
+          (err) => log.error({ err }, 'statistics refresh failed'),
+        );
+        payload = Object.assign(new StatisticsRefreshPayload(), { queued: true, jobId: null, durationMs: null });
       }
       await ctx.em.transactional(async (em) => {
         recordAudit(em, ctx, { action: 'statistics.refresh', entity: { type: 'StatisticsRefresh', id: payload.jobId ?? 'inline' }, after: { countyIds, queued: payload.queued } });

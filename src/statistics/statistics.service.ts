@@ -24,7 +24,6 @@ import {
   MEASURES,
   MeasureKind,
   MEASURE_BY_COLUMN,
-  SOURCE_TABLES,
   columnsOf,
   indicatorSql,
   indicatorValue,
@@ -552,4 +551,3 @@ export async function budgetStatus(em: EntityManager, county: Region, year = chi
   return { ...usage, county, year, budget, ceilingHours: ceiling, remainingHours: ceiling == null ? null : Math.round((ceiling - usage.usedHours) * 10) / 10 };
 }
 
-export { SOURCE_TABLES };

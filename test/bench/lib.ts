@@ -4,6 +4,7 @@
  * are exact), SQL statements per request, the same work as hand-written SQL on a pool of
  * the server's size, and printing.
  */
+import http from 'node:http';
 import path from 'node:path';
 import crypto from 'node:crypto';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -141,10 +142,13 @@ function summarise(latencies: number[], seconds: number, errors: number): LoadRe
 
 /**
  * `CONNECTIONS` clients posting the GraphQL operation for `DURATION` seconds: as fast as
- * they get answers (closed loop: measures capacity; latency is then mostly queueing), or
- * at `rate` requests a second in all (paced: the latency a user sees at that load).
+ * they get answers (closed loop, autocannon: measures capacity; latency is then mostly
+ * queueing), or — with `rate` — requests started at evenly spaced instants, `rate` a
+ * second in all, over at most `CONNECTIONS` connections (open loop: the latency a user
+ * sees at that load).
  */
 export async function loadGraphql(url: string, token: string, query: string, variables: Record<string, unknown>, duration = DURATION, rate?: number): Promise<LoadResult> {
+  if (rate) return loadPaced(url, token, JSON.stringify({ query, variables }), rate, duration);
   const latencies: number[] = [];
   let errors = 0;
   const started = Date.now();
@@ -155,7 +159,6 @@ export async function loadGraphql(url: string, token: string, query: string, var
     duration,
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
-    ...(rate ? { overallRate: Math.max(1, Math.round(rate)) } : {}),
   });
   instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
     if (status !== 200) errors++;
@@ -163,6 +166,44 @@ export async function loadGraphql(url: string, token: string, query: string, var
   });
   const result = await instance;
   return summarise(latencies, (Date.now() - started) / 1000, errors + (result.errors ?? 0) + (result.timeouts ?? 0));
+}
+
+async function loadPaced(url: string, token: string, body: string, rate: number, duration: number): Promise<LoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  const target = new URL(`${url}/graphql`);
+  const latencies: number[] = [];
+  let errors = 0;
+  const post = () =>
+    new Promise<void>((resolve) => {
+      const t0 = performance.now();
+      const req = http.request(
+        { agent, host: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` } },
+        (res) => {
+          res.resume();
+          res.on('end', () => {
+            if (res.statusCode !== 200) errors++;
+            latencies.push(performance.now() - t0);
+            resolve();
+          });
+        },
+      );
+      req.on('error', () => {
+        errors++;
+        resolve();
+      });
+      req.end(body);
+    });
+  const total = Math.max(1, Math.round(rate * duration));
+  const started = performance.now();
+  const inFlight: Array<Promise<void>> = [];
+  for (let i = 0; i < total; i++) {
+    const wait = started + (i * 1000) / rate - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    inFlight.push(post());
+  }
+  await Promise.all(inFlight);
+  agent.destroy();
+  return summarise(latencies, (performance.now() - started) / 1000, errors);
 }
 
 /** The same number of concurrent clients running `work` (hand-written SQL) on a pool of the server's size. */

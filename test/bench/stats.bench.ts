@@ -87,24 +87,24 @@ async function main(): Promise<void> {
       const half = await loadGraphql(server.url, token, c.query, c.vars, DURATION, api.rps / 2);
       let ratio = '—';
       let sqlP95 = '—';
+      const seqApi = await sequentialMedian(run);
       if (c.sql) {
         const sql = await loadSql(databaseUrl, c.sql);
         const pool = new PgPool({ connectionString: databaseUrl, max: 2 });
         const seqSql = await sequentialMedian(() => c.sql!(pool));
-        const seqApi = await sequentialMedian(run);
         await pool.end();
         ratio = `${fmt(api.p95 / sql.p95, 2)} / ${fmt(seqApi / seqSql, 2)}`;
         sqlP95 = fmt(sql.p95);
       }
       const first = Object.values(sample)[0] as any;
       const n = first?.rows?.length ?? first?.entries?.length ?? first?.values?.length ?? 0;
-      rows.push([c.name, n, stmts, fmt(api.rps, 0), fmt(api.p50), fmt(api.p95), fmt(api.p99), fmt(api.cpuMsPerRequest), fmt(half.rps, 0), fmt(half.p50), fmt(half.p95), fmt(half.p99), api.errors + half.errors, sqlP95, ratio]);
+      rows.push([c.name, n, stmts, fmt(seqApi), fmt(api.rps, 0), fmt(api.p50), fmt(api.p95), fmt(api.p99), fmt(api.cpuMsPerRequest), fmt(half.rps, 0), fmt(half.p50), fmt(half.p95), fmt(half.p99), api.errors + half.errors, sqlP95, ratio]);
     }
     const mem = await server.memory();
     console.log(`\nload average ${load()} at the end (other work on the machine competes for its cores)`);
     printTable(
       `Statistics queries, ${CONNECTIONS} clients, ${DURATION} s each: at capacity (back to back), then paced at half of it (latency in ms)`,
-      ['query', 'rows', 'SQL stmts', 'req/s', 'p50', 'p95', 'p99', 'CPU ms/req', 'paced req/s', 'p50', 'p95', 'p99', 'errors', 'hand SQL p95', 'API/SQL p95 / 1-client'],
+      ['query', 'rows', 'SQL stmts', '1 client', 'req/s', 'p50', 'p95', 'p99', 'CPU ms/req', 'paced req/s', 'p50', 'p95', 'p99', 'errors', 'hand SQL p95', 'API/SQL p95 / 1-client'],
       rows,
     );
     console.log(`\nserver memory: peak RSS ${(mem.maxRss / 1048576).toFixed(0)} MB (now ${(mem.rss / 1048576).toFixed(0)} MB)`);
