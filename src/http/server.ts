@@ -7,6 +7,7 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
+  ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginSchemaReportingDisabled,
@@ -142,6 +143,8 @@ export async function startApi(opts: {
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      // No cache hints are used; the default cache-control plugin would instrument every field.
+      ApolloServerPluginCacheControlDisabled(),
       metrics.apolloPlugin,
       operationLimitsPlugin(limits),
       timeoutPlugin(limits.timeoutMs),
