@@ -163,6 +163,14 @@ describe('a county budget with approvals, abolitions and revocations', () => {
     expect(r.body.data.createApplication.findings.map((f: any) => f.code)).not.toContain('BUDGET_EXCEEDED');
   });
 
+  it('counts the full estimate, not only the ledgers: (12 h of ledgers + 5 h of meetings) × 6 communities = 102 > 100', async () => {
+    const r = await t.gql(CREATE, { i: { ...input, meetingHoursPerYear: 5 } }, { token: civil });
+    expect(r.body.data.createApplication.burden.hoursPerYear).toBe(102);
+    const finding = r.body.data.createApplication.findings.find((f: any) => f.code === 'BUDGET_EXCEEDED');
+    expect(finding?.message).toContain('本事项测算负担 102 小时/年');
+    expect(finding.message).toContain('超出 2 小时');
+  });
+
   it('warns when this year’s approvals leave too little room: 50 used + 72 > 100', async () => {
     await approvedItem('A', 50, `${year}-01-15T10:00:00`);
     const r = await t.gql(CREATE, { i: input }, { token: civil });

@@ -49,6 +49,8 @@ export function factsOf(app: AdmissionApplication): ApplicationFacts {
     requiresEnforcementPower: app.requiresEnforcementPower,
     departmentId: app.department.id,
     communityIds: app.communityIds,
+    // the full estimate (ledgers, meetings, inspections, data entry): what the budget rule counts
+    burdenHoursPerYear: app.burden?.hoursPerYear ?? null,
   };
 }
 
