@@ -86,6 +86,11 @@ export class BurdenEstimate {
 @ObjectType({ implements: Node, description: '准入申请：部门申请将工作事项下沉村（社区）。An admission application.' })
 @Entity({ tableName: 'admission_application' })
 @Index({ properties: ['county', 'status'] })
+// "Which items touch this community" (community_ids @> '[id]'): the community page and its ledgers.
+@Index({
+  name: 'admission_application_community_ids_gin',
+  expression: `create index "admission_application_community_ids_gin" on "admission_application" using gin ("community_ids" jsonb_path_ops)`,
+})
 export class AdmissionApplication extends BaseEntity<'status' | 'version' | 'emergency' | 'hasBlockingFindings'> {
   @Field({ description: '申请编号。Application number.' })
   @Property({ type: 'varchar', length: 32, unique: true })

@@ -2,7 +2,7 @@ import { ArgsType, Field, Int, ObjectType, registerEnumType, type ClassType } fr
 import { Max, Min } from 'class-validator';
 import { Cursor, type EntityName, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { GraphQLResolveInfo } from 'graphql';
+import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import { badInput } from './errors';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -105,6 +105,85 @@ export function selectsField(info: GraphQLResolveInfo | undefined, field: string
   );
 }
 
+/**
+ * Which columns a page of an entity needs, by entity name: `always` (besides the primary
+ * key and the sort keys: the jurisdiction keys), and for GraphQL fields that a field
+ * resolver computes from other properties (or from the id alone), those properties. A
+ * list loads only the columns its query selects when every selected node field is a
+ * property or listed here; otherwise (a field not known here) it loads whole rows.
+ * Building an entity costs per property, and more per relation, so lists of wide rows
+ * (jsonb documents, several foreign keys) are cheaper this way.
+ */
+const FIELD_NEEDS: Record<string, { always: string[]; fields: Record<string, string[]> }> = {
+  AdmissionApplication: {
+    always: ['county', 'department', 'status'],
+    fields: {
+      scopeTownships: ['scopeTownshipIds'],
+      scopeCommunities: ['scopeCommunityIds'],
+      communityCount: ['communityIds'],
+      reviews: [],
+      committeeDecisions: [],
+      approvalDocument: [],
+      availableActions: ['status', 'kind', 'emergency', 'findings', 'acknowledgedWarnings', 'department', 'county'],
+      blockingCount: ['findings'],
+      history: [],
+    },
+  },
+  Terminal: { always: ['community', 'status'], fields: { apps: [] } },
+  LedgerRequirement: { always: ['county', 'department', 'status'], fields: {} },
+};
+
+/** The names of the fields selected on the nodes of a connection (`nodes { … }`, `edges { node { … } }`), through fragments. */
+function nodeFieldNames(info: GraphQLResolveInfo): Set<string> | null {
+  const names = new Set<string>();
+  let ok = true;
+  const visit = (set: SelectionSetNode | undefined, depth: 'connection' | 'edge' | 'node') => {
+    for (const sel of set?.selections ?? []) {
+      if (sel.kind === 'InlineFragment') visit(sel.selectionSet, depth);
+      else if (sel.kind === 'FragmentSpread') {
+        const fragment = info.fragments[sel.name.value];
+        if (fragment) visit(fragment.selectionSet, depth);
+        else ok = false;
+      } else if (depth === 'node') names.add(sel.name.value);
+      else if (depth === 'connection' && sel.name.value === 'nodes') visit(sel.selectionSet, 'node');
+      else if (depth === 'connection' && sel.name.value === 'edges') visit(sel.selectionSet, 'edge');
+      else if (depth === 'edge' && sel.name.value === 'node') visit(sel.selectionSet, 'node');
+    }
+  };
+  for (const node of info.fieldNodes as readonly FieldNode[]) visit(node.selectionSet, 'connection');
+  return ok ? names : null;
+}
+
+/** The properties to load for a page (see FIELD_NEEDS), or undefined for whole rows. */
+export function pageFields(em: EntityManager, entity: EntityName<object>, info: GraphQLResolveInfo | undefined, orderBy: Record<string, unknown>): string[] | undefined {
+  if (!info) return undefined;
+  const meta = em.getMetadata().find(typeof entity === 'string' ? entity : (entity as { name: string }).name);
+  const needs = meta && FIELD_NEEDS[meta.className];
+  if (!meta || !needs) return undefined;
+  const names = nodeFieldNames(info);
+  if (!names) return undefined;
+  const fields = new Set<string>([...meta.primaryKeys, ...Object.keys(orderBy), ...needs.always]);
+  for (const name of names) {
+    if (name === '__typename') continue;
+    const prop = meta.properties[name as never] as { kind: string; persist?: boolean } | undefined;
+    if (Object.prototype.hasOwnProperty.call(needs.fields, name)) for (const n of needs.fields[name]!) fields.add(n);
+    else if (prop && (prop.kind === 'scalar' || prop.kind === 'embedded' || prop.kind === 'm:1') && prop.persist !== false) fields.add(name);
+    else return undefined;
+  }
+  return [...fields];
+}
+
+/** Whether a filter holds raw SQL fragments (`[raw(…)]: …` keys), at any depth. */
+function hasRawFragment(where: unknown): boolean {
+  if (Array.isArray(where)) return where.some(hasRawFragment);
+  if (!where || typeof where !== 'object') return false;
+  for (const key of Object.keys(where)) {
+    if (key.startsWith('[raw]')) return true;
+    if (hasRawFragment((where as Record<string, unknown>)[key])) return true;
+  }
+  return false;
+}
+
 function checkCursor(cursor: string | null | undefined, arg: string, keys: number): string | undefined {
   if (cursor === null || cursor === undefined) return undefined;
   let ok = false;
@@ -125,7 +204,9 @@ function checkCursor(cursor: string | null | undefined, arg: string, keys: numbe
 /**
  * One page of `entity` matching `where`, ordered by `orderBy` with the primary key as
  * the final tie-breaker so the order is total and cursors are stable. Two statements at
- * most: the page, and the count when `totalCount` is selected.
+ * most: the page (only the columns the query selects, see pageFields), and the count when
+ * `totalCount` is selected and the page does not already show it (a first page that is
+ * not full).
  */
 export async function paginate<T extends { id: number | string }>(
   em: EntityManager,
@@ -151,18 +232,29 @@ export async function paginate<T extends { id: number | string }>(
     const totalCount = includeCount ? await em.count(entity, where) : 0;
     return { edges: [], nodes: [], totalCount, pageInfo: { hasNextPage: false, hasPreviousPage: false, startCursor: null, endCursor: null } };
   }
+  const fields = pageFields(em, entity as EntityName<object>, info, fullOrder);
+  // A first page that is not full holds every match: then no count statement is needed, so
+  // it is counted afterwards — unless the filter has raw SQL fragments, which are used up
+  // by the first statement built from them (then both are built together).
+  const countAfter = includeCount && !hasRawFragment(where);
   const cursor = await em.findByCursor(entity, where, {
     ...(backward ? { last: size } : { first: size }),
     ...(after ? { after } : {}),
     ...(before ? { before } : {}),
     orderBy: fullOrder as never,
-    includeCount,
+    ...(fields ? { fields } : {}),
+    includeCount: includeCount && !countAfter,
   } as never);
   const nodes = cursor.items as T[];
+  const totalCount = !countAfter
+    ? ((cursor.totalCount as number | undefined) ?? 0)
+    : after === undefined && before === undefined && nodes.length < size
+      ? nodes.length
+      : await em.count(entity, where);
   return {
     nodes,
     edges: nodes.map((node) => ({ node, cursor: cursor.from(node as never) })),
-    totalCount: (cursor.totalCount as number | undefined) ?? 0,
+    totalCount,
     pageInfo: {
       hasNextPage: cursor.hasNextPage,
       hasPreviousPage: cursor.hasPrevPage,

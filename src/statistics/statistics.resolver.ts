@@ -41,7 +41,7 @@ registerEnumType(StatisticsGroupBy, {
   },
 });
 
-@ObjectType({ description: '统计指标说明。What an indicator is.' })
+@ObjectType({ description: '统计指标说明。What an indicator is.', simpleResolvers: true })
 export class IndicatorInfo {
   @Field(() => BurdenIndicator, { description: '指标。Indicator.' })
   indicator!: BurdenIndicator;
@@ -62,7 +62,7 @@ export class IndicatorInfo {
   higherIsBetter!: boolean;
 }
 
-@ObjectType({ description: '一个指标的数值、基期值与变化。An indicator’s value, its baseline and the change.' })
+@ObjectType({ description: '一个指标的数值、基期值与变化。An indicator’s value, its baseline and the change.', simpleResolvers: true })
 export class IndicatorValue {
   @Field(() => BurdenIndicator, { description: '指标。Indicator.' })
   indicator!: BurdenIndicator;
@@ -89,7 +89,9 @@ export class IndicatorValue {
   changePercent!: number | null;
 }
 
-@ObjectType({ description: '统计结果的一行：一个区划、村（社区）、部门或月份。One row of statistics.' })
+// Plain data made once per cached answer: fields are property reads (simpleResolvers); only
+// region, community and department below are resolved per request.
+@ObjectType({ description: '统计结果的一行：一个区划、村（社区）、部门或月份。One row of statistics.', simpleResolvers: true })
 export class BurdenStatisticsRow {
   @Field({ description: '行键：区划代码、部门 ID 或月份。Row key: region code, department id or month.' })
   key!: string;
@@ -108,6 +110,15 @@ export class BurdenStatisticsRow {
 
   @Field(() => [IndicatorValue], { description: '各指标数值（含基期与变化，逐项自描述）。Indicator values, each with its baseline and change.' })
   values!: IndicatorValue[];
+
+  @Field(() => [Float], { nullable: 'items', description: '紧凑形式：各指标数值，顺序与 BurdenStatistics.indicators 相同（大表格用）。The values in the order of `indicators` (compact, for large tables).' })
+  figures!: Array<number | null>;
+
+  @Field(() => [Float], { nullable: 'items', description: '紧凑形式：各指标基期值，顺序与 indicators 相同。Baselines in the order of `indicators`.' })
+  baselineFigures!: Array<number | null>;
+
+  @Field(() => [Float], { nullable: 'items', description: '紧凑形式：各指标较基期变化率（%），顺序与 indicators 相同。Changes in percent, in the order of `indicators`.' })
+  changePercentFigures!: Array<number | null>;
 
   regionId!: number | null;
   departmentId!: number | null;
@@ -235,7 +246,13 @@ const info = (key: BurdenIndicator): IndicatorInfo => {
   const d = INDICATORS.find((i) => i.key === key)!;
   return Object.assign(new IndicatorInfo(), { indicator: d.key, label: d.zh, labelEn: d.en, unit: d.unit, kind: d.kind, higherIsBetter: !!d.higherIsBetter });
 };
-const toRow = (r: service.StatisticsRow) => Object.assign(new BurdenStatisticsRow(), r, { values: r.values.map((v) => Object.assign(new IndicatorValue(), v)) });
+const toRow = (r: service.StatisticsRow) =>
+  Object.assign(new BurdenStatisticsRow(), r, {
+    values: r.values.map((v) => Object.assign(new IndicatorValue(), v)),
+    figures: r.values.map((v) => v.value),
+    baselineFigures: r.values.map((v) => v.baseline),
+    changePercentFigures: r.values.map((v) => v.changePercent),
+  });
 /** GraphQL objects of an answer, made once per (cached) answer: answers do not change until the next refresh. */
 const converted = new WeakMap<service.StatisticsAnswer, BurdenStatistics>();
 const toAnswer = (a: service.StatisticsAnswer): BurdenStatistics => {
@@ -440,21 +457,6 @@ export function createStatisticsResolvers(deps: StatisticsResolverDeps = {}) {
 
   @Resolver(() => BurdenStatisticsRow)
   class BurdenStatisticsRowResolver {
-    @FieldResolver(() => [Float], { nullable: 'items', description: '紧凑形式：各指标数值，顺序与 BurdenStatistics.indicators 相同（大表格用）。The values in the order of `indicators` (compact, for large tables).' })
-    figures(@Root() r: BurdenStatisticsRow): Array<number | null> {
-      return r.values.map((v) => v.value);
-    }
-
-    @FieldResolver(() => [Float], { nullable: 'items', description: '紧凑形式：各指标基期值，顺序与 indicators 相同。Baselines in the order of `indicators`.' })
-    baselineFigures(@Root() r: BurdenStatisticsRow): Array<number | null> {
-      return r.values.map((v) => v.baseline);
-    }
-
-    @FieldResolver(() => [Float], { nullable: 'items', description: '紧凑形式：各指标较基期变化率（%），顺序与 indicators 相同。Changes in percent, in the order of `indicators`.' })
-    changePercentFigures(@Root() r: BurdenStatisticsRow): Array<number | null> {
-      return r.values.map((v) => v.changePercent);
-    }
-
     @FieldResolver(() => Region, { nullable: true, description: '该行的行政区划（按区划或月份分组时）。The row’s region.' })
     async region(@Root() r: BurdenStatisticsRow, @Ctx() ctx: Context): Promise<Region | null> {
       return r.regionId ? ctx.loaders.byId(Region).load(r.regionId) : null;
@@ -528,7 +530,8 @@ export function createStatisticsResolvers(deps: StatisticsResolverDeps = {}) {
         status: LedgerStatus.KEPT,
         [raw(
           (alias) =>
-            `(${alias}.application_id is null or exists (select 1 from admission_application a where a.id = ${alias}.application_id and a.community_ids @> ?::jsonb))`,
+            // one pass over the items touching the community (GIN index), hashed: not a lookup per ledger
+            `(${alias}.application_id is null or ${alias}.application_id in (select a.id from admission_application a where a.community_ids @> ?::jsonb))`,
           [JSON.stringify([c.community.id])],
         )]: [],
       };
