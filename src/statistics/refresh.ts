@@ -25,6 +25,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { ApplicationKind, FILINGS_PER_YEAR } from '../admission/enums';
 import { MEASURES, MeasureKind, SOURCE_TABLES, type Measure, type Source } from './indicators';
+import { forgetLastRefresh } from './statistics.service';
 
 /** How far back a full refresh goes at most (months, including the current one). */
 export const MAX_MONTHS = 24;
@@ -320,6 +321,14 @@ async function availableSources(exec: Exec): Promise<Set<Source>> {
 export async function refreshStatistics(em: EntityManager, opts: RefreshOptions = {}): Promise<RefreshResult> {
   const started = Date.now();
   const countyIds = [...new Set(opts.countyIds ?? [])];
+  try {
+    return await refreshInTransaction(em, opts, countyIds, started);
+  } finally {
+    forgetLastRefresh(); // answers in memory are keyed by the refresh: look again at once
+  }
+}
+
+async function refreshInTransaction(em: EntityManager, opts: RefreshOptions, countyIds: number[], started: number): Promise<RefreshResult> {
   return em.fork().transactional(async (tx) => {
     const conn = tx.getConnection();
     const debug = !!process.env.STATS_DEBUG; // STATS_DEBUG=1 prints each statement's time

@@ -149,8 +149,31 @@ export interface RefreshInfo {
   version: string;
 }
 
-/** The last finished refresh (its month range bounds what can be asked), with a version of the figures. One statement. */
-export async function lastRefresh(em: EntityManager): Promise<RefreshInfo | null> {
+/**
+ * The last finished refresh (its month range bounds what can be asked), with a version of
+ * the figures. One statement, at most once a second per database: concurrent and repeated
+ * questions share the answer (a refresh or baseline set in this process is seen at once,
+ * one by a worker elsewhere within a second).
+ */
+export function lastRefresh(em: EntityManager): Promise<RefreshInfo | null> {
+  const key = String(em.config.get('clientUrl'));
+  const now = Date.now();
+  const hit = LAST_REFRESH.get(key);
+  if (hit && now - hit.at < LAST_REFRESH_TTL_MS) return hit.info;
+  const info = readLastRefresh(em);
+  LAST_REFRESH.set(key, { at: now, info });
+  info.catch(() => LAST_REFRESH.get(key)?.info === info && LAST_REFRESH.delete(key));
+  return info;
+}
+const LAST_REFRESH_TTL_MS = 1000;
+const LAST_REFRESH = new Map<string, { at: number; info: Promise<RefreshInfo | null> }>();
+
+/** Forgets the remembered last refresh (after a refresh or a baseline change). */
+export function forgetLastRefresh(): void {
+  LAST_REFRESH.clear();
+}
+
+async function readLastRefresh(em: EntityManager): Promise<RefreshInfo | null> {
   const rows: Array<{ id: number; finished_ms: string; f: string; t: string; unavailable: Source[]; baselines: string | null }> = await em.getConnection().execute(
     `select r.id, (extract(epoch from r.finished_at) * 1000)::bigint::text as finished_ms, to_char(f.month_from, 'YYYY-MM') as f, to_char(f.month_to, 'YYYY-MM') as t, r.unavailable,
             (select max(updated_at)::text || count(*) from statistics_baseline) as baselines
@@ -510,7 +533,7 @@ export async function setBaseline(ctx: Context, region: Region, month: string, n
     recordAudit(em, ctx, { action: 'statisticsBaseline.set', entity: baseline, before, after: snapshot(baseline), countyId: countyIdOf(region) });
     await em.flush();
     return baseline;
-  });
+  }).finally(forgetLastRefresh);
 }
 
 const codePrefixOf = (region: Region) => region.code.slice(0, CODE_PREFIX_LENGTH[region.level]);
