@@ -203,3 +203,42 @@ describe('data elements', () => {
     expect(t.queries.length).toBeLessThanOrEqual(4);
   });
 });
+
+describe('pages load what they show', () => {
+  const pageSql = () => t.queries.filter((q) => /from "admission_application"/.test(q) && / limit /.test(q));
+  const countSql = () => t.queries.filter((q) => /count\(\*\)/.test(q) && /admission_application/.test(q));
+
+  it('selects only the columns of the fields asked for (and what their resolvers need)', async () => {
+    const admin = await t.signIn('admin');
+    t.resetQueries();
+    const r = await t.gql(`{ applications(first: 5) { nodes { id number title department { name } } } }`, {}, { token: admin });
+    expect(r.body.errors).toBeUndefined();
+    expect(r.body.data.applications.nodes.length).toBeGreaterThan(0);
+    expect(r.body.data.applications.nodes[0].department.name).toBeTruthy();
+    const [page] = pageSql();
+    expect(page).toMatch(/"number"/);
+    expect(page).not.toMatch(/"community_ids"|"findings"|"ledgers"|\.\*/);
+    // availableActions reads the findings and the workflow state: they are loaded for it
+    t.resetQueries();
+    const actions = await t.gql(`{ applications(first: 5) { nodes { id availableActions blockingCount } } }`, {}, { token: admin });
+    expect(actions.body.errors).toBeUndefined();
+    expect(pageSql()[0]).toMatch(/"findings".*"acknowledged_warnings"|"acknowledged_warnings".*"findings"/);
+  });
+
+  it('counts without a count statement when the first page holds every match, and with one otherwise', async () => {
+    const admin = await t.signIn('admin');
+    t.resetQueries();
+    const all = await t.gql(`{ applications(first: 100) { totalCount nodes { id } } }`, {}, { token: admin });
+    const { totalCount, nodes } = all.body.data.applications;
+    expect(nodes.length).toBeLessThan(100); // the seed has fewer: one page holds them
+    expect(totalCount).toBe(nodes.length);
+    expect(countSql()).toHaveLength(0);
+    t.resetQueries();
+    const one = await t.gql(`{ applications(first: 1) { totalCount pageInfo { endCursor } } }`, {}, { token: admin });
+    expect(one.body.data.applications.totalCount).toBe(totalCount);
+    expect(countSql()).toHaveLength(1);
+    const rest = await t.gql(`query($a: String!) { applications(first: 100, after: $a) { totalCount nodes { id } } }`, { a: one.body.data.applications.pageInfo.endCursor }, { token: admin });
+    expect(rest.body.data.applications.totalCount).toBe(totalCount); // after a cursor the page is not the whole list: counted
+    expect(rest.body.data.applications.nodes).toHaveLength(totalCount - 1);
+  });
+});
