@@ -3,7 +3,8 @@ import { buildSchema, type AuthChecker } from 'type-graphql';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import type { Context } from './kernel/context';
-import { unauthenticated } from './kernel/errors';
+import { forbidden, unauthenticated } from './kernel/errors';
+import { OPERATIONS, checkWithin, mayCall } from './auth/permissions';
 import { NodeResolver } from './kernel/node.resolver';
 import { RegionResolver } from './geography/region.resolver';
 import { CommunityResolver } from './geography/community.resolver';
@@ -22,10 +23,23 @@ import type { QueueRegistry } from '../workers/runtime';
 import type { Role } from './auth/role';
 
 /**
- * `@Authorized(...roles)`: signed in (else UNAUTHENTICATED), and — when roles are
- * listed — holding one of them (else FORBIDDEN).
+ * Every query and mutation carries `@Authorized()`; who may call it, and which of its
+ * arguments must lie in the actor's jurisdiction, is the `OPERATIONS` table of
+ * src/auth/permissions.ts — the one place. A root field missing from the table is
+ * refused. Object fields may still list roles (`@Authorized(Role.ADMIN)`): signed in and
+ * holding one of them.
  */
-export const authChecker: AuthChecker<Context> = ({ context }, roles) => {
+export const authChecker: AuthChecker<Context> = async ({ context, info, args }, roles) => {
+  const parent = info.parentType.name;
+  if (parent === 'Query' || parent === 'Mutation') {
+    const rule = OPERATIONS[parent][info.fieldName];
+    if (!rule) throw forbidden(`“${info.fieldName}”没有权限规则`, `No permission rule for ${info.fieldName}`);
+    if (rule.roles === 'PUBLIC') return true;
+    if (!context.actor) throw unauthenticated();
+    if (!mayCall(rule, context.actor.role)) throw forbidden();
+    await checkWithin(rule, args, context, context.scope);
+    return true;
+  }
   if (!context.actor) throw unauthenticated();
   return roles.length === 0 || roles.includes(context.actor.role as Role);
 };

@@ -361,7 +361,8 @@ describe('who may maintain the lists', () => {
     ];
     for (const [query, variables, token] of attempts) expect((await fails(query, variables, token)).extensions.code).toBe('FORBIDDEN');
     const pending = (await ok(PENDING, { c: c.countyId }, tokens.reviewer2)).pendingListChanges[0];
-    expect((await fails(DISCARD, { id: pending.id }, tokens.reviewer)).extensions.code).toBe('FORBIDDEN');
+    // Another county's working papers do not exist for this reviewer.
+    expect((await fails(DISCARD, { id: pending.id }, tokens.reviewer)).extensions.code).toBe('NOT_FOUND');
     expect((await fails(STAGE, { i: { countyId: c.countyId, ...add } })).extensions.code).toBe('UNAUTHENTICATED');
     expect((await fails(PENDING, { c: c.countyId })).extensions.code).toBe('UNAUTHENTICATED');
     expect(await rowCounts()).toEqual(before);
@@ -416,9 +417,10 @@ describe('batched reads', () => {
     expect(t.queries.length).toBeLessThanOrEqual(9);
   });
 
-  it('a page of list items with region, department, template and pending change: the same statements for 5 items as for 58', async () => {
+  it('a page of list items with region, department, template and pending change: the same statements for 5 items as for 50', async () => {
     const counts: number[] = [];
-    for (const first of [5, 60]) {
+    // Both pages short of the 58 items, so each has its count statement.
+    for (const first of [5, 50]) {
       t.resetQueries();
       const { listItems } = await ok(
         `query($n: Int) { listItems(first: $n, filter: { countyCode: "511828" }) { totalCount nodes { itemKey region { name } department { name } templateItem { itemKey } pendingChange { kind } } } }`,

@@ -51,7 +51,7 @@ describe('platform GraphQL API', () => {
     expect(shbz.terminalCount).toBeGreaterThan(0);
 
     t.resetQueries();
-    const terminals = await t.gql(`{ terminals(first: 100) { totalCount nodes { externalId status platformStatus community { code township { name } } apps { externalId department { shortName } } } } }`);
+    const terminals = await t.gql(`{ terminals(first: 100) { totalCount nodes { externalId status platformStatus community { code township { name } } apps { externalId department { shortName } } } } }`, {}, { token: reviewer });
     expect(terminals.body.errors).toBeUndefined();
     expect(terminals.body.data.terminals.nodes).toHaveLength(100);
     const node = terminals.body.data.terminals.nodes[0];
@@ -63,24 +63,24 @@ describe('platform GraphQL API', () => {
 
   it('filters terminals by region, community, department, status and integration', async () => {
     const q = `query($f: TerminalFilter) { terminals(first: 100, filter: $f) { totalCount nodes { externalId status community { code } apps { integrated department { shortName } } } } }`;
-    const inTownship = await t.gql(q, { f: { regionId: chengdongId } });
+    const inTownship = await t.gql(q, { f: { regionId: chengdongId } }, { token: reviewer });
     expect(inTownship.body.data.terminals.nodes.every((n: any) => n.community.code.startsWith('511828001'))).toBe(true);
     const [{ n }] = await sql(`select count(*)::int as n from terminal t join community c on c.id = t.community_id where c.code like '511828001%' and t.deleted_at is null`);
     expect(inTownship.body.data.terminals.totalCount).toBe(n);
 
-    const civil = await t.gql(q, { f: { departmentId: toGlobalId('Department', (await sql(`select id from department where short_name = '县民政局'`))[0].id) } });
+    const civil = await t.gql(q, { f: { departmentId: toGlobalId('Department', (await sql(`select id from department where short_name = '县民政局'`))[0].id) } }, { token: reviewer });
     expect(civil.body.data.terminals.totalCount).toBeGreaterThan(0);
     expect(civil.body.data.terminals.nodes.every((n: any) => n.apps.some((a: any) => a.department?.shortName === '县民政局'))).toBe(true);
 
-    const planned = await t.gql(q, { f: { status: ['PLANNED_FOR_CONSOLIDATION'] } });
+    const planned = await t.gql(q, { f: { status: ['PLANNED_FOR_CONSOLIDATION'] } }, { token: reviewer });
     expect(planned.body.data.terminals.nodes.every((n: any) => n.status === 'PLANNED_FOR_CONSOLIDATION' && n.apps.every((a: any) => a.integrated))).toBe(true);
-    const notIntegrated = await t.gql(q, { f: { integrated: false } });
+    const notIntegrated = await t.gql(q, { f: { integrated: false } }, { token: reviewer });
     expect(notIntegrated.body.data.terminals.nodes.every((n: any) => n.apps.some((a: any) => !a.integrated))).toBe(true);
-    const integrated = await t.gql(q, { f: { integrated: true } });
+    const integrated = await t.gql(q, { f: { integrated: true } }, { token: reviewer });
     const [{ n: total }] = await sql(`select count(*)::int as n from terminal where deleted_at is null`);
     expect(integrated.body.data.terminals.totalCount + notIntegrated.body.data.terminals.totalCount).toBe(total);
 
-    const bad = await t.gql(q, { f: { communityId: 'nonsense' } });
+    const bad = await t.gql(q, { f: { communityId: 'nonsense' } }, { token: reviewer });
     expect(bad.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 

@@ -181,9 +181,13 @@ describe('ledgers: validated, reviewed, merged, abolished, filed (一表通)', (
   });
 
   it('another department’s ledger is not the department’s to change', async () => {
-    const health = (await ok(`query($d: ID!) { ledgerRequirements(first: 1, filter: { departmentId: $d }) { nodes { id } } }`, { d: dept['县卫生健康局'] }, tokens.dept_civil)).ledgerRequirements.nodes[0];
+    const q = `query($d: ID!) { ledgerRequirements(first: 1, filter: { departmentId: $d }) { totalCount nodes { id } } }`;
+    // Another department's ledgers are not in the department's view at all …
+    expect((await ok(q, { d: dept['县卫生健康局'] }, tokens.dept_civil)).ledgerRequirements.totalCount).toBe(0);
+    const health = (await ok(q, { d: dept['县卫生健康局'] }, tokens.reviewer)).ledgerRequirements.nodes[0];
+    // … so acting on one finds nothing.
     const err = await fails(`mutation($id: ID!) { abolishLedgerRequirement(id: $id, input: { reason: "无依据" }) { id } }`, { id: health.id }, tokens.dept_civil);
-    expect(err.extensions.code).toBe('FORBIDDEN');
+    expect(err.extensions.code).toBe('NOT_FOUND');
   });
 
   it('merges it (宜并则并), then it leaves the review and cannot be filed', async () => {

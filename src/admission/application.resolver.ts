@@ -111,13 +111,13 @@ export class ApplicationResolver {
     return paginate(ctx.em, AdmissionApplication, where.length ? { $and: where } : {}, { id: 'desc' }, page, info);
   }
 
-  @Authorized(Role.DEPARTMENT_USER, Role.ADMIN)
+  @Authorized()
   @Mutation(() => AdmissionApplication, { description: '新建准入申请（草稿），同时测算负担并运行规则审查。Create a draft application.' })
   createApplication(@Ctx() ctx: Context, @Arg('input', () => ApplicationInput, { description: '申请内容。Content.' }) input: ApplicationInput) {
     return service.createApplication(ctx, input);
   }
 
-  @Authorized(Role.DEPARTMENT_USER, Role.ADMIN)
+  @Authorized()
   @Mutation(() => AdmissionApplication, { description: '修改草稿或退回修改的申请。Update a draft or returned application.' })
   updateApplication(
     @Ctx() ctx: Context,
@@ -127,13 +127,13 @@ export class ApplicationResolver {
     return service.updateApplication(ctx, id, input);
   }
 
-  @Authorized(Role.DEPARTMENT_USER, Role.REVIEWER, Role.ADMIN)
+  @Authorized()
   @Mutation(() => AdmissionApplication, { description: '按需运行规则审查（结果保存在 findings）。Run the rules now.' })
   checkApplication(@Ctx() ctx: Context, @Arg('id', () => ID, { description: '申请。Application.' }) id: string) {
     return service.checkApplication(ctx, id);
   }
 
-  @Authorized(Role.DEPARTMENT_USER, Role.ADMIN)
+  @Authorized()
   @Mutation(() => AdmissionApplication, { description: '提交申请；存在阻断性发现时不能提交。Submit.' })
   submitApplication(
     @Ctx() ctx: Context,
@@ -143,25 +143,25 @@ export class ApplicationResolver {
     return service.transition(ctx.em, requireActor(ctx), id, 'submit', { expectedVersion, requestId: ctx.requestId });
   }
 
-  @Authorized(Role.DEPARTMENT_USER, Role.ADMIN)
+  @Authorized()
   @Mutation(() => AdmissionApplication, { description: '紧急事项先进后批：立即生效（临时批准文书），须在规定工作日内补批。Emergency entry.' })
   declareEmergencyEntry(@Ctx() ctx: Context, @Arg('id', () => ID, { description: '申请。Application.' }) id: string) {
     return service.transition(ctx.em, requireActor(ctx), id, 'declareEmergency', { requestId: ctx.requestId, emergencyWorkingDays: ctx.config.emergencyApprovalWorkingDays });
   }
 
-  @Authorized(Role.DEPARTMENT_USER, Role.ADMIN)
+  @Authorized()
   @Mutation(() => AdmissionApplication, { description: '部门撤回申请（批准前）。Withdraw before approval.' })
   withdrawApplication(@Ctx() ctx: Context, @Arg('id', () => ID, { description: '申请。Application.' }) id: string, @Arg('input', () => ReasonInput, { description: '原因。Reason.' }) input: ReasonInput) {
     return service.transition(ctx.em, requireActor(ctx), id, 'withdraw', { reason: input.reason, expectedVersion: input.expectedVersion, requestId: ctx.requestId });
   }
 
-  @Authorized(Role.REVIEWER, Role.ADMIN)
+  @Authorized()
   @Mutation(() => AdmissionApplication, { description: '审核人员受理，开始审核。Start the review.' })
   startReview(@Ctx() ctx: Context, @Arg('id', () => ID, { description: '申请。Application.' }) id: string) {
     return service.transition(ctx.em, requireActor(ctx), id, 'startReview', { requestId: ctx.requestId });
   }
 
-  @Authorized(Role.REVIEWER, Role.ADMIN)
+  @Authorized()
   @Mutation(() => AdmissionApplication, {
     description: '审核：合法性、可行性、合理性与建议。同意时：新增常规类事项提请县委常委会，其余直接批准并签发批准文书；紧急事项为补批。Review and decide.',
   })
@@ -169,7 +169,7 @@ export class ApplicationResolver {
     return service.reviewApplication(ctx, id, input);
   }
 
-  @Authorized(Role.COMMITTEE_SECRETARY, Role.ADMIN)
+  @Authorized()
   @Mutation(() => AdmissionApplication, { description: '记录县委常委会会议决定。Record the committee decision.' })
   recordCommitteeDecision(
     @Ctx() ctx: Context,
@@ -179,19 +179,19 @@ export class ApplicationResolver {
     return service.recordCommitteeDecision(ctx, id, input);
   }
 
-  @Authorized(Role.DEPARTMENT_USER, Role.REVIEWER, Role.ADMIN)
+  @Authorized()
   @Mutation(() => AdmissionApplication, { description: '持批准文书进入村（社区），事项开始实施。Enter communities holding the document.' })
   enterCommunities(@Ctx() ctx: Context, @Arg('id', () => ID, { description: '申请。Application.' }) id: string) {
     return service.transition(ctx.em, requireActor(ctx), id, 'enter', { requestId: ctx.requestId });
   }
 
-  @Authorized(Role.DEPARTMENT_USER, Role.REVIEWER, Role.ADMIN)
+  @Authorized()
   @Mutation(() => AdmissionApplication, { description: '工作完成。Mark the work completed.' })
   completeApplication(@Ctx() ctx: Context, @Arg('id', () => ID, { description: '申请。Application.' }) id: string, @Arg('input', () => ReasonInput, { description: '说明。Note.' }) input: ReasonInput) {
     return service.transition(ctx.em, requireActor(ctx), id, 'complete', { comment: input.reason, expectedVersion: input.expectedVersion, requestId: ctx.requestId });
   }
 
-  @Authorized(Role.REVIEWER, Role.ADMIN)
+  @Authorized()
   @Mutation(() => AdmissionApplication, { description: '撤销事项，退出村（社区）；批准文书同时作废。Revoke: the item leaves communities.' })
   revokeApplication(@Ctx() ctx: Context, @Arg('id', () => ID, { description: '申请。Application.' }) id: string, @Arg('input', () => ReasonInput, { description: '原因。Reason.' }) input: ReasonInput) {
     return service.transition(ctx.em, requireActor(ctx), id, 'revoke', { reason: input.reason, expectedVersion: input.expectedVersion, requestId: ctx.requestId });
@@ -207,9 +207,9 @@ export class ApplicationResolver {
     return (await ctx.loaders.byId(Region).load(app.county.id))!;
   }
 
-  @FieldResolver(() => User, { description: '经办人。Applicant.' })
-  async applicant(@Root() app: AdmissionApplication, @Ctx() ctx: Context): Promise<User> {
-    return (await ctx.loaders.byId(User).load(app.applicant.id))!;
+  @FieldResolver(() => User, { nullable: true, description: '经办人（统计分析人员看不到个人，为空）。Applicant; null where people are not yours to see (analysts).' })
+  async applicant(@Root() app: AdmissionApplication, @Ctx() ctx: Context): Promise<User | null> {
+    return (await ctx.loaders.byId(User).load(app.applicant.id)) ?? null;
   }
 
   @FieldResolver(() => [Region], { description: '申报的范围乡镇（TOWNSHIPS 时）。Townships declared in scope.' })
@@ -267,9 +267,9 @@ export class ApplicationResolver {
 
 @Resolver(() => Review)
 export class ReviewResolver {
-  @FieldResolver(() => User, { description: '审核人。Reviewer.' })
-  async reviewer(@Root() review: Review, @Ctx() ctx: Context): Promise<User> {
-    return (await ctx.loaders.byId(User).load(review.reviewer.id))!;
+  @FieldResolver(() => User, { nullable: true, description: '审核人（不在可见范围时为空）。Reviewer; null where people are not yours to see.' })
+  async reviewer(@Root() review: Review, @Ctx() ctx: Context): Promise<User | null> {
+    return (await ctx.loaders.byId(User).load(review.reviewer.id)) ?? null;
   }
 }
 

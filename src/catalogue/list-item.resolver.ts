@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Info, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Info, Query, Resolver, Root, Authorized } from 'type-graphql';
 import { IsOptional, Matches, MaxLength } from 'class-validator';
 import type { GraphQLResolveInfo } from 'graphql';
 import DataLoader from 'dataloader';
@@ -52,6 +52,7 @@ export class ListItemFilter {
 
 @Resolver(() => ListItem)
 export class ListItemResolver {
+  @Authorized()
   @Query(() => ListItemConnection, {
     description: '清单事项（按县、清单、类别、状态、部门、关键字筛选），按所属清单与编号排序。List items, filtered and paginated, by list and key.',
   })
@@ -76,11 +77,13 @@ export class ListItemResolver {
     return paginate(ctx.em, ListItem, where.length ? { $and: where } : {}, order, page, info);
   }
 
+  @Authorized()
   @Query(() => ListItem, { nullable: true, description: '按全局 ID 取一个清单事项。One list item by global ID.' })
   listItem(@Ctx() ctx: Context, @Arg('id', () => ID, { description: '全局 ID。Global ID.' }) id: string): Promise<ListItem | null> {
     return ctx.em.findOne(ListItem, { id: fromGlobalId(id, 'ListItem').id });
   }
 
+  @Authorized()
   @Query(() => [ListItem], {
     description: '省级指导清单的有效事项（县据此制定本县清单），按所属清单与编号排序。The province’s guidance list items, by list and key.',
   })

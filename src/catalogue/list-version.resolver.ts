@@ -73,6 +73,7 @@ export class ListVersionDiff {
 
 @Resolver(() => ListVersion)
 export class ListVersionResolver {
+  @Authorized()
   @Query(() => ListVersionConnection, { description: '某县已发布的清单版本，新的在前。A county’s published versions, newest first.' })
   async listVersions(
     @Ctx() ctx: Context,
@@ -85,11 +86,13 @@ export class ListVersionResolver {
     return paginate(ctx.em, ListVersion, { county: region.id }, { number: 'desc' }, page, info);
   }
 
+  @Authorized()
   @Query(() => ListVersion, { nullable: true, description: '按全局 ID 取一个清单版本。One version by global ID.' })
   listVersion(@Ctx() ctx: Context, @Arg('id', () => ID, { description: '全局 ID。Global ID.' }) id: string): Promise<ListVersion | null> {
     return ctx.em.findOne(ListVersion, { id: fromGlobalId(id, 'ListVersion').id });
   }
 
+  @Authorized()
   @Query(() => ListVersionDiff, { description: '比较同一县的两版清单：新增、调整、取消的事项。Compare two versions of a county’s lists.' })
   listVersionDiff(
     @Ctx() ctx: Context,
@@ -99,7 +102,7 @@ export class ListVersionResolver {
     return diffListVersions(ctx.em, fromGlobalId(fromId, 'ListVersion', 'fromId').id, fromGlobalId(toId, 'ListVersion', 'toId').id);
   }
 
-  @Authorized(Role.ADMIN, Role.REVIEWER)
+  @Authorized()
   @Mutation(() => ListVersion, {
     description: '发布新一版清单：一次性应用本县全部待发布变更，编号并留存完整快照（本县审核人员、管理员）。Publish the next version of a county’s lists.',
   })

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Info, Query, Resolver, Root, registerEnumType } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Info, Query, Resolver, Root, registerEnumType, Authorized } from 'type-graphql';
 import { Matches, MaxLength } from 'class-validator';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { FilterQuery } from '@mikro-orm/core';
@@ -59,6 +59,7 @@ const ORDER_COLUMN: Record<CommunityOrderField, string> = { CODE: 'code', NAME: 
 
 @Resolver(() => Community)
 export class CommunityResolver {
+  @Authorized()
   @Query(() => Community, { nullable: true, description: '按全局 ID 或 12 位代码取一个村（社区）。One community by global ID or code.' })
   async community(
     @Ctx() ctx: Context,
@@ -74,6 +75,7 @@ export class CommunityResolver {
     return ctx.em.findOne(Community, { code: code! });
   }
 
+  @Authorized()
   @Query(() => CommunityConnection, { description: '村（社区）列表：按行政区划、类别、关键字筛选。Communities, filtered and paginated.' })
   async communities(
     @Ctx() ctx: Context,

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Info, Query, Resolver, Root, registerEnumType } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Info, Query, Resolver, Root, registerEnumType, Authorized } from 'type-graphql';
 import { Matches, MaxLength } from 'class-validator';
 import type { GraphQLResolveInfo } from 'graphql';
 import DataLoader from 'dataloader';
@@ -57,6 +57,7 @@ const ORDER_COLUMN: Record<RegionOrderField, string> = { CODE: 'code', NAME: 'na
 
 @Resolver(() => Region)
 export class RegionResolver {
+  @Authorized()
   @Query(() => Region, { nullable: true, description: '按全局 ID 或区划代码取一个行政区划。One region by global ID or division code.' })
   async region(
     @Ctx() ctx: Context,
@@ -66,6 +67,7 @@ export class RegionResolver {
     return findRegion(ctx.em, { id, code });
   }
 
+  @Authorized()
   @Query(() => RegionConnection, { description: '行政区划列表（可按层级、上级、关键字筛选）。Regions, filtered and paginated.' })
   async regions(
     @Ctx() ctx: Context,

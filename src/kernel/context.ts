@@ -4,6 +4,7 @@ import type { Role } from '../auth/role';
 import { Loaders } from './loaders';
 import { unauthenticated } from './errors';
 import type { Config } from '../config';
+import { applyJurisdiction, resolveScope, type Scope } from '../auth/permissions';
 
 /** The signed-in user or service account behind a request, as resolvers see it. */
 export interface Actor {
@@ -15,6 +16,8 @@ export interface Actor {
   communityId: number | null;
   /** How the request authenticated. */
   via: 'jwt' | 'api-token';
+  /** Where the user works, read with the user at sign-in check (src/auth/permissions.ts resolves the scope from it). */
+  jurisdiction?: { regionId: number | null; regionCode: string | null; regionLevel: string | null; countyId: number | null; townshipId: number | null };
 }
 
 /** Everything a resolver gets: one forked EntityManager, the loaders over it, the actor. */
@@ -25,10 +28,21 @@ export interface Context {
   requestId: string;
   log: Logger;
   config: Config;
+  /** The actor's jurisdiction (src/auth/permissions.ts); `em` reads only inside it. */
+  scope: Scope;
 }
 
-export function createContext(parts: { em: EntityManager; actor: Actor | null; requestId: string; log: Logger; config: Config }): Context {
-  return { ...parts, loaders: new Loaders(parts.em) };
+type ContextParts = { em: EntityManager; actor: Actor | null; requestId: string; log: Logger; config: Config };
+
+/**
+ * The context of one request: resolves the actor's jurisdiction and installs it on the
+ * request's EntityManager as the `jurisdiction` filter, so every read through `ctx.em`,
+ * its loaders and its transactions stays inside it.
+ */
+export async function createContext(parts: ContextParts): Promise<Context> {
+  const scope = await resolveScope(parts.em, parts.actor);
+  applyJurisdiction(parts.em, scope);
+  return { ...parts, scope, loaders: new Loaders(parts.em) };
 }
 
 /** The actor, or UNAUTHENTICATED. The one place resolvers get who is asking. */

@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Query, Resolver, Authorized } from 'type-graphql';
 import { Node } from './base.entity';
 import type { Context } from './context';
 import { fromGlobalId } from './global-id';
@@ -18,6 +18,7 @@ const SIGNED_IN_ONLY = new Set(['User']);
 
 @Resolver()
 export class NodeResolver {
+  @Authorized()
   @Query(() => Node, { nullable: true, description: '按全局 ID 取任一对象。Any object by its global ID.' })
   node(@Ctx() ctx: Context, @Arg('id', () => ID, { description: '全局 ID。Global ID.' }) id: string): Promise<Node | null> {
     const { type, id: key } = fromGlobalId(id, [...NODE_TYPES.keys()]);
@@ -25,6 +26,7 @@ export class NodeResolver {
     return ctx.loaders.byId(NODE_TYPES.get(type)! as never).load(key) as Promise<Node | null>;
   }
 
+  @Authorized()
   @Query(() => [Node], { nullable: 'items', description: '按全局 ID 批量取对象（最多 100 个），顺序与输入一致。Objects by global IDs, in order.' })
   nodes(@Ctx() ctx: Context, @Arg('ids', () => [ID], { description: '全局 ID 列表。Global IDs.' }) ids: string[]): Promise<Array<Node | null>> {
     if (ids.length > 100) {

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Info, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Info, Query, Resolver, Root, Authorized } from 'type-graphql';
 import { Matches, MaxLength } from 'class-validator';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { FilterQuery } from '@mikro-orm/core';
@@ -32,11 +32,13 @@ export class DepartmentFilter {
 
 @Resolver(() => Department)
 export class DepartmentResolver {
+  @Authorized()
   @Query(() => Department, { nullable: true, description: '按全局 ID 取一个部门。One department by global ID.' })
   department(@Ctx() ctx: Context, @Arg('id', () => ID, { description: '全局 ID。Global ID.' }) id: string): Promise<Department | null> {
     return ctx.em.findOne(Department, { id: fromGlobalId(id, 'Department').id });
   }
 
+  @Authorized()
   @Query(() => DepartmentConnection, { description: '有关部门列表，按名称排序。Departments by name, filtered and paginated.' })
   async departments(
     @Ctx() ctx: Context,

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Info, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Info, Int, Query, Resolver, Root, Authorized } from 'type-graphql';
 import { MaxLength } from 'class-validator';
 import type { GraphQLResolveInfo } from 'graphql';
 import DataLoader from 'dataloader';
@@ -33,6 +33,7 @@ export class BusinessAppFilter {
 
 @Resolver(() => BusinessApp)
 export class BusinessAppResolver {
+  @Authorized()
   @Query(() => BusinessAppConnection, { description: '业务应用系统列表，按名称排序。Business apps by name, filtered and paginated.' })
   businessApps(
     @Ctx() ctx: Context,

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Info, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Info, Int, ObjectType, Query, Resolver, Root, Authorized } from 'type-graphql';
 import { Matches, MaxLength } from 'class-validator';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { FilterQuery } from '@mikro-orm/core';
@@ -88,6 +88,7 @@ export class CollectOnceReport {
 
 @Resolver(() => DataRequirement)
 export class DataRequirementResolver {
+  @Authorized()
   @Query(() => DataRequirementConnection, { description: '各部门的数据需求，按创建先后。Departments’ data requirements.' })
   async dataRequirements(
     @Ctx() ctx: Context,
@@ -125,6 +126,7 @@ export class DataRequirementResolver {
     return r.businessApp ? ctx.loaders.byId(BusinessApp).load(r.businessApp.id) : null;
   }
 
+  @Authorized()
   @Query(() => CollectOnceReport, {
     description:
       '一次采集机会：两个及以上共享范围内的部门需要同一数据元、同一统计期、同一批村（社区）时只采集一次并共享。Collect-once opportunities in a region, and the duplicate collections avoided.',

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, Field, FieldResolver, InputType, Info, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, InputType, Info, Query, Resolver, Root, Authorized } from 'type-graphql';
 import { MaxLength } from 'class-validator';
 import type { GraphQLResolveInfo } from 'graphql';
 import DataLoader from 'dataloader';
@@ -23,6 +23,7 @@ export class DataElementFilter {
 
 @Resolver(() => DataElement)
 export class DataElementResolver {
+  @Authorized()
   @Query(() => DataElementConnection, { description: '数据元目录，按编码排序。The data element catalogue, by code.' })
   dataElements(
     @Ctx() ctx: Context,

@@ -195,7 +195,7 @@ export function createSyncResolver(deps: SyncResolverDeps) {
       return paginate(ctx.em, SyncRun, where.length ? { $and: where } : {}, { id: 'desc' }, page, info);
     }
 
-    @Authorized(Role.ADMIN, Role.INTEGRATION)
+    @Authorized()
     @Query(() => SyncRejectedRecordConnection, { description: '同步拒收的记录（死信），新的在前。Records syncs rejected (dead letters), newest first.' })
     syncRejectedRecords(
       @Ctx() ctx: Context,
@@ -211,7 +211,7 @@ export function createSyncResolver(deps: SyncResolverDeps) {
       return paginate(ctx.em, SyncRejectedRecord, where.length ? { $and: where } : {}, { id: 'desc' }, page, info);
     }
 
-    @Authorized(Role.ADMIN, Role.INTEGRATION)
+    @Authorized()
     @Query(() => SyncJob, { nullable: true, description: '按队列任务 ID 查询同步任务及进度。A sync job and its progress, by queue job id.' })
     async syncJob(@Arg('jobId', () => String, { description: '队列任务 ID。Queue job id.' }) jobId: string): Promise<SyncJob | null> {
       if (!deps.queues) throw queueUnavailable();
@@ -220,7 +220,7 @@ export function createSyncResolver(deps: SyncResolverDeps) {
       return job ? toSyncJob(job) : null;
     }
 
-    @Authorized(Role.ADMIN, Role.INTEGRATION)
+    @Authorized()
     @Mutation(() => TriggerSyncPayload, {
       description:
         '立即触发一次同步；同类同步正在运行或排队时返回该任务而不重复创建。Starts a sync now; when one of the kind is running or queued, returns that job instead.',

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Info, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Info, Query, Resolver, Root, Authorized } from 'type-graphql';
 import { MaxLength } from 'class-validator';
 import type { GraphQLResolveInfo } from 'graphql';
 import DataLoader from 'dataloader';
@@ -50,6 +50,7 @@ const LIVE_APPS = (alias: string) =>
 
 @Resolver(() => Terminal)
 export class TerminalResolver {
+  @Authorized()
   @Query(() => TerminalConnection, { description: '服务终端列表，按平台标识排序。Terminals by platform id, filtered and paginated.' })
   async terminals(
     @Ctx() ctx: Context,

@@ -2,62 +2,28 @@
  * Who may see and change registry records. Roles are bound to a jurisdiction (see
  * auth/role.ts): county staff (reviewers, inspectors, committee secretaries, analysts)
  * to a county, township users to a township, community workers to a community,
- * department users to a department. The full permission matrix comes with issue 7; the
- * registry applies this much now:
+ * department users to a department. The data layer already bounds every read to the
+ * jurisdiction (src/auth/permissions.ts READ_RULES); the registry's own conditions below
+ * refine lists and guard its actions:
  *  - community workers: their own community's refusals, reports, filings, issuances;
  *  - reviewers and inspectors: their own county;
  *  - department users: their own department's records.
  */
 import type { FilterQuery } from '@mikro-orm/core';
 import { Role } from '../auth/role';
-import { Community } from '../geography/community.entity';
-import { Region, RegionLevel } from '../geography/region.entity';
-import { Department } from '../organisation/department.entity';
+import { COUNTY_STAFF, SUPERVISORS, type Scope as RequestScope } from '../auth/permissions';
 import { requireActor, type Context } from '../kernel/context';
 import { forbidden } from '../kernel/errors';
 
-export interface Scope {
-  role: Role;
-  userId: number;
-  /** The county the actor works in (null for admins and service accounts). */
-  countyId: number | null;
-  townshipId: number | null;
-  communityId: number | null;
-  departmentId: number | null;
-}
+export { COUNTY_STAFF, SUPERVISORS };
 
-/** Roles whose jurisdiction is a whole county. */
-export const COUNTY_STAFF = [Role.REVIEWER, Role.INSPECTOR, Role.COMMITTEE_SECRETARY, Role.ANALYST];
-/** Roles that handle refusals and run supervision in their county. */
-export const SUPERVISORS = [Role.REVIEWER, Role.INSPECTOR];
+/** A signed-in actor's jurisdiction. */
+export type Scope = Omit<RequestScope, 'role'> & { role: Role };
 
-const scopes = new WeakMap<Context, Promise<Scope>>();
-
-/** The actor's jurisdiction, resolved to county, township, community and department (once per request). */
-export function actorScope(ctx: Context): Promise<Scope> {
-  const actor = requireActor(ctx);
-  let scope = scopes.get(ctx);
-  if (!scope) {
-    scope = (async (): Promise<Scope> => {
-      const base: Scope = { role: actor.role, userId: actor.userId, countyId: null, townshipId: null, communityId: actor.communityId, departmentId: actor.departmentId };
-      if (actor.communityId) {
-        const c = await ctx.em.findOne(Community, { id: actor.communityId }, { fields: ['id', 'county', 'township'] });
-        return { ...base, countyId: c?.county.id ?? null, townshipId: c?.township.id ?? null };
-      }
-      if (actor.departmentId) {
-        const d = await ctx.em.findOne(Department, { id: actor.departmentId }, { fields: ['id', 'region'] });
-        return { ...base, countyId: d?.region.id ?? null };
-      }
-      if (actor.regionId) {
-        const r = await ctx.em.findOne(Region, { id: actor.regionId }, { fields: ['id', 'level', 'parent'] });
-        if (r?.level === RegionLevel.TOWNSHIP) return { ...base, townshipId: r.id, countyId: r.parent?.id ?? null };
-        return { ...base, countyId: r?.id ?? null };
-      }
-      return base;
-    })();
-    scopes.set(ctx, scope);
-  }
-  return scope;
+/** The actor's jurisdiction (resolved with the request's context, src/auth/permissions.ts). */
+export async function actorScope(ctx: Context): Promise<Scope> {
+  requireActor(ctx);
+  return ctx.scope as Scope;
 }
 
 /** `{ a: { b: value } }` for the path `a.b`. */

@@ -55,13 +55,13 @@ export class ServiceContractResolver {
     return paginate(ctx.em, ServiceContract, where.length ? { $and: where } : {}, { id: 'desc' }, page, info);
   }
 
-  @Authorized(Role.DEPARTMENT_USER, Role.REVIEWER, Role.ADMIN)
+  @Authorized()
   @Query(() => [ContractGuardFinding], { description: '预先审查购买服务合同（不保存）：为空表示可以签订。Check a draft contract without saving; empty means it may be signed.' })
   checkServiceContract(@Ctx() ctx: Context, @Arg('input', () => ServiceContractInput, { description: '合同草稿。Draft.' }) input: ServiceContractInput): Promise<ContractGuardFinding[]> {
     return service.checkServiceContract(ctx, input);
   }
 
-  @Authorized(Role.DEPARTMENT_USER, Role.ADMIN)
+  @Authorized()
   @Mutation(() => ServiceContract, {
     description: '签订购买服务合同。负面清单事项变相购买、协助办理清单事项、需要专业资质或执法资格、以目标考核或一票否决评价的，一律不得签订。Sign a service contract; the guards refuse disguised or unlawful purchases.',
   })
@@ -69,7 +69,7 @@ export class ServiceContractResolver {
     return service.createServiceContract(ctx, input);
   }
 
-  @Authorized(Role.DEPARTMENT_USER, Role.ADMIN)
+  @Authorized()
   @Mutation(() => ServiceContractEvaluation, { description: '满意度评定：逐条对照合同条款，满意度为达到要求的条款占比。Evaluate against the contract terms.' })
   evaluateServiceContract(
     @Ctx() ctx: Context,
@@ -79,7 +79,7 @@ export class ServiceContractResolver {
     return service.evaluateServiceContract(ctx, id, input);
   }
 
-  @Authorized(Role.DEPARTMENT_USER, Role.REVIEWER, Role.ADMIN)
+  @Authorized()
   @Mutation(() => ServiceContract, { description: '合同验收完成或终止。Complete or terminate a contract.' })
   closeServiceContract(
     @Ctx() ctx: Context,

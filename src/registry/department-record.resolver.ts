@@ -83,7 +83,7 @@ export class DepartmentRecord {
 
 @Resolver(() => DepartmentRecord)
 export class DepartmentRecordResolver {
-  @Authorized(Role.DEPARTMENT_USER, ...COUNTY_STAFF, Role.ADMIN)
+  @Authorized()
   @Query(() => DepartmentRecord, { description: '部门档案（部门看本部门，县级审核、督查等人员看本县部门）。A department’s record.' })
   async departmentRecord(@Ctx() ctx: Context, @Arg('departmentId', () => ID, { description: '部门。Department.' }) departmentId: string): Promise<DepartmentRecord> {
     const scope = await actorScope(ctx);

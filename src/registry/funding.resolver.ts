@@ -74,7 +74,7 @@ export class FundingAllocationResolver {
     return paginate(ctx.em, FundingAllocation, where.length ? { $and: where } : {}, { id: 'desc' }, page, info);
   }
 
-  @Authorized(Role.DEPARTMENT_USER, Role.REVIEWER, Role.INSPECTOR, Role.ANALYST, Role.COMMITTEE_SECRETARY, Role.ADMIN)
+  @Authorized()
   @Query(() => UnfundedItemConnection, { description: '没有经费的已准入协助办理事项：未安排经费，或安排了但未向任何村（社区）拨付。Admitted assistance items without funding.' })
   async unfundedAssistanceItems(
     @Ctx() ctx: Context,
@@ -111,21 +111,21 @@ export class FundingAllocationResolver {
     return paginateRows(page, q.fetch, q.count, info);
   }
 
-  @Authorized(Role.DEPARTMENT_USER, Role.ADMIN)
+  @Authorized()
   @Mutation(() => [FundingAllocation], { description: '向已准入事项范围内的村（社区）拨付工作经费（费随事转）。Send funding to communities of an admitted item.' })
   recordFundingAllocations(@Ctx() ctx: Context, @Arg('input', () => FundingAllocationInput, { description: '拨付。Allocation.' }) input: FundingAllocationInput) {
     return service.recordFundingAllocations(ctx, input);
   }
 
-  @Authorized(Role.COMMUNITY_USER, Role.ADMIN)
+  @Authorized()
   @Mutation(() => FundingAllocation, { description: '村（社区）确认经费到账。The community confirms receipt.' })
   confirmFundingReceived(@Ctx() ctx: Context, @Arg('id', () => ID, { description: '经费拨付。Allocation.' }) id: string) {
     return service.confirmFundingReceived(ctx, id);
   }
 
-  @FieldResolver(() => AdmissionApplication, { description: '已准入事项。The admitted item.' })
-  async application(@Root() a: FundingAllocation, @Ctx() ctx: Context): Promise<AdmissionApplication> {
-    return (await ctx.loaders.byId(AdmissionApplication).load(a.application.id))!;
+  @FieldResolver(() => AdmissionApplication, { nullable: true, description: '已准入事项（不在可见范围时为空）。The admitted item; null when outside your jurisdiction.' })
+  async application(@Root() a: FundingAllocation, @Ctx() ctx: Context): Promise<AdmissionApplication | null> {
+    return (await ctx.loaders.byId(AdmissionApplication).load(a.application.id)) ?? null;
   }
 
   @FieldResolver(() => Community, { description: '村（社区）。Community.' })

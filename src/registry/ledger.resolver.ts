@@ -144,13 +144,13 @@ export class LedgerRequirementResolver {
     return service.ledgerSummary(ctx.em, fromGlobalId(countyId, 'Region', 'countyId').id, departmentId ? fromGlobalId(departmentId, 'Department', 'departmentId').id : null);
   }
 
-  @Authorized(Role.DEPARTMENT_USER, Role.REVIEWER, Role.ADMIN)
+  @Authorized()
   @Mutation(() => LedgerRequirement, { description: '登记台账报表要求。Register a ledger requirement.' })
   createLedgerRequirement(@Ctx() ctx: Context, @Arg('input', () => LedgerRequirementInput, { description: '内容。Content.' }) input: LedgerRequirementInput) {
     return service.createLedgerRequirement(ctx, input);
   }
 
-  @Authorized(Role.DEPARTMENT_USER, Role.REVIEWER, Role.ADMIN)
+  @Authorized()
   @Mutation(() => LedgerRequirement, { description: '修改保留中的台账报表要求。Change a kept ledger requirement.' })
   updateLedgerRequirement(
     @Ctx() ctx: Context,
@@ -160,7 +160,7 @@ export class LedgerRequirementResolver {
     return service.updateLedgerRequirement(ctx, id, input);
   }
 
-  @Authorized(Role.DEPARTMENT_USER, Role.REVIEWER, Role.ADMIN)
+  @Authorized()
   @Mutation(() => LedgerRequirement, { description: '将台账报表并入另一台账报表（宜并则并）。Merge a ledger into another.' })
   mergeLedgerRequirement(
     @Ctx() ctx: Context,
@@ -170,7 +170,7 @@ export class LedgerRequirementResolver {
     return service.mergeLedgerRequirement(ctx, id, input);
   }
 
-  @Authorized(Role.DEPARTMENT_USER, Role.REVIEWER, Role.ADMIN)
+  @Authorized()
   @Mutation(() => LedgerRequirement, { description: '取消台账报表。Abolish a ledger.' })
   abolishLedgerRequirement(
     @Ctx() ctx: Context,
@@ -180,7 +180,7 @@ export class LedgerRequirementResolver {
     return service.abolishLedgerRequirement(ctx, id, input);
   }
 
-  @Authorized(Role.DEPARTMENT_USER, Role.REVIEWER, Role.ADMIN)
+  @Authorized()
   @Mutation(() => LedgerRequirement, { description: '启用或停用一表通：字段均已在平台采集时，填报由已有数据生成。Turn 一表通 on or off.' })
   setLedgerOneForm(
     @Ctx() ctx: Context,
@@ -271,7 +271,7 @@ export class LedgerFilingResolver {
     return paginate(ctx.em, LedgerFiling, { $and: where }, { id: 'desc' }, page, info);
   }
 
-  @Authorized(Role.COMMUNITY_USER)
+  @Authorized()
   @Mutation(() => LedgerFiling, { description: '村（社区）填报台账报表；启用一表通的由已采集数据自动生成。File a ledger (generated when 一表通 is on).' })
   fileLedger(@Ctx() ctx: Context, @Arg('input', () => LedgerFilingInput, { description: '填报内容。Filing.' }) input: LedgerFilingInput) {
     if (!input.period.trim()) throw badInput('请填写所属期', 'Give the period', [{ field: 'period', message: '必填', messageEn: 'required' }]);

@@ -64,13 +64,13 @@ export class PlaqueResolver {
     return service.plaqueCleanupReview(ctx.em, fromGlobalId(countyId, 'Region', 'countyId').id, departmentId ? fromGlobalId(departmentId, 'Department', 'departmentId').id : null);
   }
 
-  @Authorized(Role.DEPARTMENT_USER, Role.REVIEWER, Role.COMMUNITY_USER, Role.ADMIN)
+  @Authorized()
   @Mutation(() => Plaque, { description: '登记村（社区）挂牌。Register a plaque.' })
   createPlaque(@Ctx() ctx: Context, @Arg('input', () => PlaqueInput, { description: '挂牌信息。Plaque.' }) input: PlaqueInput) {
     return service.createPlaque(ctx, input);
   }
 
-  @Authorized(Role.REVIEWER, Role.ADMIN)
+  @Authorized()
   @Mutation(() => Plaque, { description: '将挂牌列为待摘除。Order a plaque removed.' })
   orderPlaqueRemoval(
     @Ctx() ctx: Context,
@@ -80,7 +80,7 @@ export class PlaqueResolver {
     return service.orderPlaqueRemoval(ctx, id, input);
   }
 
-  @Authorized(Role.REVIEWER, Role.ADMIN)
+  @Authorized()
   @Mutation(() => [Plaque], { description: '按清理审查结果，将全县（或某部门）无依据的挂牌一次性列为待摘除。Order every proposed plaque removed.' })
   orderPlaqueRemovals(
     @Ctx() ctx: Context,
@@ -90,7 +90,7 @@ export class PlaqueResolver {
     return service.orderPlaqueRemovals(ctx, fromGlobalId(countyId, 'Region', 'countyId').id, departmentId ? fromGlobalId(departmentId, 'Department', 'departmentId').id : null);
   }
 
-  @Authorized(Role.COMMUNITY_USER, Role.DEPARTMENT_USER, Role.REVIEWER, Role.ADMIN)
+  @Authorized()
   @Mutation(() => Plaque, { description: '确认挂牌已摘除。Confirm a plaque removed.' })
   confirmPlaqueRemoved(
     @Ctx() ctx: Context,
@@ -100,7 +100,7 @@ export class PlaqueResolver {
     return service.confirmPlaqueRemoved(ctx, id, input);
   }
 
-  @Authorized(Role.REVIEWER, Role.ADMIN)
+  @Authorized()
   @Mutation(() => Plaque, { description: '待摘除的挂牌改为保留（须有中央或省级依据）。Keep a plaque (needs a central or provincial basis).' })
   keepPlaque(
     @Ctx() ctx: Context,

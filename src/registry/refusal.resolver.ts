@@ -66,7 +66,7 @@ export class RefusalResolver {
     return r;
   }
 
-  @Authorized(Role.COMMUNITY_USER, Role.ADMIN)
+  @Authorized()
   @Mutation(() => Refusal, {
     description: '村（社区）拒绝执行未经准入、无依据、无经费或属负面清单的任务，或举报（可匿名，匿名时不记录举报人）。Refuse or report a task.',
   })
@@ -74,7 +74,7 @@ export class RefusalResolver {
     return service.submitRefusal(ctx, input);
   }
 
-  @Authorized(Role.REVIEWER, Role.INSPECTOR, Role.ADMIN)
+  @Authorized()
   @Mutation(() => Refusal, { description: '核实属实。Verify a refusal or report.' })
   verifyRefusal(
     @Ctx() ctx: Context,
@@ -84,7 +84,7 @@ export class RefusalResolver {
     return service.verifyRefusal(ctx, id, input);
   }
 
-  @Authorized(Role.REVIEWER, Role.INSPECTOR, Role.ADMIN)
+  @Authorized()
   @Mutation(() => Refusal, { description: '经核实不属实，不予支持。Dismiss a refusal or report.' })
   dismissRefusal(
     @Ctx() ctx: Context,

@@ -60,7 +60,7 @@ const byId = async <T extends { id: number }>(ctx: Context, entity: new () => T,
 
 @Resolver(() => Inspection)
 export class InspectionResolver {
-  @Authorized(Role.REVIEWER, Role.INSPECTOR, Role.COMMITTEE_SECRETARY, Role.ANALYST, Role.ADMIN)
+  @Authorized()
   @Query(() => InspectionConnection, { description: '督查（明察暗访），新的在前；仅县级审核、督查等人员可见。Inspections, newest first.' })
   async inspections(
     @Ctx() ctx: Context,
@@ -78,7 +78,7 @@ export class InspectionResolver {
     return paginate(ctx.em, Inspection, { $and: where }, { conductedOn: 'desc' }, page, info);
   }
 
-  @Authorized(Role.REVIEWER, Role.INSPECTOR, Role.ADMIN)
+  @Authorized()
   @Mutation(() => Inspection, { description: '登记督查（联合督查组明察暗访）。Record an inspection.' })
   recordInspection(@Ctx() ctx: Context, @Arg('input', () => InspectionInput, { description: '督查。Inspection.' }) input: InspectionInput) {
     return service.recordInspection(ctx, input);
@@ -134,13 +134,13 @@ export class SupervisionFindingResolver {
     return paginate(ctx.em, SupervisionFinding, { $and: where }, { id: 'desc' }, page, info);
   }
 
-  @Authorized(Role.REVIEWER, Role.INSPECTOR, Role.ADMIN)
+  @Authorized()
   @Mutation(() => SupervisionFinding, { description: '登记督查发现（针对部门，可关联督查、准入申请、拒绝执行或举报）。Record a finding against a department.' })
   recordSupervisionFinding(@Ctx() ctx: Context, @Arg('input', () => SupervisionFindingInput, { description: '督查发现。Finding.' }) input: SupervisionFindingInput) {
     return service.recordSupervisionFinding(ctx, input);
   }
 
-  @Authorized(Role.DEPARTMENT_USER, Role.ADMIN)
+  @Authorized()
   @Mutation(() => SupervisionFinding, { description: '部门报送整改情况。The department reports its rectification.' })
   reportRectification(
     @Ctx() ctx: Context,
@@ -150,7 +150,7 @@ export class SupervisionFindingResolver {
     return service.reportRectification(ctx, id, input);
   }
 
-  @Authorized(Role.REVIEWER, Role.INSPECTOR, Role.ADMIN)
+  @Authorized()
   @Mutation(() => SupervisionFinding, { description: '督查发现销号。Close a finding.' })
   closeSupervisionFinding(
     @Ctx() ctx: Context,
@@ -160,7 +160,7 @@ export class SupervisionFindingResolver {
     return service.closeSupervisionFinding(ctx, id, input);
   }
 
-  @Authorized(Role.REVIEWER, Role.INSPECTOR, Role.COMMITTEE_SECRETARY, Role.ANALYST, Role.ADMIN)
+  @Authorized()
   @Query(() => [RepeatOffender], { description: '屡犯部门：期间内督查发现达到次数或有屡犯记录的部门，按发现数。Departments with repeat offences.' })
   async repeatOffenders(
     @Ctx() ctx: Context,
@@ -236,13 +236,13 @@ export class InterviewResolver {
     return paginate(ctx.em, Interview, { $and: where }, { scheduledAt: 'desc' }, page, info);
   }
 
-  @Authorized(Role.REVIEWER, Role.INSPECTOR, Role.ADMIN)
+  @Authorized()
   @Mutation(() => Interview, { description: '安排约谈部门（相关的已核实拒绝执行、举报改为“已约谈相关部门”）。Schedule an interview of a department.' })
   scheduleInterview(@Ctx() ctx: Context, @Arg('input', () => InterviewInput, { description: '约谈。Interview.' }) input: InterviewInput) {
     return service.scheduleInterview(ctx, input);
   }
 
-  @Authorized(Role.REVIEWER, Role.INSPECTOR, Role.ADMIN)
+  @Authorized()
   @Mutation(() => Interview, { description: '记录约谈已进行。Record an interview as held.' })
   recordInterviewHeld(
     @Ctx() ctx: Context,
@@ -252,7 +252,7 @@ export class InterviewResolver {
     return service.recordInterviewHeld(ctx, id, input);
   }
 
-  @Authorized(Role.REVIEWER, Role.INSPECTOR, Role.ADMIN)
+  @Authorized()
   @Mutation(() => Interview, { description: '取消约谈。Cancel an interview.' })
   cancelInterview(
     @Ctx() ctx: Context,
@@ -262,7 +262,7 @@ export class InterviewResolver {
     return service.cancelInterview(ctx, id, input);
   }
 
-  @Authorized(Role.DEPARTMENT_USER, Role.ADMIN)
+  @Authorized()
   @Mutation(() => Interview, { description: '部门报送约谈后整改落实情况。The department reports its follow-up.' })
   reportInterviewFollowUp(
     @Ctx() ctx: Context,
@@ -320,13 +320,13 @@ export class PublicCriticismResolver {
     return paginate(ctx.em, PublicCriticism, where.length ? { $and: where } : {}, { issuedOn: 'desc' }, page, info);
   }
 
-  @Authorized(Role.REVIEWER, Role.INSPECTOR, Role.ADMIN)
+  @Authorized()
   @Mutation(() => PublicCriticism, { description: '对问题突出的部门通报批评。Publicly criticise a department.' })
   issuePublicCriticism(@Ctx() ctx: Context, @Arg('input', () => PublicCriticismInput, { description: '通报。Criticism.' }) input: PublicCriticismInput) {
     return service.issuePublicCriticism(ctx, input);
   }
 
-  @Authorized(Role.DEPARTMENT_USER, Role.ADMIN)
+  @Authorized()
   @Mutation(() => PublicCriticism, { description: '部门报送通报后整改落实情况。The department reports its follow-up.' })
   reportCriticismFollowUp(
     @Ctx() ctx: Context,

@@ -59,7 +59,7 @@ async function exportHandler(req: Request, res: Response, deps: StatisticsRouteD
   try {
     const actor = await deps.auth.authenticate(em, req.headers.authorization);
     if (!actor) throw new AppError('UNAUTHENTICATED', '请先登录（Authorization: Bearer <令牌>）', 'Sign in first (Authorization: Bearer <token>)');
-    const ctx = createContext({ em, actor, requestId: String(req.id ?? ''), log: req.log ?? deps.logger, config: deps.config });
+    const ctx = await createContext({ em, actor, requestId: String(req.id ?? ''), log: req.log ?? deps.logger, config: deps.config });
     const q = req.query;
     const region = await visibleRegion(ctx, { regionCode: one(q.region), regionId: one(q.regionId) });
     const groupByText = one(q.groupBy);

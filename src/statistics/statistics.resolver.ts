@@ -286,12 +286,13 @@ export interface StatisticsResolverDeps {
 export function createStatisticsResolvers(deps: StatisticsResolverDeps = {}) {
   @Resolver()
   class StatisticsResolver {
+    @Authorized()
     @Query(() => [IndicatorInfo], { description: '全部负担统计指标及其说明。Every burden indicator.' })
     burdenIndicators(): IndicatorInfo[] {
       return INDICATORS.map((d) => info(d.key));
     }
 
-    @Authorized(...ANALYSTS)
+    @Authorized()
     @Query(() => BurdenStatistics, {
       description:
         '负担统计：所选区划（及下级）按区划层级、部门或月份分组的指标，与基期比较。统计人员限本辖区，审核、督查人员限本县。Burden statistics of a region grouped by level, department or month.',
@@ -310,7 +311,7 @@ export function createStatisticsResolvers(deps: StatisticsResolverDeps = {}) {
       return toAnswer(await service.burdenStatistics(ctx.em, { region, groupBy, from, to, indicators, monthly }));
     }
 
-    @Authorized(...ANALYSTS)
+    @Authorized()
     @Query(() => BurdenStatistics, { description: '逐月趋势：所选区划各指标按月的数值与基期比较。Monthly trend of a region.' })
     async burdenTrend(
       @Ctx() ctx: Context,
@@ -324,7 +325,7 @@ export function createStatisticsResolvers(deps: StatisticsResolverDeps = {}) {
       return toAnswer(await service.burdenStatistics(ctx.em, { region, groupBy: StatisticsGroupBy.MONTH, from, to, indicators }));
     }
 
-    @Authorized(...ANALYSTS)
+    @Authorized()
     @Query(() => DepartmentRanking, { description: '部门排名：所选区划内哪些部门给村（社区）带来的负担最多（默认按台账报表负担）。Which departments push the most burden.' })
     async departmentRanking(
       @Ctx() ctx: Context,
@@ -348,7 +349,7 @@ export function createStatisticsResolvers(deps: StatisticsResolverDeps = {}) {
       });
     }
 
-    @Authorized(...ANALYSTS, Role.TOWNSHIP_USER, Role.COMMUNITY_USER)
+    @Authorized()
     @Query(() => CommunityBurdenCard, { description: '村（社区）负担卡：本村（社区）当月各项指标与基期比较，以及在施事项、台账报表和终端。A community’s burden card.' })
     async communityBurdenCard(
       @Ctx() ctx: Context,
@@ -362,7 +363,7 @@ export function createStatisticsResolvers(deps: StatisticsResolverDeps = {}) {
       return Object.assign(new CommunityBurdenCard(), { community, month: month ?? null, indicators: indicators ?? null });
     }
 
-    @Authorized(...ANALYSTS)
+    @Authorized()
     @Query(() => BurdenBudgetStatus, { description: '县年度负担总量控制：上限、已用和剩余。A county’s burden budget and its use.' })
     async burdenBudget(
       @Ctx() ctx: Context,
@@ -375,7 +376,7 @@ export function createStatisticsResolvers(deps: StatisticsResolverDeps = {}) {
       return Object.assign(new BurdenBudgetStatus(), await service.budgetStatus(ctx.em, county, year ?? chinaYear()));
     }
 
-    @Authorized(Role.ADMIN, Role.ANALYST)
+    @Authorized()
     @Mutation(() => StatisticsBaseline, { description: '设定区划的统计基期月份（下级区划未设定时沿用）。Set a region’s baseline month.' })
     async setBaseline(
       @Ctx() ctx: Context,
@@ -388,7 +389,7 @@ export function createStatisticsResolvers(deps: StatisticsResolverDeps = {}) {
       return service.setBaseline(ctx, region, month, note?.slice(0, 500) ?? null);
     }
 
-    @Authorized(Role.ADMIN, Role.ANALYST, Role.REVIEWER)
+    @Authorized()
     @Mutation(() => BurdenBudget, { description: '设定县年度新增负担工时上限（一进一出）；超出时规则引擎提示 BUDGET_EXCEEDED。Set a county’s yearly burden ceiling.' })
     async setBurdenBudget(
       @Ctx() ctx: Context,
@@ -402,7 +403,7 @@ export function createStatisticsResolvers(deps: StatisticsResolverDeps = {}) {
       return service.setBudget(ctx, county, year, ceilingHours, note?.slice(0, 500) ?? null);
     }
 
-    @Authorized(Role.ADMIN, Role.ANALYST)
+    @Authorized()
     @Mutation(() => StatisticsRefreshPayload, {
       description: '立即刷新统计汇总（大批量变更后）：有任务队列时排入后台任务，否则当场完成。统计人员刷新本辖区各县。Refresh the statistics summary now.',
     })
