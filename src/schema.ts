@@ -3,7 +3,7 @@ import { buildSchema, type AuthChecker } from 'type-graphql';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import type { Context } from './kernel/context';
-import { forbidden, unauthenticated } from './kernel/errors';
+import { AppError, unauthenticated } from './kernel/errors';
 import { OPERATIONS, checkWithin, mayCall } from './auth/permissions';
 import { NodeResolver } from './kernel/node.resolver';
 import { RegionResolver } from './geography/region.resolver';
@@ -33,10 +33,10 @@ export const authChecker: AuthChecker<Context> = async ({ context, info, args },
   const parent = info.parentType.name;
   if (parent === 'Query' || parent === 'Mutation') {
     const rule = OPERATIONS[parent][info.fieldName];
-    if (!rule) throw forbidden(`“${info.fieldName}”没有权限规则`, `No permission rule for ${info.fieldName}`);
+    if (!rule) throw new AppError('FORBIDDEN', `“${info.fieldName}”没有权限规则`, `No permission rule for ${info.fieldName}`, { reason: 'NO_RULE' });
     if (rule.roles === 'PUBLIC') return true;
     if (!context.actor) throw unauthenticated();
-    if (!mayCall(rule, context.actor.role)) throw forbidden();
+    if (!mayCall(rule, context.actor.role)) throw new AppError('FORBIDDEN', '您的角色无权执行此操作', 'Your role may not do this', { reason: 'ROLE' });
     await checkWithin(rule, args, context, context.scope);
     return true;
   }

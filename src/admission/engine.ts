@@ -18,7 +18,8 @@ export async function loadRuleContext(em: EntityManager, countyId: number, app: 
     currentListItems(em, countyId),
     codes.length ? em.find(DataElement, { code: { $in: codes } }) : Promise.resolve([]),
     app.certificates.length ? em.find(CertificateType, { county: countyId, name: { $in: app.certificates.map((c) => c.trim()) } }) : Promise.resolve([]),
-    em.find(AdmissionApplication, { county: countyId, status: { $in: ADMITTED_STATUSES }, ...(app.id ? { id: { $ne: app.id } } : {}) }),
+    // Every department's admitted items, whoever asks: overlaps with another department's item are the point (宜并则并).
+    em.find(AdmissionApplication, { county: countyId, status: { $in: ADMITTED_STATUSES }, ...(app.id ? { id: { $ne: app.id } } : {}) }, { filters: false }),
     budgetFacts(em, countyId, chinaYear(), app.id),
   ]);
   return {

@@ -20,7 +20,7 @@
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from './role';
-import { forbidden } from '../kernel/errors';
+import { AppError } from '../kernel/errors';
 import { fromGlobalId } from '../kernel/global-id';
 import type { Actor, Context } from '../kernel/context';
 
@@ -507,7 +507,7 @@ export function mayCall(rule: OperationRule, role: Role | null): boolean {
  * jurisdiction is FORBIDDEN (its records, by contrast, are NOT_FOUND — they do not exist
  * for the actor).
  */
-const outside = () => forbidden('不在您的管辖范围内', 'Outside your jurisdiction');
+const outside = () => new AppError('FORBIDDEN', '不在您的管辖范围内', 'Outside your jurisdiction', { reason: 'JURISDICTION' });
 
 /** Whether a region (by code) lies inside the jurisdiction. */
 export function regionWithin(scope: Scope, code: string): boolean {

@@ -50,16 +50,18 @@ const LEVEL_DEPTH: Record<string, number> = { PROVINCE: 0, CITY: 1, COUNTY: 2, T
 /** What an actor may see: everything, or the regions whose codes start with a prefix (and, for a community worker, one community). */
 export type StatisticsScope = { all: true } | { all: false; prefix: string; communityId?: number };
 
-/** ANALYST: their region and below; REVIEWER / INSPECTOR: their county; ADMIN: all. Others may not read statistics. */
+/**
+ * The request's jurisdiction (src/auth/permissions.ts) as far as statistics go: admins
+ * everything; analysts their region and below; county staff and department users their
+ * county; township users their township; a community worker (burden card only) its own
+ * community. Who may call which statistics query is the OPERATIONS table's.
+ */
 export async function statisticsScope(ctx: Context, opts: { communityCard?: boolean } = {}): Promise<StatisticsScope> {
-  const actor = requireActor(ctx);
-  if (actor.role === Role.ADMIN) return { all: true };
-  const regional = [Role.ANALYST, Role.REVIEWER, Role.INSPECTOR, ...(opts.communityCard ? [Role.TOWNSHIP_USER] : [])];
-  if (regional.includes(actor.role) && actor.regionId) {
-    const region = await ctx.loaders.byId(Region).load(actor.regionId);
-    if (region) return { all: false, prefix: region.codePrefix };
-  }
-  if (opts.communityCard && actor.role === Role.COMMUNITY_USER && actor.communityId) return { all: false, prefix: '', communityId: actor.communityId };
+  requireActor(ctx);
+  const scope = ctx.scope;
+  if (scope.role === Role.ADMIN) return { all: true };
+  if (opts.communityCard && scope.role === Role.COMMUNITY_USER && scope.communityId) return { all: false, prefix: '', communityId: scope.communityId };
+  if (scope.role !== Role.COMMUNITY_USER && scope.role !== Role.INTEGRATION && scope.regionPrefix) return { all: false, prefix: scope.regionPrefix };
   throw forbidden('无权查询负担统计', 'You may not read burden statistics');
 }
 
