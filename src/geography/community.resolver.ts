@@ -72,7 +72,7 @@ export class CommunityResolver {
       ]);
     }
     if (id != null) return ctx.em.findOne(Community, { id: fromGlobalId(id, 'Community').id });
-    return ctx.em.findOne(Community, { code: code! });
+    return ctx.loaders.byUnique(Community, 'code').load(code!); // shared with the burden card's lookup
   }
 
   @Authorized()

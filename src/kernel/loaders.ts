@@ -27,6 +27,21 @@ export class Loaders {
   }
 
   /**
+   * Loads entities by a unique property (null for a missing one): lookups of the same
+   * thing by the same key from several fields of one request share one statement.
+   */
+  byUnique<T extends object>(entity: EntityName<T>, property: string): DataLoader<string, T | null> {
+    const name = typeof entity === 'string' ? entity : entity.name;
+    return this.get(`byUnique:${name}:${property}`, () =>
+      new DataLoader<string, T | null>(async (keys) => {
+        const rows = (await this.em.find(entity, { [property]: { $in: [...keys] } } as never)) as T[];
+        const map = new Map(rows.map((r) => [String((r as Record<string, unknown>)[property]), r]));
+        return keys.map((k) => map.get(k) ?? null);
+      }),
+    );
+  }
+
+  /**
    * Loads, for each key, the rows whose `foreignKey` points at it, in `orderBy` order.
    * `key` distinguishes loaders with the same entity and foreign key but other filters.
    */

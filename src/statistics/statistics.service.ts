@@ -496,7 +496,7 @@ export async function visibleCommunity(ctx: Context, ref: { communityId?: string
   }
   const community = ref.communityId
     ? await ctx.em.findOne(Community, { id: fromGlobalId(ref.communityId, 'Community', 'communityId').id })
-    : await ctx.em.findOne(Community, { code: ref.communityCode! });
+    : await ctx.loaders.byUnique(Community, 'code').load(ref.communityCode!); // one statement with community(code:)
   if (!community) throw notFound('该村（社区）', 'Community');
   if (!scope.all && (scope.communityId ? scope.communityId !== community.id : !community.code.startsWith(scope.prefix))) {
     throw forbidden('超出您的统计查询范围', 'Outside your jurisdiction');
