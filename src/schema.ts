@@ -10,6 +10,7 @@ import { RegionResolver } from './geography/region.resolver';
 import { CommunityResolver } from './geography/community.resolver';
 import { DepartmentResolver } from './organisation/department.resolver';
 import { createAuthResolver } from './auth/auth.resolver';
+import { createUserAdminResolver } from './auth/user-admin';
 import { AuditResolver } from './audit/audit.resolver';
 import { DataElementResolver } from './platform/data-element.resolver';
 import { createPlatformResolvers } from './platform/resolvers';
@@ -52,7 +53,7 @@ export interface SchemaDeps {
 
 export async function createSchema(deps: SchemaDeps): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: [NodeResolver, RegionResolver, CommunityResolver, DepartmentResolver, AuditResolver, DataElementResolver, ApplicationResolver, ReviewResolver, ApprovalDocumentResolver, createAuthResolver(deps), ...CATALOGUE_RESOLVERS, ...createPlatformResolvers(deps), ...REGISTRY_RESOLVERS, ...createStatisticsResolvers(deps)],
+    resolvers: [NodeResolver, RegionResolver, CommunityResolver, DepartmentResolver, AuditResolver, DataElementResolver, ApplicationResolver, ReviewResolver, ApprovalDocumentResolver, createAuthResolver(deps), createUserAdminResolver(deps), ...CATALOGUE_RESOLVERS, ...createPlatformResolvers(deps), ...REGISTRY_RESOLVERS, ...createStatisticsResolvers(deps)],
     validate: { forbidUnknownValues: false },
     authChecker,
     authMode: 'error',

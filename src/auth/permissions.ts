@@ -371,6 +371,7 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationRu
     businessApps: op('PUBLIC'),
 
     me: op('SIGNED_IN'),
+    users: op(PEOPLE),
     terminals: op('SIGNED_IN'),
     collectedValues: op('SIGNED_IN'),
 
@@ -424,6 +425,8 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationRu
     signOut: op('SIGNED_IN'),
     changePassword: op(PEOPLE),
     revokeAllSessions: op('SIGNED_IN', { userId: 'user' }),
+    createUser: op([]),
+    setUserActive: op([]),
     resetPassword: op([]),
     unlockUser: op([]),
     createApiToken: op([]),
