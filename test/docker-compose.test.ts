@@ -441,6 +441,17 @@ describe('docker-compose.yml', () => {
     expect(durationMs(services.workers.stop_grace_period)).toBeGreaterThan(config.shutdownTimeoutMs);
   });
 
+  it('gives the workers the platform settings and the simulator the same key and secret, so they can talk when pointed at each other', () => {
+    const workers = envOf(services.workers);
+    const simulator = envOf(services.simulator);
+    for (const name of ['PLATFORM_BASE_URL', 'PLATFORM_APP_KEY', 'PLATFORM_APP_SECRET']) expect(Object.keys(workers)).toContain(name);
+    expect(workers.PLATFORM_BASE_URL).toBe('${PLATFORM_BASE_URL:-}'); // empty: sync off unless set
+    expect(simulator.SIMULATOR_APP_KEY).toBe(workers.PLATFORM_APP_KEY);
+    expect(simulator.SIMULATOR_APP_SECRET).toBe(workers.PLATFORM_APP_SECRET);
+    expect(simulator.DATABASE_URL).toBeUndefined();
+    expect(simulator.JWT_SECRET).toBeUndefined();
+  });
+
   it('keeps the simulator behind the "simulator" profile and nothing else depends on it', () => {
     expect(services.simulator.profiles).toEqual(['simulator']);
     for (const [name, service] of Object.entries(services)) {
