@@ -381,7 +381,7 @@ function dummy(type: GraphQLInputType, name: string, owner: string): unknown {
         return toGlobalId(ID_TYPES[stem] ?? stem.charAt(0).toUpperCase() + stem.slice(1), 987654321);
       }
       default:
-        return name.toLowerCase().includes('month') ? '2026-01' : 'x';
+        return name.toLowerCase().includes('month') ? '2026-01' : '权限矩阵测试说明';
     }
   }
   return null;
@@ -627,4 +627,53 @@ describe('what the filter must not hide', () => {
       expect([p.key, r.body.data?.verifyApprovalDocument.result]).toEqual([p.key, expect.stringMatching(/^(VALID|NOT_YET_VALID|EXPIRED|NOT_IN_EFFECT)$/)]);
     }
   });
+});
+
+// ---------------------------------------------------------------------------------------
+// 6. Acting on records outside the jurisdiction
+// ---------------------------------------------------------------------------------------
+
+/** Every table's content, to prove a run of refused calls changed nothing (tokens' last use and rate counters aside). */
+async function fingerprint(): Promise<Record<string, string>> {
+  const tables = (await sql(`select tablename from pg_tables where schemaname = 'public' and tablename not in ('rate_limit_counter', 'mikro_orm_migrations', 'api_token', 'revoked_token')`)).map((r) => r.tablename);
+  const rows = await sql(tables.map((x) => `select '${x}' as t, md5(coalesce(string_agg(r::text, '|' order by r::text), '')) as h from "${x}" r`).join(' union all '));
+  return Object.fromEntries(rows.map((r) => [r.t, r.h]));
+}
+
+describe('acting on records outside the jurisdiction', () => {
+  const OWNER: Record<string, string> = { evaluateServiceContract: 'ServiceContract' };
+  // API tokens belong to accounts, not counties: rotating or revoking another's is tested in test/signin.test.ts.
+  const ACCOUNT_OPS = ['rotateApiToken', 'revokeApiToken'];
+  const PUBLIC_PLACES: Record<string, string> = { CertificateType: `select id, county_id as county from certificate_type` };
+
+  it('every mutation on one record, by every role it allows, from the other county: refused, and nothing changes', async () => {
+    const actors = people.filter((p) => p.key.startsWith('示范县') || p.key === '雅安市 analyst');
+    const [home] = await sql(`select id from region where code = ?`, [HOME]);
+    const cases: Array<{ op: GraphQLField<unknown, unknown>; who: Person; id: string }> = [];
+    for (const f of rootFields('Mutation').filter((x) => x.args.some((a) => a.name === 'id') && !ACCOUNT_OPS.includes(x.name))) {
+      const type = OWNER[f.name] ?? getNamedType(f.type).name;
+      const rows = PUBLIC_PLACES[type] ? await sql(PUBLIC_PLACES[type]) : [...(await placesOf(type)).values()];
+      const record = rows.find((r: Place) => r.county === home.id);
+      expect([f.name, !!record]).toEqual([f.name, true]);
+      for (const who of actors) {
+        if (!mayCall(OPERATIONS.Mutation[f.name], who.role)) continue;
+        cases.push({ op: f, who, id: toGlobalId(type, Number(record.id)) });
+      }
+    }
+    expect(cases.length).toBeGreaterThan(40);
+    const before = await fingerprint();
+    const wrong: string[] = [];
+    let conclusive = 0;
+    for (const { op, who, id } of cases) {
+      const { text, variables } = operation('Mutation', op);
+      const r = await t.gql(text, { ...variables, id }, { token: who.token });
+      const code = r.body.errors?.[0]?.extensions.code;
+      if (!code || !['NOT_FOUND', 'FORBIDDEN', 'BAD_USER_INPUT', 'CONFLICT'].includes(code)) wrong.push(`${op.name} by ${who.key}: ${code ?? 'succeeded'}`);
+      if (code === 'NOT_FOUND' || code === 'FORBIDDEN') conclusive += 1;
+    }
+    expect(wrong).toEqual([]);
+    expect(await fingerprint()).toEqual(before);
+    // Most are refused for the record itself (the rest fail validation of made-up input first).
+    expect(conclusive / cases.length).toBeGreaterThan(0.6);
+  }, 60_000);
 });
