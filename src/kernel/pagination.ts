@@ -107,7 +107,7 @@ export function selectsField(info: GraphQLResolveInfo | undefined, field: string
 
 /**
  * Which columns a page of an entity needs, by entity name: `always` (besides the primary
- * key and the sort keys: the jurisdiction keys), and for GraphQL fields that a field
+ * key, the sort keys and the relations to one: the jurisdiction keys), and for GraphQL fields that a field
  * resolver computes from other properties (or from the id alone), those properties. A
  * list loads only the columns its query selects when every selected node field is a
  * property or listed here; otherwise (a field not known here) it loads whole rows.
@@ -163,6 +163,10 @@ export function pageFields(em: EntityManager, entity: EntityName<object>, info: 
   const names = nodeFieldNames(info);
   if (!names) return undefined;
   const fields = new Set<string>([...meta.primaryKeys, ...Object.keys(orderBy), ...needs.always]);
+  // Every relation to one, as a whole row would have: MikroORM joins those whose target is
+  // filtered (read jurisdiction) to apply the filter, which can drop rows — the page must
+  // hold the same rows (and agree with its count) whatever fields are asked for.
+  for (const prop of meta.props) if (prop.kind === 'm:1' || (prop.kind === '1:1' && prop.owner)) fields.add(prop.name);
   for (const name of names) {
     if (name === '__typename') continue;
     const prop = meta.properties[name as never] as { kind: string; persist?: boolean } | undefined;
