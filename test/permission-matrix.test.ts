@@ -44,6 +44,8 @@ import { Region } from '../src/geography/region.entity';
 import { Community } from '../src/geography/community.entity';
 import { hashPassword } from '../src/auth/credentials';
 
+/** MATRIX_REPORT=1 prints the number of cases of each part. */
+const report = (line: string) => process.env.MATRIX_REPORT && process.stdout.write(`${line}\n`);
 const schema: GraphQLSchema = buildSchema(fs.readFileSync(path.join(__dirname, '..', 'schema', 'schema.graphql'), 'utf8'));
 const ROOTS = ['Query', 'Mutation'] as const;
 const rootFields = (root: 'Query' | 'Mutation') => Object.values((root === 'Query' ? schema.getQueryType() : schema.getMutationType())!.getFields());
@@ -503,6 +505,7 @@ describe('records × users', () => {
     }
     expect(wrong).toEqual([]);
     expect(cases).toBeGreaterThan(1000);
+    report(`node(id): ${cases} cases (${people.length} users × ${samples.length} records)`);
   });
 });
 
@@ -574,6 +577,7 @@ describe('lists and nested fields', () => {
     }
     expect(wrong).toEqual([]);
     expect(checked).toBeGreaterThan(500);
+    report(`lists and nested fields: ${lists().length} lists, ${checked} records returned and checked`);
     expect(seen).toBeGreaterThan(100); // the lists are not trivially empty
   }, 120_000);
 
@@ -675,5 +679,6 @@ describe('acting on records outside the jurisdiction', () => {
     expect(await fingerprint()).toEqual(before);
     // Most are refused for the record itself (the rest fail validation of made-up input first).
     expect(conclusive / cases.length).toBeGreaterThan(0.6);
+    report(`records of another county: ${cases.length} mutation calls, ${conclusive} refused as NOT_FOUND / FORBIDDEN, the rest as BAD_USER_INPUT / CONFLICT`);
   }, 60_000);
 });
