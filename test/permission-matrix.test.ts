@@ -112,6 +112,9 @@ interface Place {
   communities?: number[];
   /** For records whose visibility follows a published state. */
   published?: boolean;
+  /** Audit events: the record they are about. */
+  entityType?: string;
+  entityId?: string;
   /** Terminals: departments of their apps; users: where the user works. */
   departments?: number[];
   userCounty?: number | null;
@@ -226,7 +229,17 @@ const KINDS: Record<string, Kind> = {
   },
   SyncRun: { places: `select id, null as county from sync_run`, visible: (p) => p.role != null },
   SyncRejectedRecord: { places: `select id, null as county from sync_rejected_record`, visible: (p) => p.role === Role.INTEGRATION },
-  AuditEvent: { places: `select id, county_id as county from audit_event`, visible: (p, r) => [Role.REVIEWER, Role.COMMITTEE_SECRETARY, Role.INSPECTOR].includes(p.role!) && inCounty(p, r.county) },
+  // The county's trail for county staff but analysts; for everyone else (and them) the history of the records they may read.
+  AuditEvent: {
+    places: `select id, county_id as county, entity_type as "entityType", entity_id as "entityId" from audit_event`,
+    visible: (p, r) => {
+      if ([Role.ANALYST, Role.INTEGRATION].includes(p.role!) || p.role == null) return false;
+      if ([Role.REVIEWER, Role.COMMITTEE_SECRETARY, Role.INSPECTOR].includes(p.role!) && inCounty(p, r.county)) return true;
+      if (!TRAILED.includes(r.entityType!)) return false;
+      const record = recordPlaces.get(r.entityType!)?.get(Number(r.entityId));
+      return !!record && KINDS[r.entityType!].visible(p, record);
+    },
+  },
   User: {
     places: `select u.id, coalesce(c.county_id, d.region_id, case r.level when 'COUNTY' then r.id when 'TOWNSHIP' then r.parent_id end) as "userCounty", null as county
                from app_user u left join region r on r.id = u.region_id left join department d on d.id = u.department_id left join community c on c.id = u.community_id`,
@@ -234,6 +247,13 @@ const KINDS: Record<string, Kind> = {
   },
   ApiToken: { places: `select id, user_id as "userCounty", null as county from api_token`, visible: (p, r) => p.role === Role.INTEGRATION && r.userCounty === p.userId },
 };
+
+/** Records whose audit trail their readers see (restated from the README, not imported). */
+const TRAILED = ['AdmissionApplication', 'LedgerRequirement', 'LedgerFiling', 'Plaque', 'CertificateIssuance', 'Refusal', 'ServiceContract', 'FundingAllocation', 'SupervisionFinding', 'Interview', 'PublicCriticism'];
+const recordPlaces = new Map<string, Map<number, Place>>();
+async function loadRecordPlaces(): Promise<void> {
+  for (const type of TRAILED) recordPlaces.set(type, await placesOf(type));
+}
 
 const mayRead = (p: Person, type: string, r: Place) => p.role === Role.ADMIN || (READ_RULES[type] === 'PUBLIC' ? true : KINDS[type].visible(p, r));
 
@@ -547,6 +567,7 @@ describe('lists and nested fields', () => {
     rootFields('Query').filter((f) => getNamedType(f.type).name.endsWith('Connection') && f.args.every((a) => !isNonNullType(a.type) || a.name === 'dataElementCode'));
 
   it('every list, and every field nested one level inside it, returns only records the user may see', async () => {
+    await loadRecordPlaces();
     const places = new Map<string, Map<number, Place>>();
     for (const type of Object.keys(KINDS)) places.set(type, await placesOf(type));
     const [element] = await sql(`select code from data_element order by id limit 1`);
@@ -681,4 +702,24 @@ describe('acting on records outside the jurisdiction', () => {
     expect(conclusive / cases.length).toBeGreaterThan(0.6);
     report(`records of another county: ${cases.length} mutation calls, ${conclusive} refused as NOT_FOUND / FORBIDDEN, the rest as BAD_USER_INPUT / CONFLICT`);
   }, 60_000);
+});
+
+describe('history', () => {
+  it('a department reads the history of its own application, not another department’s; analysts read none', async () => {
+    const civil = people.find((p) => p.key === '青衣县 department')!;
+    const reviewer = people.find((p) => p.key === '青衣县 reviewer')!;
+    const [own] = await sql(`select a.id from admission_application a where a.department_id = ? order by a.id limit 1`, [civil.departmentId]);
+    expect((await t.gql(`mutation($id: ID!) { checkApplication(id: $id) { id } }`, { id: toGlobalId('AdmissionApplication', own.id) }, { token: civil.token })).body.errors).toBeUndefined();
+    const [other] = await sql(`select a.id from admission_application a where a.department_id <> ? and a.county_id = ? order by a.id limit 1`, [civil.departmentId, civil.counties[0]]);
+    // Give the other department's application a history: the reviewer re-checks it.
+    expect((await t.gql(`mutation($id: ID!) { checkApplication(id: $id) { id } }`, { id: toGlobalId('AdmissionApplication', other.id) }, { token: reviewer.token })).body.errors).toBeUndefined();
+    const trail = async (id: string, token?: string) => (await t.gql(`query($r: ID!) { auditTrail(recordId: $r) { action } }`, { r: id }, { token })).body.data.auditTrail;
+    const mine = await trail(toGlobalId('AdmissionApplication', own.id), civil.token);
+    expect(mine.length).toBeGreaterThan(0);
+    expect((await t.gql(`query($id: ID!) { application(id: $id) { history { action } } }`, { id: toGlobalId('AdmissionApplication', own.id) }, { token: civil.token })).body.data.application.history).toEqual(mine);
+    expect((await trail(toGlobalId('AdmissionApplication', other.id), reviewer.token)).length).toBeGreaterThan(0);
+    expect(await trail(toGlobalId('AdmissionApplication', other.id), civil.token)).toEqual([]);
+    expect((await trail(toGlobalId('AdmissionApplication', own.id), reviewer.token)).length).toBe(mine.length);
+    expect(await trail(toGlobalId('AdmissionApplication', own.id), people.find((p) => p.key === '青衣县 analyst')!.token)).toEqual([]);
+  });
 });

@@ -235,7 +235,10 @@ export async function updateApplication(ctx: Context, id: string, input: Applica
 export async function checkApplication(ctx: Context, id: string): Promise<AdmissionApplication> {
   return ctx.em.transactional(async (em) => {
     const app = await lockApplication(em, id);
+    const before = { findings: app.findings.map((f) => f.code), hasBlockingFindings: app.hasBlockingFindings };
     await checkRules(em, app);
+    // Every mutation leaves a trace (留痕): who re-ran the rules, and what changed.
+    recordAudit(em, ctx, { action: 'application.check', entity: app, before, after: { findings: app.findings.map((f) => f.code), hasBlockingFindings: app.hasBlockingFindings }, countyId: app.county.id });
     await em.flush();
     return app;
   });

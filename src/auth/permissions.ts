@@ -206,7 +206,17 @@ export const READ_RULES: Record<string, ReadRule> = {
     [Role.INTEGRATION]: self,
   },
   ApiToken: { [Role.INTEGRATION]: (a, s) => `${a}.user_id = ${int(s.userId)}` },
-  AuditEvent: { [Role.REVIEWER]: inCounties, [Role.COMMITTEE_SECRETARY]: inCounties, [Role.INSPECTOR]: inCounties },
+  // The county's whole trail for its reviewers, secretaries and inspectors; everyone else the
+  // history of the records they may read (a department its applications', a community its refusals').
+  // Analysts and service accounts: none (it names people).
+  AuditEvent: {
+    [Role.REVIEWER]: (a, s) => `${inCounties(a, s)} or ${trailOfReadable(Role.REVIEWER, a, s)}`,
+    [Role.COMMITTEE_SECRETARY]: (a, s) => `${inCounties(a, s)} or ${trailOfReadable(Role.COMMITTEE_SECRETARY, a, s)}`,
+    [Role.INSPECTOR]: (a, s) => `${inCounties(a, s)} or ${trailOfReadable(Role.INSPECTOR, a, s)}`,
+    [Role.DEPARTMENT_USER]: (a, s) => trailOfReadable(Role.DEPARTMENT_USER, a, s),
+    [Role.TOWNSHIP_USER]: (a, s) => trailOfReadable(Role.TOWNSHIP_USER, a, s),
+    [Role.COMMUNITY_USER]: (a, s) => trailOfReadable(Role.COMMUNITY_USER, a, s),
+  },
 
   AdmissionApplication: APPLICATION,
   ApprovalDocument: viaApplication('application_id'),
@@ -279,6 +289,33 @@ export const READ_RULES: Record<string, ReadRule> = {
   StatDepartmentMonth: 'INTERNAL',
   StatRefresh: 'INTERNAL',
 };
+
+/** Records whose audit trail follows their own visibility: entity type → table. */
+export const AUDITED_RECORDS: Record<string, string> = {
+  AdmissionApplication: 'admission_application',
+  LedgerRequirement: 'ledger_requirement',
+  LedgerFiling: 'ledger_filing',
+  Plaque: 'plaque',
+  CertificateIssuance: 'certificate_issuance',
+  Refusal: 'refusal',
+  ServiceContract: 'service_contract',
+  FundingAllocation: 'funding_allocation',
+  SupervisionFinding: 'supervision_finding',
+  Interview: 'interview',
+  PublicCriticism: 'public_criticism',
+};
+
+/** Audit events about records of AUDITED_RECORDS the role may read. */
+function trailOfReadable(role: Role, a: string, s: Scope): string {
+  const parts: string[] = [];
+  for (const [type, table] of Object.entries(AUDITED_RECORDS)) {
+    const rule = READ_RULES[type] as Partial<Record<Role, Predicate>>;
+    const p = rule[role]?.('x', s);
+    if (p === true) parts.push(`${a}.entity_type = '${type}'`);
+    else if (p) parts.push(`(${a}.entity_type = '${type}' and ${a}.entity_id in (select x.id::text from ${table} x where ${p}))`);
+  }
+  return parts.length ? `(${parts.join(' or ')})` : 'false';
+}
 
 /** The SQL predicate an actor's reads of `entity` get (alias `a`), or null when every row is readable. */
 export function readPredicate(entity: string, scope: Scope, alias = 'a'): string | null {
