@@ -22,6 +22,11 @@ export function ormConfig(opts: OrmOptions): Options {
     extensions: [Migrator],
     allowGlobalContext: false,
     forceUtcTimezone: true,
+    // The read-jurisdiction filter (src/auth/permissions.ts) bounds each entity's own rows;
+    // MikroORM would otherwise also join every relation to a filtered entity into a query
+    // (hiding foreign keys, dropping rows whose related record the reader may not see).
+    // Related records are read — and filtered — on their own, through loaders.
+    autoJoinRefsForFilters: false,
     pool: { min: 0, max: opts.poolMax ?? 10 },
     discovery: { warnWhenNoEntities: true },
     debug: opts.debug ?? false,
