@@ -163,9 +163,9 @@ export function pageFields(em: EntityManager, entity: EntityName<object>, info: 
   const names = nodeFieldNames(info);
   if (!names) return undefined;
   const fields = new Set<string>([...meta.primaryKeys, ...Object.keys(orderBy), ...needs.always]);
-  // Every relation to one, as a whole row would have: MikroORM joins those whose target is
-  // filtered (read jurisdiction) to apply the filter, which can drop rows — the page must
-  // hold the same rows (and agree with its count) whatever fields are asked for.
+  // Every relation to one, as a whole row would have: a page must hold the same rows (and
+  // agree with its count) whatever fields are asked for, also should MikroORM join
+  // relations to filtered entities (autoJoinRefsForFilters, off in src/db/orm.ts).
   for (const prop of meta.props) if (prop.kind === 'm:1' || (prop.kind === '1:1' && prop.owner)) fields.add(prop.name);
   for (const name of names) {
     if (name === '__typename') continue;
