@@ -82,11 +82,12 @@ function rejected(message: string, messageEn: string): AppError {
 }
 
 export class AuthService {
-  private readonly key: Uint8Array;
+  private readonly key: crypto.KeyObject;
   readonly policy: SignInPolicy;
 
   constructor(secret: string, private readonly ttlSeconds: number, policy: Partial<SignInPolicy> = {}) {
-    this.key = new TextEncoder().encode(secret);
+    // A KeyObject made once: jose would otherwise import raw key bytes on every sign and verify.
+    this.key = crypto.createSecretKey(Buffer.from(secret, 'utf8'));
     this.policy = { ...DEFAULT_SIGN_IN_POLICY, ...policy };
   }
 

@@ -23,6 +23,7 @@ import { Role } from './role';
 import { AppError } from '../kernel/errors';
 import { fromGlobalId } from '../kernel/global-id';
 import type { Actor, Context } from '../kernel/context';
+import { Community } from '../geography/community.entity';
 
 // ---------------------------------------------------------------------------------------
 // Scope: the actor's jurisdiction, resolved once per request
@@ -590,8 +591,9 @@ export async function checkWithin(rule: OperationRule, args: Record<string, unkn
       const [r] = await conn.execute(byCode ? `select code from region where code = ?` : `select code from region where id = ?`, [byCode ? value : id]);
       if (r && !regionWithin(scope, r.code)) throw outside();
     } else if (kind === 'community') {
-      const [c]: Array<{ id: number; county_id: number; township_id: number }> = await conn.execute(`select id, county_id, township_id from community where ${byCode ? 'code' : 'id'} = ?`, [byCode ? value : id]);
-      if (c && !communityWithin(scope, c)) throw outside();
+      // Through the request's loaders: the resolver's own look-up of the same community is then answered from them.
+      const c = byCode ? await ctx.loaders.byUnique(Community, 'code').load(value) : await ctx.loaders.byId(Community).load(id!);
+      if (c && !communityWithin(scope, { id: c.id, county_id: c.county.id, township_id: c.township.id })) throw outside();
     } else if (kind === 'department') {
       const [d] = await conn.execute(`select d.id, r.code from department d join region r on r.id = d.region_id where d.id = ?`, [id]);
       if (!d) continue;
