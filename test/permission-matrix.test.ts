@@ -723,3 +723,17 @@ describe('history', () => {
     expect(await trail(toGlobalId('AdmissionApplication', own.id), people.find((p) => p.key === '青衣县 analyst')!.token)).toEqual([]);
   });
 });
+
+describe('a city analyst', () => {
+  it('reads the registry of every county under the city, like a county analyst reads one', async () => {
+    const city = people.find((p) => p.key === '雅安市 analyst')!;
+    const county = people.find((p) => p.key === '青衣县 analyst')!;
+    const [{ n }] = await sql(`select count(*)::int as n from plaque p join region r on r.id = p.county_id where r.code like '5118%'`);
+    expect(n).toBeGreaterThan(0);
+    const plaques = async (p: Person) => (await t.gql(`{ plaques(first: 1) { totalCount } }`, {}, { token: p.token })).body.data.plaques.totalCount;
+    expect(await plaques(city)).toBe(n);
+    expect(await plaques(county)).toBe((await sql(`select count(*)::int as n from plaque where county_id = ?`, [county.counties[0]]))[0].n);
+    const unfunded = await t.gql(`{ unfundedAssistanceItems(first: 5) { totalCount } }`, {}, { token: city.token });
+    expect(unfunded.body.errors).toBeUndefined();
+  });
+});

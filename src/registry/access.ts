@@ -55,7 +55,7 @@ function communityRecordsCondition(scope: Scope, departmentPath?: string): objec
     case Role.DEPARTMENT_USER:
       return scope.departmentId && departmentPath ? atPath(departmentPath, scope.departmentId) : NOTHING;
     default:
-      return COUNTY_STAFF.includes(scope.role) && scope.countyId ? { county: scope.countyId } : NOTHING;
+      return COUNTY_STAFF.includes(scope.role) && scope.countyIds.length ? { county: { $in: scope.countyIds } } : NOTHING;
   }
 }
 
@@ -67,7 +67,7 @@ function communityRecordsCondition(scope: Scope, departmentPath?: string): objec
 export function supervisionWhere<T>(scope: Scope, departmentPath: string | null): FilterQuery<T> {
   let where: object = NOTHING;
   if (scope.role === Role.ADMIN) where = {};
-  else if (COUNTY_STAFF.includes(scope.role) && scope.countyId) where = { county: scope.countyId };
+  else if (COUNTY_STAFF.includes(scope.role) && scope.countyIds.length) where = { county: { $in: scope.countyIds } };
   else if (scope.role === Role.DEPARTMENT_USER && scope.departmentId && departmentPath) where = atPath(departmentPath, scope.departmentId);
   return where as FilterQuery<T>;
 }
@@ -84,7 +84,7 @@ export function canReadCommunityRecord(scope: Scope, rec: { countyId: number; co
     case Role.DEPARTMENT_USER:
       return rec.departmentId != null && scope.departmentId === rec.departmentId;
     default:
-      return COUNTY_STAFF.includes(scope.role) && scope.countyId === rec.countyId;
+      return COUNTY_STAFF.includes(scope.role) && scope.countyIds.includes(rec.countyId);
   }
 }
 

@@ -89,7 +89,10 @@ function scopeSql(scope: Scope): { sql: string; params: unknown[] } {
     case Role.DEPARTMENT_USER:
       return { sql: 'a.department_id = ?', params: [scope.departmentId ?? 0] };
     default:
-      return COUNTY_STAFF.includes(scope.role) ? { sql: 'a.county_id = ?', params: [scope.countyId ?? 0] } : { sql: 'false', params: [] };
+      // Integers from the request's scope, written in: a city analyst's list can be long.
+      return COUNTY_STAFF.includes(scope.role) && scope.countyIds.length
+        ? { sql: `a.county_id in (${scope.countyIds.map((id) => Number(id)).filter(Number.isSafeInteger).join(',')})`, params: [] }
+        : { sql: 'false', params: [] };
   }
 }
 
