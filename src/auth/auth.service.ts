@@ -12,6 +12,7 @@ import { API_TOKEN_PREFIX, DUMMY_PASSWORD_HASH, hashApiToken, hashPassword, veri
 import { checkPassword, type PasswordPolicy } from './password-policy';
 import { AppError, badInput, notFound } from '../kernel/errors';
 import { recordAudit } from '../audit/audit.service';
+import { JURISDICTION_COLUMNS, JURISDICTION_JOINS, jurisdictionOf } from './permissions';
 
 const ISSUER = 'zhunru';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -289,21 +290,15 @@ export class AuthService {
     if (!sub || !/^\d{1,10}$/.test(sub) || !jti || !UUID.test(jti) || !exp) throw rejected('登录令牌无效', 'Invalid token');
     // The user, whether this token was signed out, and where the user works, in one statement.
     const [row] = await em.getConnection().execute<Record<string, unknown>[]>(
-      `select u.*, exists (select 1 from revoked_token r where r.jti = ?) as zr_revoked,
-              coalesce(r.id, dr.id) as zr_region_id, coalesce(r.code, dr.code) as zr_region_code, coalesce(r.level, dr.level)::text as zr_region_level,
-              coalesce(c.county_id, dr.id, case r.level when 'TOWNSHIP' then r.parent_id when 'COUNTY' then r.id end) as zr_county_id,
-              coalesce(c.township_id, case r.level when 'TOWNSHIP' then r.id end) as zr_township_id
-         from app_user u
-         left join region r on r.id = u.region_id
-         left join community c on c.id = u.community_id
-         left join department d on d.id = u.department_id left join region dr on dr.id = d.region_id
+      `select u.*, exists (select 1 from revoked_token t where t.jti = ?) as zr_revoked, ${JURISDICTION_COLUMNS}
+         from app_user u ${JURISDICTION_JOINS}
         where u.id = ?`,
       [jti, Number(sub)],
       'all',
       em.getTransactionContext(),
     );
     if (!row) throw rejected('账号不存在或已停用', 'Account does not exist or is disabled');
-    const { zr_revoked: revoked, password_hash: _secret, zr_region_id, zr_region_code, zr_region_level, zr_county_id, zr_township_id, ...columns } = row;
+    const { zr_revoked: revoked, password_hash: _secret, zr_region_id: _r, zr_region_code: _c, zr_region_level: _l, zr_county_id: _k, zr_township_id: _t, ...columns } = row;
     const user = em.map(User, columns as never);
     if (!user.active) throw rejected('账号不存在或已停用', 'Account does not exist or is disabled');
     if (revoked) throw rejected('已退出登录，请重新登录', 'Signed out; sign in again');
@@ -311,13 +306,7 @@ export class AuthService {
       throw rejected('登录已失效（密码已修改或已被强制下线），请重新登录', 'Session ended (password changed or signed out everywhere); sign in again');
     }
     const actor = actorOf(user, 'jwt');
-    actor.jurisdiction = {
-      regionId: (zr_region_id as number | null) ?? null,
-      regionCode: (zr_region_code as string | null) ?? null,
-      regionLevel: (zr_region_level as string | null) ?? null,
-      countyId: (zr_county_id as number | null) ?? null,
-      townshipId: (zr_township_id as number | null) ?? null,
-    };
+    actor.jurisdiction = jurisdictionOf(row);
     sessions.set(actor, { jti, expiresAt: new Date(exp * 1000) });
     return actor;
   }

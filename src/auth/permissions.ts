@@ -103,18 +103,26 @@ export async function resolveScope(em: EntityManager, actor: Actor | null): Prom
   }
 }
 
+/**
+ * Where a user (alias `u`) works, as columns `zr_region_id` … `zr_township_id` over the
+ * joins below: authentication reads them in the statement that loads the user.
+ */
+export const JURISDICTION_COLUMNS = `coalesce(r.id, dr.id) as zr_region_id, coalesce(r.code, dr.code) as zr_region_code, coalesce(r.level, dr.level)::text as zr_region_level,
+  coalesce(c.county_id, dr.id, case r.level when 'TOWNSHIP' then r.parent_id when 'COUNTY' then r.id end) as zr_county_id,
+  coalesce(c.township_id, case r.level when 'TOWNSHIP' then r.id end) as zr_township_id`;
+export const JURISDICTION_JOINS = `left join region r on r.id = u.region_id left join community c on c.id = u.community_id
+  left join department d on d.id = u.department_id left join region dr on dr.id = d.region_id`;
+
+/** The jurisdiction from a row holding JURISDICTION_COLUMNS. */
+export function jurisdictionOf(row: Record<string, unknown> | undefined): NonNullable<Actor['jurisdiction']> {
+  const v = <T>(k: string) => (row?.[k] as T | null | undefined) ?? null;
+  return { regionId: v('zr_region_id'), regionCode: v('zr_region_code'), regionLevel: v('zr_region_level'), countyId: v('zr_county_id'), townshipId: v('zr_township_id') };
+}
+
 /** Where an actor works, for actors that did not come through JWT authentication. */
 async function readJurisdiction(em: EntityManager, actor: Actor): Promise<NonNullable<Actor['jurisdiction']>> {
-  const [row] = await em.getConnection().execute(
-    `select coalesce(r.id, dr.id) as region_id, coalesce(r.code, dr.code) as region_code, coalesce(r.level, dr.level)::text as region_level,
-            coalesce(c.county_id, dr.id, case r.level when 'TOWNSHIP' then r.parent_id when 'COUNTY' then r.id end) as county_id,
-            coalesce(c.township_id, case r.level when 'TOWNSHIP' then r.id end) as township_id
-       from app_user u left join region r on r.id = u.region_id left join community c on c.id = u.community_id
-       left join department d on d.id = u.department_id left join region dr on dr.id = d.region_id
-      where u.id = ?`,
-    [actor.userId],
-  );
-  return { regionId: row?.region_id ?? null, regionCode: row?.region_code ?? null, regionLevel: row?.region_level ?? null, countyId: row?.county_id ?? null, townshipId: row?.township_id ?? null };
+  const [row] = await em.getConnection().execute(`select ${JURISDICTION_COLUMNS} from app_user u ${JURISDICTION_JOINS} where u.id = ?`, [actor.userId]);
+  return jurisdictionOf(row);
 }
 
 // ---------------------------------------------------------------------------------------

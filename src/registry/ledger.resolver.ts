@@ -14,7 +14,6 @@ import { containsPattern } from '../kernel/text';
 import { badInput } from '../kernel/errors';
 import { LedgerFiling, LedgerRequirement } from './ledger.entity';
 import { LedgerCleanupKind } from './enums';
-import { actorScope, communityRecordsWhere } from './access';
 import { countLoader, filterCounty, filterId } from './resolve';
 import { AbolishLedgerInput, LedgerFilingFilter, LedgerFilingInput, LedgerRequirementFilter, LedgerRequirementInput, MergeLedgerInput } from './registry.inputs';
 import * as service from './ledger.service';
@@ -258,8 +257,7 @@ export class LedgerFilingResolver {
     @Args() page: PageArgs,
     @Arg('filter', () => LedgerFilingFilter, { nullable: true, description: '筛选条件。Filter.' }) filter?: LedgerFilingFilter,
   ) {
-    const scope = await actorScope(ctx);
-    const where: FilterQuery<LedgerFiling>[] = [communityRecordsWhere<LedgerFiling>(scope, 'requirement.department')];
+    const where: FilterQuery<LedgerFiling>[] = [];
     const county = await filterCounty(ctx.em, filter);
     if (county) where.push({ county });
     const requirement = filterId(filter?.requirementId, 'LedgerRequirement', 'requirementId');
@@ -268,7 +266,7 @@ export class LedgerFilingResolver {
     if (community) where.push({ community });
     if (filter?.method) where.push({ method: filter.method });
     if (filter?.period) where.push({ period: filter.period });
-    return paginate(ctx.em, LedgerFiling, { $and: where }, { id: 'desc' }, page, info);
+    return paginate(ctx.em, LedgerFiling, where.length ? { $and: where } : {}, { id: 'desc' }, page, info);
   }
 
   @Authorized()

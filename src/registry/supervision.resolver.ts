@@ -14,7 +14,7 @@ import { chinaDate } from '../kernel/dates';
 import { Refusal } from './refusal.entity';
 import { Inspection, Interview, PublicCriticism, SupervisionFinding } from './supervision.entity';
 import { InterviewStatus, SupervisionFindingStatus } from './enums';
-import { actorScope, assertCountyRole, COUNTY_STAFF, supervisionWhere } from './access';
+import { actorScope, assertCountyRole, COUNTY_STAFF } from './access';
 import { filterCounty, filterId } from './resolve';
 import {
   InspectionFilter,
@@ -68,14 +68,13 @@ export class InspectionResolver {
     @Args() page: PageArgs,
     @Arg('filter', () => InspectionFilter, { nullable: true, description: '筛选条件。Filter.' }) filter?: InspectionFilter,
   ) {
-    const scope = await actorScope(ctx);
-    const where: FilterQuery<Inspection>[] = [supervisionWhere<Inspection>(scope, null)];
+    const where: FilterQuery<Inspection>[] = [];
     const county = await filterCounty(ctx.em, filter);
     if (county) where.push({ county });
     if (filter?.mode) where.push({ mode: filter.mode });
     if (filter?.from) where.push({ conductedOn: { $gte: filter.from } });
     if (filter?.to) where.push({ conductedOn: { $lte: filter.to } });
-    return paginate(ctx.em, Inspection, { $and: where }, { conductedOn: 'desc' }, page, info);
+    return paginate(ctx.em, Inspection, where.length ? { $and: where } : {}, { conductedOn: 'desc' }, page, info);
   }
 
   @Authorized()
@@ -115,8 +114,7 @@ export class SupervisionFindingResolver {
     @Args() page: PageArgs,
     @Arg('filter', () => SupervisionFindingFilter, { nullable: true, description: '筛选条件。Filter.' }) filter?: SupervisionFindingFilter,
   ) {
-    const scope = await actorScope(ctx);
-    const where: FilterQuery<SupervisionFinding>[] = [supervisionWhere<SupervisionFinding>(scope, 'department')];
+    const where: FilterQuery<SupervisionFinding>[] = [];
     const county = await filterCounty(ctx.em, filter);
     if (county) where.push({ county });
     const department = filterId(filter?.departmentId, 'Department', 'departmentId');
@@ -131,7 +129,7 @@ export class SupervisionFindingResolver {
       const overdue = { status: SupervisionFindingStatus.OPEN, rectificationDeadline: { $lt: chinaDate() } };
       where.push(filter.overdue ? overdue : { $not: overdue });
     }
-    return paginate(ctx.em, SupervisionFinding, { $and: where }, { id: 'desc' }, page, info);
+    return paginate(ctx.em, SupervisionFinding, where.length ? { $and: where } : {}, { id: 'desc' }, page, info);
   }
 
   @Authorized()
@@ -222,8 +220,7 @@ export class InterviewResolver {
     @Args() page: PageArgs,
     @Arg('filter', () => InterviewFilter, { nullable: true, description: '筛选条件。Filter.' }) filter?: InterviewFilter,
   ) {
-    const scope = await actorScope(ctx);
-    const where: FilterQuery<Interview>[] = [supervisionWhere<Interview>(scope, 'department')];
+    const where: FilterQuery<Interview>[] = [];
     const county = await filterCounty(ctx.em, filter);
     if (county) where.push({ county });
     const department = filterId(filter?.departmentId, 'Department', 'departmentId');
@@ -233,7 +230,7 @@ export class InterviewResolver {
       const overdue = { status: { $ne: InterviewStatus.CANCELLED }, followUpReportedAt: null, followUpDeadline: { $lt: chinaDate() } };
       where.push(filter.followUpOverdue ? overdue : { $not: overdue });
     }
-    return paginate(ctx.em, Interview, { $and: where }, { scheduledAt: 'desc' }, page, info);
+    return paginate(ctx.em, Interview, where.length ? { $and: where } : {}, { scheduledAt: 'desc' }, page, info);
   }
 
   @Authorized()
