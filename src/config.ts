@@ -75,8 +75,7 @@ export interface Config {
   documentKeysDir: string;
   /** Create a county's signing key on first use (default: on, except in production, where keys are provisioned). */
   documentKeysCreate: boolean;
-  /** Minutes between refreshes of the signed revocation lists (worker job). */
-  revocationListRefreshMinutes: number;
+
 }
 
 export class ConfigError extends Error {
@@ -188,7 +187,6 @@ export function loadConfig(env: Env = process.env): Config {
     signInLockoutSeconds: int('SIGNIN_LOCKOUT_SECONDS', 900, 1, 86_400),
     documentKeysDir: path.resolve(str('DOCUMENT_KEYS_DIR') ?? path.join(dataDir, 'document-keys')),
     documentKeysCreate: bool('DOCUMENT_KEYS_CREATE', !production),
-    revocationListRefreshMinutes: int('REVOCATION_LIST_REFRESH_MINUTES', 10, 1, 1440),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

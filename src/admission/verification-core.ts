@@ -20,7 +20,7 @@
  *     department:青衣县民政局
  *     departmentCode:11511828MB1234567X        (unified social credit code; empty when unknown)
  *     title:城乡低保年度复核入户调查
- *     scope:T:511828001,511828002            (C = whole county; T: townships; V: communities, 9/12-digit codes)
+ *     scope:T:511828001000,511828002000      (C = whole county; T: townships; V: communities; 12-digit codes)
  *     scopeHash:<SM3 hex of the sorted 12-digit community codes joined by ",">
  *     validFrom:2026-01-05
  *     validUntil:2026-12-31                  (empty: standing item)
@@ -273,7 +273,8 @@ export function scopeIncludes(scope: string, county: string, communityCode: stri
   if (!/^\d{12}$/.test(communityCode) || communityCode.slice(0, 6) !== county) return false;
   if (scope === 'C') return true;
   const codes = scope.slice(2).split(',');
-  if (scope[0] === 'T') return codes.indexOf(communityCode.slice(0, 9)) >= 0;
+  // Townships by their statistical code (12 digits, or the 9 that name the township): the community's first 9 digits.
+  if (scope[0] === 'T') return codes.some((t) => t.slice(0, 9) === communityCode.slice(0, 9));
   if (scope[0] === 'V') return codes.indexOf(communityCode) >= 0;
   return false;
 }
