@@ -123,6 +123,33 @@ describe('the chain', () => {
     expect((await t.gql(VERIFY, {}, { token: tokens.reviewer })).body.errors[0].extensions.code).toBe('FORBIDDEN');
     expect((await t.gql(VERIFY)).body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
+
+  it('is scoped like the trail: an inspector sees only their county’s chain; another county’s is FORBIDDEN', async () => {
+    const own = (await t.gql(VERIFY, {}, { token: tokens.inspector })).body.data.verifyAuditChain;
+    expect(own.chains.map((x: any) => x.county?.code ?? null)).toEqual(['511828']); // 青衣县 only: no other county, no global chain
+    const other = await t.gql(VERIFY, { c: c.countyId }, { token: tokens.inspector });
+    expect(other.body.errors[0].extensions.code).toBe('FORBIDDEN');
+    const all = await verify();
+    expect(all.chains.map((x: any) => x.chainKey)).toEqual(expect.arrayContaining(['global', expect.stringMatching(/^county:/)]));
+  });
+
+  it('hashes new events with SM3 (GM/T 0004), the algorithm recorded per event; earlier SHA-256 events keep verifying', async () => {
+    await create('国密哈希测试');
+    const { rows } = await sql.query(`select hash_algorithm, count(*)::int as n from audit_event where hash is not null group by 1`);
+    const by = Object.fromEntries(rows.map((r) => [r.hash_algorithm, r.n]));
+    expect(by.sm3).toBeGreaterThan(0);
+    const [e] = (await sql.query(`select * from audit_event where hash_algorithm = 'sm3' order by id desc limit 1`)).rows;
+    const content = { id: e.id, occurredAt: e.occurred_at, actorId: e.actor_id, actorUsername: e.actor_username, actorRole: e.actor_role, action: e.action, entityType: e.entity_type, entityId: e.entity_id, countyId: e.county_id, before: e.before, after: e.after, comment: e.comment, requestId: e.request_id };
+    expect(eventHash(content, e.prev_hash, 'sm3')).toBe(e.hash);
+    expect(eventHash(content, e.prev_hash, 'sha256')).not.toBe(e.hash);
+    // Relabelling an SM3 event as SHA-256 breaks the chain.
+    await tampered(`update audit_event set hash_algorithm = 'sha256' where id = ${e.id}`, `update audit_event set hash_algorithm = 'sm3' where id = ${e.id}`, async () => {
+      const r = await verify();
+      expect(r.valid).toBe(false);
+      expect(r.chains.find((x: any) => x.firstBreak)?.firstBreak).toMatchObject({ eventId: String(e.id), problem: 'EDITED' });
+    });
+    expect((await verify()).valid).toBe(true);
+  });
 });
 
 describe('tampering', () => {
