@@ -124,10 +124,10 @@ suite('the offline verification page in headless Chromium', () => {
     });
 
     const verify = async (fill: () => Promise<void>) => {
-      await page.evaluate(() => document.getElementById('result')!.removeAttribute('data-result'));
+      await page.evaluate("document.getElementById('result').removeAttribute('data-result')");
       await fill();
       await page.click('#verify');
-      await page.waitForFunction(() => document.getElementById('result')!.hasAttribute('data-result'));
+      await page.waitForFunction("document.getElementById('result').hasAttribute('data-result')");
       return { result: await page.getAttribute('#result', 'data-result'), text: await page.textContent('#result') };
     };
     const pasted = (payload: string, community = inScope()) => verify(async () => {
@@ -180,10 +180,10 @@ suite('the offline verification page in headless Chromium', () => {
     it('reads the QR code from a photo (image file) and verifies it', async () => {
       const file = path.join(tmp, 'qr.png');
       await QRCode.toFile(file, valid.payload, { errorCorrectionLevel: 'M', margin: 4, scale: 6 });
-      await page.evaluate(() => document.getElementById('result')!.removeAttribute('data-result'));
+      await page.evaluate("document.getElementById('result').removeAttribute('data-result')");
       await page.fill('#community', inScope());
       await page.setInputFiles('#photo', file);
-      await page.waitForFunction(() => document.getElementById('result')!.hasAttribute('data-result'));
+      await page.waitForFunction("document.getElementById('result').hasAttribute('data-result')");
       expect(await page.getAttribute('#result', 'data-result')).toBe('VALID');
       expect(await page.inputValue('#payload')).toBe(valid.payload);
     });

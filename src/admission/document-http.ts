@@ -103,7 +103,11 @@ export async function pageData(em: Context['em'], config: Config, county: Region
   if (county) {
     const docs = await em.find(ApprovalDocument, { county: county.id }, { filters: false, orderBy: { id: 'asc' } });
     registers[county.code] = [];
-    for (const d of docs) registers[county.code].push(canonicalOf(await ensureSigned(em, config, d), county));
+    for (const d of docs) {
+      // A document not yet signed (issued before signatures) is signed now; without a key for the county it is left out.
+      const signed = await ensureSigned(em, config, d).catch(() => null);
+      if (signed?.signature) registers[county.code].push(canonicalOf(signed, county));
+    }
   }
   return {
     generatedAt: new Date().toISOString(),
