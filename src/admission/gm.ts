@@ -84,10 +84,13 @@ function freshPoint(): { k: unknown; x1: unknown } {
   }
 }
 
-/** SM2 signature (raw r ‖ s, 64 bytes) of `message` with the default signer ID. */
+/**
+ * SM2 signature (raw r ‖ s, 64 bytes) of `message` with the default signer ID. One fresh k is
+ * handed over; sm-crypto would draw another only if r = 0 or r + k = n (probability ~2^-256).
+ */
 export function sm2Sign(message: string | Uint8Array, key: Pick<Sm2KeyPair, 'privateKeyHex' | 'publicKeyHex'>): Buffer {
   const msg = typeof message === 'string' ? message : Array.from(message);
-  const hex = sm2.doSignature(msg, key.privateKeyHex, { hash: true, der: false, publicKey: key.publicKeyHex, userId: SM2_SIGNER_ID, pointPool: [freshPoint(), freshPoint(), freshPoint()] });
+  const hex = sm2.doSignature(msg, key.privateKeyHex, { hash: true, der: false, publicKey: key.publicKeyHex, userId: SM2_SIGNER_ID, pointPool: [freshPoint()] });
   return Buffer.from(hex, 'hex');
 }
 
