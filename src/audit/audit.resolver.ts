@@ -8,7 +8,7 @@ import type { Context } from '../kernel/context';
 import { fromGlobalId } from '../kernel/global-id';
 import { ConnectionType, PageArgs, paginate } from '../kernel/pagination';
 import { Region } from '../geography/region.entity';
-import { forbidden } from '../kernel/errors';
+import { AppError } from '../kernel/errors';
 import { verifyAuditChain, type ChainProblem } from './audit-chain';
 
 export enum AuditChainProblem {
@@ -119,9 +119,10 @@ export class AuditResolver {
     // or counts, nor the global chain of sign-ins and accounts); administrators every chain.
     if (ctx.scope.role !== Role.ADMIN) {
       const own = ctx.scope.regionId;
-      if (own == null) throw forbidden('不在您的管辖范围内', 'Outside your jurisdiction');
+      const outside = () => new AppError('FORBIDDEN', '不在您的管辖范围内', 'Outside your jurisdiction', { reason: 'JURISDICTION' });
+      if (own == null) throw outside();
       if (id === undefined) id = own;
-      else if (id !== own) throw forbidden('不在您的管辖范围内', 'Outside your jurisdiction');
+      else if (id !== own) throw outside();
     }
     const reports = await verifyAuditChain(ctx.em, id);
     const counties = await ctx.loaders.byId(Region).loadMany(reports.map((r) => r.countyId).filter((c): c is number => c != null));
