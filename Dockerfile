@@ -44,7 +44,7 @@ COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/schema ./schema
-RUN mkdir -p /app/data && chown node:node /app/data
+RUN mkdir -p /app/data /var/lib/zhunru/document-keys && chown node:node /app/data /var/lib/zhunru/document-keys && chmod 700 /var/lib/zhunru/document-keys
 
 # The official node image ships a non-root `node` user (uid 1000).
 USER node

@@ -71,8 +71,11 @@ export interface Config {
   signInFailureWindowSeconds: number;
   /** How long a locked account stays locked. */
   signInLockoutSeconds: number;
-  /** HMAC key of approval documents' verification codes; unset → derived from JWT_SECRET if set, else generated under dataDir. */
-  documentSigningSecret?: string;
+  /** Folder of the counties' SM2 private keys for approval documents (`<keyId>.pem`); default `<DATA_DIR>/document-keys`. */
+  documentKeysDir: string;
+  /** Create a county's signing key on first use (default: on, except in production, where keys are provisioned). */
+  documentKeysCreate: boolean;
+
 }
 
 export class ConfigError extends Error {
@@ -142,21 +145,18 @@ export function loadConfig(env: Env = process.env): Config {
   if (nodeEnv === 'production' && jwtSecret === undefined) {
     problems.push('生产环境必须设置 JWT_SECRET (JWT_SECRET is required when NODE_ENV=production)');
   }
-  const documentSigningSecret = str('DOCUMENT_SIGNING_SECRET');
-  if (documentSigningSecret !== undefined && documentSigningSecret.length < 32) {
-    problems.push('DOCUMENT_SIGNING_SECRET 至少 32 个字符 (must be at least 32 characters)');
-  }
   const production = nodeEnv === 'production';
   const host = str('HOST') ?? '127.0.0.1';
   if (!/^[A-Za-z0-9.:\-\[\]]+$/.test(host)) problems.push(`HOST="${host}" 不是有效的主机名或地址 (is not a valid host name or address)`);
 
+  const dataDir = path.resolve(str('DATA_DIR') ?? 'data');
   const config: Config = {
     nodeEnv,
     databaseUrl,
     redisUrl,
     host,
     port: int('PORT', 4000, 0, 65535),
-    dataDir: path.resolve(str('DATA_DIR') ?? 'data'),
+    dataDir,
     logLevel: oneOf<LogLevel>('LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], nodeEnv === 'test' ? 'silent' : 'info'),
     embeddedPgPort: int('EMBEDDED_PG_PORT', 0, 0, 65535),
     dbPoolMax: int('DB_POOL_MAX', 10, 1, 500),
@@ -185,7 +185,8 @@ export function loadConfig(env: Env = process.env): Config {
     signInMaxFailures: int('SIGNIN_MAX_FAILURES', 5, 1, 100),
     signInFailureWindowSeconds: int('SIGNIN_FAILURE_WINDOW_SECONDS', 900, 10, 86_400),
     signInLockoutSeconds: int('SIGNIN_LOCKOUT_SECONDS', 900, 1, 86_400),
-    documentSigningSecret,
+    documentKeysDir: path.resolve(str('DOCUMENT_KEYS_DIR') ?? path.join(dataDir, 'document-keys')),
+    documentKeysCreate: bool('DOCUMENT_KEYS_CREATE', !production),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

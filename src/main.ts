@@ -54,7 +54,7 @@ export async function startPlatform(config: Config, logger: Logger, side: Side =
     resources.push(() => queues.close());
     let workers: RunningWorkers | undefined;
     if (side !== 'api') {
-      const context: AppWorkerContext = { logger: logger.child({ component: 'workers' }), orm: db.orm };
+      const context: AppWorkerContext = { logger: logger.child({ component: 'workers' }), orm: db.orm, config };
       workers = await startWorkers({ backend: queues, jobs: JOBS, context, concurrency: config.workerConcurrency });
       resources.push(() => workers!.close(config.shutdownTimeoutMs));
     }

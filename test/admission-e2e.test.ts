@@ -18,7 +18,7 @@ afterAll(() => t.close());
 const APP_FIELDS = `id number status version kind hasBlockingFindings availableActions
   findings { code severity message messageEn evidence { kind id label } }
   burden { communities hoursPerYear hoursPerCommunity }
-  approvalDocument { number validFrom validUntil provisional revokedAt communityCount }`;
+  approvalDocument { number validFrom validUntil provisional revokedAt communityCount verificationCode }`;
 
 async function ok<T = any>(query: string, variables: Record<string, unknown>, token: string): Promise<T> {
   const r = await t.gql(query, variables, { token });
@@ -36,7 +36,7 @@ const SUBMIT = `mutation($id: ID!) { submitApplication(id: $id) { ${APP_FIELDS} 
 const START = `mutation($id: ID!) { startReview(id: $id) { status } }`;
 const REVIEW = `mutation($id: ID!, $i: ReviewInput!) { reviewApplication(id: $id, input: $i) { ${APP_FIELDS} } }`;
 const COMMITTEE = `mutation($id: ID!, $i: CommitteeDecisionInput!) { recordCommitteeDecision(id: $id, input: $i) { ${APP_FIELDS} } }`;
-const VERIFY = `query($n: String!, $c: String!) { verifyApprovalDocument(number: $n, communityCode: $c) { valid result message messageEn } }`;
+const VERIFY = `query($n: String!, $c: String!, $v: String) { verifyApprovalDocument(number: $n, communityCode: $c, verificationCode: $v) { valid result message messageEn } }`;
 const PASS = { opinion: 'PASS' };
 const approve = (ack: string[] = []) => ({ legality: PASS, feasibility: PASS, reasonableness: PASS, recommendation: 'APPROVE', comment: '同意', acknowledgedWarnings: ack });
 
@@ -150,9 +150,9 @@ describe('a county from no lists to admitted, verified, completed and revoked it
   it('lets a community worker verify the document: in scope, out of scope, unknown', async () => {
     const inScope = c.communities.find((x) => x.townshipId === c.townshipIds[0])!;
     const outOfScope = c.communities.find((x) => x.townshipId === c.townshipIds[1])!;
-    const valid = (await ok(VERIFY, { n: unfunded.approvalDocument.number, c: inScope.code }, tokens.civil)).verifyApprovalDocument;
+    const valid = (await ok(VERIFY, { n: unfunded.approvalDocument.number, c: inScope.code, v: unfunded.approvalDocument.verificationCode }, tokens.civil)).verifyApprovalDocument;
     expect(valid).toMatchObject({ valid: true, result: 'VALID' });
-    const out = (await ok(VERIFY, { n: unfunded.approvalDocument.number, c: outOfScope.code }, tokens.civil)).verifyApprovalDocument;
+    const out = (await ok(VERIFY, { n: unfunded.approvalDocument.number, c: outOfScope.code, v: unfunded.approvalDocument.verificationCode }, tokens.civil)).verifyApprovalDocument;
     expect(out).toMatchObject({ valid: false, result: 'OUT_OF_SCOPE' });
     expect(out.message).toMatch(/不在批准范围/);
     const unknown = (await t.gql(VERIFY, { n: '示社工准〔2026〕999号', c: inScope.code })).body.data.verifyApprovalDocument;
@@ -165,11 +165,11 @@ describe('a county from no lists to admitted, verified, completed and revoked it
     expect(entered.status).toBe('IN_EFFECT');
     const completed = (await ok(`mutation($id: ID!) { completeApplication(id: $id, input: { reason: "年度摸底已完成" }) { status } }`, { id: regular.id }, tokens.civil)).completeApplication;
     expect(completed.status).toBe('COMPLETED');
-    expect((await ok(VERIFY, { n: regular.approvalDocument.number, c: community }, tokens.civil)).verifyApprovalDocument.result).toBe('NOT_IN_EFFECT');
+    expect((await ok(VERIFY, { n: regular.approvalDocument.number, c: community, v: regular.approvalDocument.verificationCode }, tokens.civil)).verifyApprovalDocument.result).toBe('COMPLETED');
     const revoked = (await ok(`mutation($id: ID!) { revokeApplication(id: $id, input: { reason: "工作完成，事项退出" }) { status revokeReason approvalDocument { revokedAt } } }`, { id: regular.id }, tokens.reviewer)).revokeApplication;
     expect(revoked.status).toBe('REVOKED');
     expect(revoked.approvalDocument.revokedAt).toBeTruthy();
-    expect((await ok(VERIFY, { n: regular.approvalDocument.number, c: community }, tokens.civil)).verifyApprovalDocument.result).toBe('REVOKED');
+    expect((await ok(VERIFY, { n: regular.approvalDocument.number, c: community, v: regular.approvalDocument.verificationCode }, tokens.civil)).verifyApprovalDocument.result).toBe('REVOKED');
 
     const pending = (await ok(`query($c: ID!) { pendingListChanges(countyId: $c) { kind } }`, { c: c.countyId }, tokens.reviewer)).pendingListChanges;
     expect(pending.map((p: any) => p.kind)).toEqual(['CANCEL']);
@@ -199,14 +199,14 @@ describe('a county from no lists to admitted, verified, completed and revoked it
 
   it('flags and escalates an emergency entry that misses its approval deadline', async () => {
     const created = (await ok(CREATE, { i: { ...baseInput(), emergency: true, emergencyReason: '汛期地质灾害隐患紧急排查', title: '汛期地质灾害隐患点紧急巡查', description: '汛期每日巡查辖区地质灾害隐患点并报告险情，确保群众安全转移。', category: 'EMERGENCY_MANAGEMENT' } }, tokens.emergency)).createApplication;
-    const entered = (await ok(`mutation($id: ID!) { declareEmergencyEntry(id: $id) { status approvalDeadline approvalDocument { provisional number } } }`, { id: created.id }, tokens.emergency)).declareEmergencyEntry;
+    const entered = (await ok(`mutation($id: ID!) { declareEmergencyEntry(id: $id) { status approvalDeadline approvalDocument { provisional number verificationCode } } }`, { id: created.id }, tokens.emergency)).declareEmergencyEntry;
     expect(entered.status).toBe('EMERGENCY_IN_EFFECT');
     expect(entered.approvalDocument.provisional).toBe(true);
     const deadline = new Date(entered.approvalDeadline);
     const days = (deadline.getTime() - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThanOrEqual(5 - 0.01); // 5 working days are at least 5 calendar days
     expect(days).toBeLessThanOrEqual(9.01);
-    expect((await ok(VERIFY, { n: entered.approvalDocument.number, c: c.communities[0].code }, tokens.emergency)).verifyApprovalDocument.result).toBe('VALID');
+    expect((await ok(VERIFY, { n: entered.approvalDocument.number, c: c.communities[0].code, v: entered.approvalDocument.verificationCode }, tokens.emergency)).verifyApprovalDocument.result).toBe('VALID');
 
     expect(await flagOverdueEmergencies(t.orm.em.fork(), new Date(deadline.getTime() - 60_000))).toHaveLength(0);
     const flagged = await flagOverdueEmergencies(t.orm.em.fork(), new Date(deadline.getTime() + 60_000));

@@ -7,13 +7,12 @@ import { withDatabase } from './support/databases';
 import { createOrm } from '../src/db/orm';
 import { MIGRATIONS } from '../src/db/migrations';
 import { verifyAuditChain, eventHash, canonicalJson } from '../src/audit/audit-chain';
-import { codeMatches, normalizeCode, verificationCode } from '../src/admission/document-signature';
 import { chinaDate } from '../src/kernel/dates';
 
 /**
  * Tamper-evident audit (issue 7, item 5): hash chains per county, verified by a query
  * and a command that name the first edited, deleted or reordered event; approval
- * documents' verification codes.
+ * documents are tested in test/approval-documents.test.ts.
  */
 
 let t: TestApi;
@@ -22,7 +21,7 @@ let sql: Client;
 const tokens: Record<string, string> = {};
 
 beforeAll(async () => {
-  t = await startTestApi({ DOCUMENT_SIGNING_SECRET: 'document-signing-secret-for-tests-0123456789' });
+  t = await startTestApi();
   c = await createTestCounty(t.orm);
   for (const [key, username] of Object.entries(c.users)) tokens[key] = await t.signIn(username, TEST_PASSWORD);
   tokens.admin = await t.signIn('admin');
@@ -123,6 +122,33 @@ describe('the chain', () => {
     expect((await t.gql(VERIFY, {}, { token: tokens.inspector })).body.data.verifyAuditChain.valid).toBe(true);
     expect((await t.gql(VERIFY, {}, { token: tokens.reviewer })).body.errors[0].extensions.code).toBe('FORBIDDEN');
     expect((await t.gql(VERIFY)).body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('is scoped like the trail: an inspector sees only their county’s chain; another county’s is FORBIDDEN', async () => {
+    const own = (await t.gql(VERIFY, {}, { token: tokens.inspector })).body.data.verifyAuditChain;
+    expect(own.chains.map((x: any) => x.county?.code ?? null)).toEqual(['511828']); // 青衣县 only: no other county, no global chain
+    const other = await t.gql(VERIFY, { c: c.countyId }, { token: tokens.inspector });
+    expect(other.body.errors[0].extensions.code).toBe('FORBIDDEN');
+    const all = await verify();
+    expect(all.chains.map((x: any) => x.chainKey)).toEqual(expect.arrayContaining(['global', expect.stringMatching(/^county:/)]));
+  });
+
+  it('hashes new events with SM3 (GM/T 0004), the algorithm recorded per event; earlier SHA-256 events keep verifying', async () => {
+    await create('国密哈希测试');
+    const { rows } = await sql.query(`select hash_algorithm, count(*)::int as n from audit_event where hash is not null group by 1`);
+    const by = Object.fromEntries(rows.map((r) => [r.hash_algorithm, r.n]));
+    expect(by.sm3).toBeGreaterThan(0);
+    const [e] = (await sql.query(`select * from audit_event where hash_algorithm = 'sm3' order by id desc limit 1`)).rows;
+    const content = { id: e.id, occurredAt: e.occurred_at, actorId: e.actor_id, actorUsername: e.actor_username, actorRole: e.actor_role, action: e.action, entityType: e.entity_type, entityId: e.entity_id, countyId: e.county_id, before: e.before, after: e.after, comment: e.comment, requestId: e.request_id };
+    expect(eventHash(content, e.prev_hash, 'sm3')).toBe(e.hash);
+    expect(eventHash(content, e.prev_hash, 'sha256')).not.toBe(e.hash);
+    // Relabelling an SM3 event as SHA-256 breaks the chain.
+    await tampered(`update audit_event set hash_algorithm = 'sha256' where id = ${e.id}`, `update audit_event set hash_algorithm = 'sm3' where id = ${e.id}`, async () => {
+      const r = await verify();
+      expect(r.valid).toBe(false);
+      expect(r.chains.find((x: any) => x.firstBreak)?.firstBreak).toMatchObject({ eventId: String(e.id), problem: 'EDITED' });
+    });
+    expect((await verify()).valid).toBe(true);
   });
 });
 
@@ -265,70 +291,5 @@ describe('events recorded before the chain existed', () => {
       await admin.query(`drop database if exists "${name}" with (force)`);
       await admin.end();
     }
-  });
-});
-
-describe('approval document verification codes', () => {
-  let doc: { number: string; verificationCode: string };
-
-  beforeAll(async () => {
-    const id = await create('核验码测试');
-    await ok(`mutation($id: ID!) { submitApplication(id: $id) { status } }`, { id }, tokens.civil);
-    await ok(`mutation($id: ID!) { startReview(id: $id) { status } }`, { id }, tokens.reviewer);
-    const PASS = { opinion: 'PASS' };
-    const { application: app } = await ok(`query($id: ID!) { application(id: $id) { findings { code severity } } }`, { id }, tokens.reviewer);
-    const warnings = [...new Set(app.findings.filter((f: any) => f.severity === 'WARNING').map((f: any) => f.code))];
-    const reviewed = await t.gql(
-      `mutation($id: ID!, $i: ReviewInput!) { reviewApplication(id: $id, input: $i) { status approvalDocument { number verificationCode } } }`,
-      { id, i: { legality: PASS, feasibility: PASS, reasonableness: PASS, recommendation: 'APPROVE', comment: '同意', acknowledgedWarnings: warnings } },
-      { token: tokens.reviewer },
-    );
-    if (reviewed.body.errors) throw new Error(JSON.stringify(reviewed.body.errors));
-    doc = reviewed.body.data.reviewApplication.approvalDocument;
-  });
-
-  const CHECK = `query($n: String!, $c: String!, $v: String) { verifyApprovalDocument(number: $n, communityCode: $c, verificationCode: $v) { valid result codeMatches } }`;
-
-  it('prints a 16-character code in groups of four, and the verification says whether a printed code matches', async () => {
-    expect(doc.verificationCode).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
-    const community = c.communities[0].code;
-    const check = async (v: string | null) => (await ok(CHECK, { n: doc.number, c: community, v }, tokens.civil)).verifyApprovalDocument;
-    expect(await check(null)).toEqual({ valid: true, result: 'VALID', codeMatches: null });
-    expect((await check(doc.verificationCode)).codeMatches).toBe(true);
-    // As a person types it: lower case, no hyphens, O for 0, l for 1.
-    const typed = doc.verificationCode.replace(/-/g, ' ').toLowerCase().replace(/0/g, 'o').replace(/1/g, 'l');
-    expect((await check(typed)).codeMatches).toBe(true);
-    const wrong = doc.verificationCode.slice(0, -1) + (doc.verificationCode.endsWith('A') ? 'B' : 'A');
-    expect((await check(wrong)).codeMatches).toBe(false);
-    expect((await check('not a code')).codeMatches).toBe(false);
-    // Anyone may check, signed in or not.
-    expect((await t.gql(CHECK, { n: doc.number, c: community, v: doc.verificationCode })).body.data.verifyApprovalDocument.codeMatches).toBe(true);
-    expect((await t.gql(CHECK, { n: '青社工准〔2099〕1号', c: community, v: doc.verificationCode })).body.data.verifyApprovalDocument).toMatchObject({ result: 'UNKNOWN_NUMBER', codeMatches: false });
-  });
-
-  it('no longer matches once the document was altered in the database (scope or validity)', async () => {
-    const community = c.communities[0].code;
-    await tampered(
-      `update approval_document set valid_until = valid_until + interval '5 years' where number = '${doc.number}'`,
-      `update approval_document set valid_until = valid_until - interval '5 years' where number = '${doc.number}'`,
-      async () => {
-        expect((await ok(CHECK, { n: doc.number, c: community, v: doc.verificationCode }, tokens.civil)).verifyApprovalDocument.codeMatches).toBe(false);
-      },
-    );
-    expect((await ok(CHECK, { n: doc.number, c: community, v: doc.verificationCode }, tokens.civil)).verifyApprovalDocument.codeMatches).toBe(true);
-  });
-
-  it('depends on the key: another key gives another code', () => {
-    const d = { number: '青社工准〔2026〕1号', validFrom: '2026-01-01', validUntil: null, communityIds: [3, 1, 2] };
-    const k1 = Buffer.from('a'.repeat(32));
-    const k2 = Buffer.from('b'.repeat(32));
-    const code = verificationCode(k1, d, '511828');
-    expect(verificationCode(k1, { ...d, communityIds: [1, 2, 3] }, '511828')).toBe(code); // order of ids does not matter
-    expect(verificationCode(k2, d, '511828')).not.toBe(code);
-    expect(verificationCode(k1, { ...d, communityIds: [1, 2] }, '511828')).not.toBe(code);
-    expect(verificationCode(k1, d, '511829')).not.toBe(code);
-    expect(codeMatches(k1, d, '511828', code)).toBe(true);
-    expect(normalizeCode('abcd-efgh-jkmn-pqrs')).toBe('ABCDEFGHJKMNPQRS');
-    expect(normalizeCode('ABCD-EFGH-JKMN-PQRU')).toBeNull(); // U is not in the alphabet
   });
 });

@@ -234,7 +234,6 @@ describe('production settings, the timeout and the rate limits', () => {
   beforeAll(async () => {
     p = await startTestApi({
       NODE_ENV: 'production',
-      DOCUMENT_SIGNING_SECRET: 'p'.repeat(32),
       REQUEST_TIMEOUT_MS: '1500',
       RATE_LIMIT_PER_IP: '12',
       RATE_LIMIT_PER_ACCOUNT: '4',

@@ -645,11 +645,15 @@ describe('what the filter must not hide', () => {
     expect((await t.gql(`query($id: ID!) { application(id: $id) { id } }`, { id: toGlobalId('AdmissionApplication', health.id) }, { token: civil.token })).body.data.application).toBeNull();
   });
 
-  it('anyone may verify a printed approval document, signed in anywhere or not at all', async () => {
-    const [doc] = await sql(`select d.number, c.code from approval_document d join community c on c.id = (d.community_ids->>0)::int order by d.id limit 1`);
+  it('anyone may verify a printed approval document, signed in anywhere or not at all — and only its holders see its code', async () => {
+    const [doc] = await sql(`select d.number, d.county_id, a.department_id, c.code from approval_document d join admission_application a on a.id = d.application_id join community c on c.id = (d.community_ids->>0)::int order by d.id limit 1`);
     for (const p of people) {
-      const r = await t.gql(`query($n: String!, $c: String!) { verifyApprovalDocument(number: $n, communityCode: $c) { result } }`, { n: doc.number, c: doc.code }, { token: p.token });
-      expect([p.key, r.body.data?.verifyApprovalDocument.result]).toEqual([p.key, expect.stringMatching(/^(VALID|NOT_YET_VALID|EXPIRED|NOT_IN_EFFECT)$/)]);
+      const r = await t.gql(`query($n: String!, $c: String!) { verifyApprovalDocument(number: $n, communityCode: $c) { result document { verificationCode signature payload pdfUrl } } }`, { n: doc.number, c: doc.code }, { token: p.token });
+      // Without the printed code or signature nothing is VALID: the state is told, the authenticity needs the paper.
+      expect([p.key, r.body.data?.verifyApprovalDocument.result]).toEqual([p.key, expect.stringMatching(/^(CODE_REQUIRED|NOT_YET_VALID|EXPIRED|NOT_IN_EFFECT|COMPLETED|REVOKED|EMERGENCY_OVERDUE)$/)]);
+      const holder = p.role === Role.ADMIN || ([Role.REVIEWER, Role.COMMITTEE_SECRETARY, Role.INSPECTOR].includes(p.role as Role) && p.counties.includes(doc.county_id)) || (p.role === Role.DEPARTMENT_USER && p.departmentId === doc.department_id);
+      const secrets = r.body.data.verifyApprovalDocument.document;
+      expect([p.key, secrets.verificationCode !== null, secrets.signature !== null, secrets.payload !== null, secrets.pdfUrl !== null]).toEqual([p.key, holder, holder, holder, holder]);
     }
   });
 });

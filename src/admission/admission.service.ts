@@ -19,6 +19,8 @@ import type { ApplicationInput, CommitteeDecisionInput, ReviewInput } from './ap
 import { ApplicationKind, ApplicationStatus as S, Recommendation, ScopeType } from './enums';
 import { checkActor, checkGuards, type Action, type Who } from './workflow';
 import { estimateBurden } from './burden';
+import type { Config } from '../config';
+import { signDocument, snapshotFor, validityFor } from './document-signing';
 import { hasBlocking, loadRuleContext, runRules } from './engine';
 import type { ApplicationFacts, Finding } from './rules';
 
@@ -51,6 +53,9 @@ export function factsOf(app: AdmissionApplication): ApplicationFacts {
     communityIds: app.communityIds,
     // the full estimate (ledgers, meetings, inspections, data entry): what the budget rule counts
     burdenHoursPerYear: app.burden?.hoursPerYear ?? null,
+    periodStart: app.periodStart,
+    periodEnd: app.periodEnd ?? null,
+    today: chinaDate(),
   };
 }
 
@@ -244,12 +249,18 @@ export async function checkApplication(ctx: Context, id: string): Promise<Admiss
   });
 }
 
-async function issueDocument(em: EntityManager, app: AdmissionApplication, provisional: boolean): Promise<ApprovalDocument> {
+async function issueDocument(em: EntityManager, app: AdmissionApplication, provisional: boolean, config?: Config): Promise<ApprovalDocument> {
   const county = await em.findOneOrFail(Region, app.county.id);
   const now = new Date();
+  const { validFrom, validUntil } = validityFor(app, now);
+  // Never an inverted or past window (the PERIOD_INVALID rule refuses such applications first).
+  if (validUntil && validUntil < validFrom) {
+    throw badInput(`实施期限已于 ${validUntil} 结束，不能签发批准文书`, `The period ended on ${validUntil}: no document can be issued`, [
+      { field: 'periodEnd', message: '实施期限已结束', messageEn: 'the period is over' },
+    ]);
+  }
   const year = chinaYear(now);
   const serial = await nextSequenceValue(em, county.id, 'approval', year);
-  const today = chinaDate(now);
   const doc = em.create(ApprovalDocument, {
     number: `${countyPrefix(county)}社工准〔${year}〕${serial}号`,
     application: app,
@@ -257,11 +268,15 @@ async function issueDocument(em: EntityManager, app: AdmissionApplication, provi
     year,
     serial,
     issuedAt: now,
-    validFrom: app.periodStart > today ? app.periodStart : today,
-    validUntil: app.periodEnd ?? null,
+    validFrom,
+    validUntil,
     communityIds: app.communityIds,
     provisional,
+    ...(await snapshotFor(em, app)),
   });
+  if (!provisional) doc.provisionalUntil = null;
+  // Signed at once when the caller knows the configuration (the key folder); otherwise on first use.
+  if (config) await signDocument(em, config, doc);
   return doc;
 }
 
@@ -276,6 +291,8 @@ export interface TransitionOptions {
   requestId?: string;
   /** Working days an emergency entry has to be approved (configuration). */
   emergencyWorkingDays?: number;
+  /** The configuration (signing keys folder): documents are signed when issued. */
+  config?: Config;
   /** Extra work inside the same transaction, after authorization, before the status changes. */
   before?: (em: EntityManager, app: AdmissionApplication) => Promise<void>;
 }
@@ -303,13 +320,13 @@ export async function transition(em0: EntityManager, who: Who, id: string | numb
         app.submittedAt = now;
         app.enteredAt = now;
         app.approvalDeadline = addWorkingDays(now, opts.emergencyWorkingDays ?? 5);
-        em.persist(await issueDocument(em, app, true));
+        em.persist(await issueDocument(em, app, true, opts.config));
         break;
       }
       case 'approve':
       case 'committeeApprove':
         app.decidedAt = now;
-        em.persist(await issueDocument(em, app, false));
+        em.persist(await issueDocument(em, app, false, opts.config));
         await addToLists(em, doerOf(who, opts.requestId), app);
         break;
       case 'approveEmergency': {
@@ -400,6 +417,7 @@ export async function reviewApplication(ctx: Context, id: string, input: ReviewI
     expectedVersion: input.expectedVersion,
     comment: input.comment,
     requestId: ctx.requestId,
+    config: ctx.config,
     before: async (em, app) => {
       const unknown = input.acknowledgedWarnings.filter((c) => !app.findings.some((f) => f.code === c));
       if (unknown.length) {
@@ -434,6 +452,7 @@ export async function recordCommitteeDecision(ctx: Context, id: string, input: C
     expectedVersion: input.expectedVersion,
     comment: input.comment ?? `${input.meeting}（${input.meetingDate}）`,
     requestId: ctx.requestId,
+    config: ctx.config,
     before: async (em, app) => {
       em.persist(
         em.create(CommitteeDecision, {

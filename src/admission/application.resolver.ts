@@ -146,7 +146,7 @@ export class ApplicationResolver {
   @Authorized()
   @Mutation(() => AdmissionApplication, { description: '紧急事项先进后批：立即生效（临时批准文书），须在规定工作日内补批。Emergency entry.' })
   declareEmergencyEntry(@Ctx() ctx: Context, @Arg('id', () => ID, { description: '申请。Application.' }) id: string) {
-    return service.transition(ctx.em, requireActor(ctx), id, 'declareEmergency', { requestId: ctx.requestId, emergencyWorkingDays: ctx.config.emergencyApprovalWorkingDays });
+    return service.transition(ctx.em, requireActor(ctx), id, 'declareEmergency', { requestId: ctx.requestId, emergencyWorkingDays: ctx.config.emergencyApprovalWorkingDays, config: ctx.config });
   }
 
   @Authorized()

@@ -11,7 +11,7 @@ import { AdmissionApplication } from './application.entity';
 @ObjectType({ implements: Node, description: '批准文书：事项持批准文书进入村（社区）。An approval document.' })
 @Entity({ tableName: 'approval_document' })
 @Unique({ properties: ['county', 'year', 'serial'] })
-export class ApprovalDocument extends BaseEntity<'communityCount' | 'provisional'> {
+export class ApprovalDocument extends BaseEntity<'communityCount' | 'provisional' | 'title' | 'departmentName' | 'departmentCode' | 'scope' | 'scopeHash' | 'provisionalUntil' | 'signature' | 'keyId'> {
   @Field({ description: '文号。Document number.' })
   @Property({ type: 'text', unique: true })
   number!: string;
@@ -54,6 +54,41 @@ export class ApprovalDocument extends BaseEntity<'communityCount' | 'provisional
   @Field({ description: '是否为紧急事项的临时文书（先进后批，待补批）。Provisional (emergency entry).' })
   @Property({ type: 'boolean', default: false })
   provisional: boolean = false;
+
+  // What the document certifies, as issued (src/admission/verification-core.ts, the signed text):
+  // kept on the document so a later rename of the department or the title cannot change it.
+
+  @Field({ description: '事项名称（签发时）。Title, as issued.' })
+  @Property({ type: 'text', default: '' })
+  title!: string;
+
+  @Field({ description: '申请部门名称（签发时）。Department, as issued.' })
+  @Property({ type: 'text', default: '' })
+  departmentName!: string;
+
+  @Field(() => String, { nullable: true, description: '申请部门统一社会信用代码（签发时）。Department credit code, as issued.' })
+  @Property({ type: 'text', nullable: true })
+  departmentCode?: string | null;
+
+  @Field({ description: '批准范围：C 全县；T:乡镇代码…；V:村（社区）代码…（签名内容之一）。Scope descriptor: C whole county; T: townships; V: communities.' })
+  @Property({ type: 'text', default: 'C' })
+  scope!: string;
+
+  @Field({ description: '批准范围内村（社区）代码（升序、逗号分隔）的 SM3 杂凑。SM3 of the sorted community codes in scope.' })
+  @Property({ type: 'text', default: '' })
+  scopeHash!: string;
+
+  @Field(() => Date, { nullable: true, description: '紧急事项补批截止时间（临时文书）。Approval deadline of a provisional document.' })
+  @Property({ type: 'timestamptz', nullable: true })
+  provisionalUntil?: Date | null;
+
+  /** SM2 signature of the signed text, r ‖ s, base64url (src/admission/document-signing.ts). */
+  @Property({ type: 'text', nullable: true, hidden: true })
+  signature?: string | null;
+
+  @Field(() => String, { nullable: true, description: '签名密钥标识。Id of the SM2 key that signed it.' })
+  @Property({ type: 'text', nullable: true })
+  keyId?: string | null;
 
   @Field(() => Date, { nullable: true, description: '撤销时间。Revoked at.' })
   @Property({ type: 'timestamptz', nullable: true })

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { sm3Hex } from '../admission/gm';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AuditEvent } from './audit-event.entity';
@@ -34,6 +35,7 @@ export class AuditChainHead {
 
   @Property({ type: 'char', length: 64, nullable: true })
   lastHash?: string | null;
+
 
   @Property({ type: 'bigint', default: 0 })
   length: string = '0';
@@ -73,10 +75,18 @@ export interface ChainedContent {
   requestId: string | null;
 }
 
-/** SHA-256 (hex) of an event: version 1 of the canonical form, its content and the previous hash. */
-export function eventHash(content: ChainedContent, prevHash: string | null): string {
-  const body = canonicalJson({
-    v: 1,
+/** Hash algorithms of the chain: SM3 (GM/T 0004) for new events; SHA-256 for events written before it (recorded per event). */
+export type ChainHashAlgorithm = 'sha256' | 'sm3';
+/** The algorithm new events are hashed with. */
+export const CHAIN_HASH_ALGORITHM: ChainHashAlgorithm = 'sm3';
+
+/**
+ * Hash (hex) of an event: its canonical content and the previous hash. Version 1 (SHA-256,
+ * the events written before SM3) hashes the content as it always did; version 2 (SM3) also
+ * names the algorithm inside the hashed text, so relabelling an event's algorithm breaks it.
+ */
+export function eventHash(content: ChainedContent, prevHash: string | null, algorithm: ChainHashAlgorithm = 'sha256'): string {
+  const fields = {
     id: String(content.id),
     occurredAt: new Date(content.occurredAt).toISOString(),
     actorId: content.actorId ?? null,
@@ -91,8 +101,9 @@ export function eventHash(content: ChainedContent, prevHash: string | null): str
     comment: content.comment ?? null,
     requestId: content.requestId ?? null,
     prevHash: prevHash ?? null,
-  });
-  return crypto.createHash('sha256').update(body, 'utf8').digest('hex');
+  };
+  if (algorithm === 'sm3') return sm3Hex(canonicalJson({ v: 2, alg: 'sm3', ...fields }));
+  return crypto.createHash('sha256').update(canonicalJson({ v: 1, ...fields }), 'utf8').digest('hex');
 }
 
 function contentOf(event: AuditEvent): ChainedContent {
@@ -131,7 +142,8 @@ export async function appendToChain(em: EntityManager, event: AuditEvent): Promi
   );
   event.id = head.next_id;
   event.prevHash = head.last_hash ?? null;
-  event.hash = eventHash(contentOf(event), event.prevHash);
+  event.hashAlgorithm = CHAIN_HASH_ALGORITHM;
+  event.hash = eventHash(contentOf(event), event.prevHash, CHAIN_HASH_ALGORITHM);
   await conn.execute(
     `update audit_chain_head set last_id = ?, last_hash = ?, length = length + 1, updated_at = now() where chain_key = ?`,
     [event.id, event.hash, key],
@@ -180,6 +192,7 @@ interface Row {
   request_id: string | null;
   prev_hash: string | null;
   hash: string | null;
+  hash_algorithm: string | null;
 }
 
 const BATCH = 2000;
@@ -195,7 +208,7 @@ async function verifyChain(em: EntityManager, countyId: number | null, head: { l
   const broken = (row: Row | null, problem: ChainProblem, message: string, messageEn: string): ChainBreak => ({ eventId: row?.id ?? null, problem, message, messageEn });
   outer: for (;;) {
     const rows = await conn.execute<Row[]>(
-      `select id::text as id, occurred_at, actor_id, actor_username, actor_role, action, entity_type, entity_id, county_id, before, after, comment, request_id, prev_hash, hash
+      `select id::text as id, occurred_at, actor_id, actor_username, actor_role, action, entity_type, entity_id, county_id, before, after, comment, request_id, prev_hash, hash, hash_algorithm
        from audit_event where county_id is not distinct from ? and id > ?::bigint order by audit_event.id limit ${BATCH}`,
       [countyId, after],
     );
@@ -229,6 +242,7 @@ async function verifyChain(em: EntityManager, countyId: number | null, head: { l
           requestId: row.request_id,
         },
         row.prev_hash,
+        row.hash_algorithm === 'sm3' ? 'sm3' : 'sha256',
       );
       if (recomputed !== row.hash) {
         firstBreak = broken(row, 'EDITED', `审计事件 #${row.id} 的内容与其哈希不符：记录被改动`, `Audit event #${row.id} does not match its hash: it was edited`);

@@ -8,6 +8,7 @@ import type { Context } from '../kernel/context';
 import { fromGlobalId } from '../kernel/global-id';
 import { ConnectionType, PageArgs, paginate } from '../kernel/pagination';
 import { Region } from '../geography/region.entity';
+import { AppError } from '../kernel/errors';
 import { verifyAuditChain, type ChainProblem } from './audit-chain';
 
 export enum AuditChainProblem {
@@ -111,9 +112,18 @@ export class AuditResolver {
   })
   async verifyAuditChain(
     @Ctx() ctx: Context,
-    @Arg('countyId', () => ID, { nullable: true, description: '只核验该县的链；为空则核验全部（含全局链）。Only this county\'s chain; all chains when null.' }) countyId?: string | null,
+    @Arg('countyId', () => ID, { nullable: true, description: '只核验该县的链；为空时督查人员核验本县的链，管理员核验全部（含全局链）。Only this county\'s chain; when null, an inspector\'s own county, an administrator every chain (the global one too).' }) countyId?: string | null,
   ): Promise<AuditChainVerification> {
-    const id = countyId ? fromGlobalId(countyId, 'Region', 'countyId').id : undefined;
+    let id: number | undefined = countyId ? fromGlobalId(countyId, 'Region', 'countyId').id : undefined;
+    // Scoped like the audit trail: an inspector sees their own county's chain (never the others' heads
+    // or counts, nor the global chain of sign-ins and accounts); administrators every chain.
+    if (ctx.scope.role !== Role.ADMIN) {
+      const own = ctx.scope.regionId;
+      const outside = () => new AppError('FORBIDDEN', '不在您的管辖范围内', 'Outside your jurisdiction', { reason: 'JURISDICTION' });
+      if (own == null) throw outside();
+      if (id === undefined) id = own;
+      else if (id !== own) throw outside();
+    }
     const reports = await verifyAuditChain(ctx.em, id);
     const counties = await ctx.loaders.byId(Region).loadMany(reports.map((r) => r.countyId).filter((c): c is number => c != null));
     const regionOf = new Map(counties.filter((r): r is Region => r instanceof Region).map((r) => [r.id, r]));

@@ -203,6 +203,8 @@ export const READ_RULES: Record<string, ReadRule> = {
   CertificateType: 'PUBLIC',
   StatisticsBaseline: 'PUBLIC',
   BurdenBudget: 'PUBLIC',
+  // Counties' public keys for approval documents: published, for anyone to verify with.
+  DocumentSigningKey: 'PUBLIC',
 
   User: {
     [Role.REVIEWER]: sameCountyUsers,
@@ -292,6 +294,7 @@ export const READ_RULES: Record<string, ReadRule> = {
   DocumentSequence: 'INTERNAL',
   RevokedToken: 'INTERNAL',
   AuditChainHead: 'INTERNAL',
+  DocumentRevocationList: 'INTERNAL',
   RateLimitCounter: 'INTERNAL',
   StatCommunityMonth: 'INTERNAL',
   StatRegionMonth: 'INTERNAL',
@@ -408,8 +411,12 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationRu
     listVersions: op('PUBLIC'),
     listVersionDiff: op('PUBLIC'),
     burdenIndicators: op('PUBLIC'),
-    // A community checks a document before doing a task; the answer names no one.
+    // A community checks a document before doing a task; the answer names no one and never
+    // shows the document's code or signature (those only to its holders, src/admission/verification.ts).
     verifyApprovalDocument: op('PUBLIC'),
+    verifyApprovalPayload: op('PUBLIC'),
+    documentSigningKeys: op('PUBLIC'),
+    approvalRevocationList: op('PUBLIC'),
     // Anonymous readers get only what READ_RULES leaves public (null for any other node).
     node: op('PUBLIC'),
     nodes: op('PUBLIC'),
@@ -428,6 +435,7 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationRu
     pendingListChanges: op([R.REVIEWER, R.COMMITTEE_SECRETARY], county),
     auditEvents: op([R.REVIEWER, R.INSPECTOR, R.COMMITTEE_SECRETARY]),
     auditTrail: op(PEOPLE),
+    // Scoped like the trail: an inspector verifies their county's chain (the default), admins every chain.
     verifyAuditChain: op([R.INSPECTOR], { countyId: 'county' }),
 
     ledgerRequirement: op(PEOPLE),
@@ -478,6 +486,7 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationRu
     createApiToken: op([]),
     revokeApiToken: op([]),
     rotateApiToken: op([R.INTEGRATION]),
+    rotateDocumentSigningKey: op([]),
 
     createApplication: op([R.DEPARTMENT_USER]),
     updateApplication: op([R.DEPARTMENT_USER]),

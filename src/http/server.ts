@@ -24,6 +24,7 @@ import { AuthService, resolveJwtSecret, signInPolicyFromConfig } from '../auth/a
 import { createMetrics } from './metrics';
 import { graphiqlRouter } from './graphiql';
 import { mountStatisticsRoutes } from '../statistics/http';
+import { mountDocumentRoutes } from '../admission/document-http';
 import { formatLimitError, graphqlBodyErrors, limitsFromConfig, logSafeRequest, operationLimitsPlugin, operationShapeRule, timeoutPlugin, withRequestTimeout } from './limits';
 import { createRateLimiter } from './rate-limit';
 import { createQueues } from '../../workers/runtime';
@@ -106,6 +107,7 @@ export async function startApi(opts: {
 
   if (queueRegistry) mountQueueDashboard(app, { auth, orm, queues: queueRegistry }); // bull-board at /admin/queues, admins only
   mountStatisticsRoutes(app, { orm, auth, config, logger }); // statistics: CSV/XLSX exports and the dashboard (src/statistics/http.ts)
+  mountDocumentRoutes(app, { orm, auth, config, logger }); // approval documents: PDF, public keys, revocation lists, offline page (src/admission/document-http.ts)
   if (config.graphiql) {
     app.use(graphiqlRouter({ endpoint: '/graphql' }));
     // A browser opening /graphql gets the IDE.

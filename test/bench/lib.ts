@@ -61,7 +61,6 @@ export async function startServer(databaseUrl: string): Promise<BenchServer> {
       PORT: '0',
       LOG_LEVEL: process.env.BENCH_LOG_LEVEL || 'warn',
       JWT_SECRET: crypto.randomBytes(32).toString('hex'),
-      DOCUMENT_SIGNING_SECRET: crypto.randomBytes(32).toString('hex'),
       RATE_LIMIT_PER_IP: '0',
       RATE_LIMIT_PER_ACCOUNT: '0',
       DATA_DIR: path.join(ROOT, 'data', 'bench'),

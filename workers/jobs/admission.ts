@@ -2,6 +2,8 @@ import { QUEUES } from '../queues';
 import type { JobDefinition } from '../runtime';
 import type { AppWorkerContext } from './housekeeping';
 import { expireAdmissions, flagOverdueEmergencies } from '../../src/admission/schedules';
+import { refreshRevocationLists } from '../../src/admission/revocation-list';
+import { loadConfig } from '../../src/config';
 
 /** Every 10 minutes: flag and escalate emergency entries past their approval deadline. */
 export const flagOverdueEmergenciesJob: JobDefinition<Record<string, never>, { flagged: number; numbers: string[] }> = {
@@ -26,5 +28,24 @@ export const expireAdmissionsJob: JobDefinition<Record<string, never>, { expired
     const expired = await expireAdmissions(orm.em.fork());
     logger.info({ expired }, 'expired admissions revoked');
     return { expired };
+  },
+};
+
+/**
+ * Every 10 minutes: each county's signed revocation list is re-issued, so offline checks can
+ * say "valid as of the list dated …" with a recent date. Lists are also re-issued on demand
+ * (download, offline page) when a county's documents changed since the last one.
+ */
+export const refreshRevocationListsJob: JobDefinition<Record<string, never>, { counties: number; entries: number }> = {
+  queue: QUEUES.admission,
+  name: 'refresh-revocation-lists',
+  schedule: { pattern: '*/10 * * * *', tz: 'Asia/Shanghai' },
+  attempts: 3,
+  backoff: { type: 'exponential', delay: 30_000 },
+  async process(_job, ctx) {
+    const { orm, logger } = ctx as AppWorkerContext;
+    const result = await refreshRevocationLists(orm.em.fork(), (ctx as AppWorkerContext).config ?? loadConfig());
+    logger.info(result, 'revocation lists refreshed');
+    return result;
   },
 };

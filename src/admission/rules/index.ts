@@ -10,9 +10,11 @@ import { abolishedCertificateRule } from './certificates.rule';
 import { overlapRule } from './overlap.rule';
 import { oneVoteVetoRule } from './one-vote-veto.rule';
 import { budgetRule } from './budget.rule';
+import { periodRule } from './period.rule';
 
 /** Every rule the engine runs, in the order findings are listed. A new rule is a new file and a line here. */
 export const RULES: Rule[] = [
+  periodRule,
   negativeListRule,
   negativeAsPurchaseRule,
   purchaseQualificationRule,

@@ -30,6 +30,7 @@ import { User } from '../../auth/user.entity';
 import { WorkCategory } from '../../catalogue/work-category';
 import { AdmissionApplication, type LedgerDemand } from '../../admission/application.entity';
 import { ApprovalDocument } from '../../admission/approval-document.entity';
+import { snapshotFor } from '../../admission/document-signing';
 import { ApplicationKind, ApplicationStatus, LedgerFormat, LedgerFrequency, ScopeType } from '../../admission/enums';
 import { estimateBurden } from '../../admission/burden';
 import { nextSequenceValue } from '../../kernel/document-sequence.entity';
@@ -323,6 +324,8 @@ export async function seedDemoRegistry(outer: EntityManager, parts: RegistrySeed
       validUntil: app.periodEnd ?? null,
       communityIds: app.communityIds,
       provisional: app.emergency,
+      // What it certifies; signed with the county's key on first use (src/admission/document-signing.ts).
+      ...(await snapshotFor(em, app)),
     });
   }
   await em.flush();
