@@ -5,7 +5,8 @@ import { DateTimeISOResolver } from 'graphql-scalars';
 import type { Context } from './kernel/context';
 import { AppError, unauthenticated } from './kernel/errors';
 import { OPERATIONS, checkWithin, mayCall } from './auth/permissions';
-import { NodeResolver } from './kernel/node.resolver';
+import { createNodeResolver } from './kernel/node.resolver';
+import { ENTITIES } from './db/entities';
 import { RegionResolver } from './geography/region.resolver';
 import { CommunityResolver } from './geography/community.resolver';
 import { DepartmentResolver } from './organisation/department.resolver';
@@ -21,7 +22,7 @@ import { REGISTRY_RESOLVERS } from './registry/resolvers';
 import { createStatisticsResolvers } from './statistics/statistics.resolver';
 import type { AuthService } from './auth/auth.service';
 import type { QueueRegistry } from '../workers/runtime';
-import type { Role } from './auth/role';
+import type { Role } from './kernel/roles';
 
 /**
  * Every query and mutation carries `@Authorized()`; who may call it, and which of its
@@ -53,7 +54,7 @@ export interface SchemaDeps {
 
 export async function createSchema(deps: SchemaDeps): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: [NodeResolver, RegionResolver, CommunityResolver, DepartmentResolver, AuditResolver, DataElementResolver, ApplicationResolver, ReviewResolver, ApprovalDocumentResolver, DocumentSigningKeyResolver, createAuthResolver(deps), createUserAdminResolver(deps), ...CATALOGUE_RESOLVERS, ...createPlatformResolvers(deps), ...REGISTRY_RESOLVERS, ...createStatisticsResolvers(deps)],
+    resolvers: [createNodeResolver(ENTITIES), RegionResolver, CommunityResolver, DepartmentResolver, AuditResolver, DataElementResolver, ApplicationResolver, ReviewResolver, ApprovalDocumentResolver, DocumentSigningKeyResolver, createAuthResolver(deps), createUserAdminResolver(deps), ...CATALOGUE_RESOLVERS, ...createPlatformResolvers(deps), ...REGISTRY_RESOLVERS, ...createStatisticsResolvers(deps)],
     validate: { forbidUnknownValues: false },
     authChecker,
     authMode: 'error',

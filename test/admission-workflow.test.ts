@@ -3,7 +3,7 @@
  * `authorize` lets through, for every state, role, jurisdiction and finding combination.
  */
 import 'reflect-metadata';
-import { Role } from '../src/auth/role';
+import { Role } from '../src/kernel/roles';
 import type { Actor } from '../src/kernel/context';
 import { ApplicationKind, ApplicationStatus, FindingSeverity } from '../src/admission/enums';
 import type { AdmissionApplication } from '../src/admission/application.entity';

@@ -8,7 +8,7 @@ import { Client } from 'pg';
 import { startTestApi, type TestApi } from './support/api';
 import { createTestCounty, TEST_PASSWORD, type TestCounty } from './support/county';
 import { chinaDate } from '../src/kernel/dates';
-import { generateSm2KeyPair, rawToDer, derToRaw, sm2KeyPairFromPem, sm2PublicKeyPem, sm2Sign, sm2Verify, sm3Hex } from '../src/admission/gm';
+import { generateSm2KeyPair, rawToDer, derToRaw, sm2KeyPairFromPem, sm2PublicKeyPem, sm2Sign, sm2Verify, sm3Hex } from '../src/kernel/gm';
 import { b64uDecode, b64uEncode, buildCanonical, decideVerdict, encodePayload, offlineVerdict, parsePayload, verifiedLists, type VerdictFacts } from '../src/admission/verification-core';
 import { verifyApproval } from '../src/admission/verification';
 import { payloadFromPdf } from '../src/admission/document-pdf';
@@ -395,7 +395,7 @@ describe('issuing, showing and verifying a signed document', () => {
     fs.writeFileSync(path.join(tmp, 'keys.json'), await (await fetch(`${t.url}/approval-documents/keys.json`)).text());
     fs.writeFileSync(path.join(tmp, 'list.json'), await (await fetch(`${t.url}/approval-documents/revocations/${c.countyCode}.json`)).text());
     const run = (args: string[], env: Record<string, string> = {}) =>
-      spawnSync(process.execPath, [path.resolve(__dirname, '../scripts/run.js'), path.resolve(__dirname, '../src/admission/document-cli.ts'), 'verify', ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+      spawnSync(process.execPath, [path.resolve(__dirname, '../scripts/run.js'), path.resolve(__dirname, '../src/cli/document.ts'), 'verify', ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
     const offline = run([file, '--offline', '--keys', path.join(tmp, 'keys.json'), '--revocations', path.join(tmp, 'list.json'), '--community', community(), '--json']);
     expect(offline.status).toBe(0);
     expect(JSON.parse(offline.stdout)).toMatchObject({ result: 'VALID', listsVerified: 1, document: { number: doc.number } });

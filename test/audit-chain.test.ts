@@ -241,7 +241,7 @@ describe('tampering', () => {
 
   it('`npm run audit:verify` reports the same, with exit code 1 when broken', async () => {
     const run = () =>
-      spawnSync(process.execPath, ['scripts/run.js', 'src/audit/verify-cli.ts', '--county', '511829'], {
+      spawnSync(process.execPath, ['scripts/run.js', 'src/cli/audit-verify.ts', '--county', '511829'], {
         cwd: path.resolve(__dirname, '..'),
         env: { ...process.env, DATABASE_URL: t.databaseUrl, NODE_ENV: 'test' },
         encoding: 'utf8',

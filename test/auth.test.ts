@@ -1,6 +1,6 @@
 import { startTestApi, type TestApi } from './support/api';
 import { DEMO_INTEGRATION_TOKEN } from '../src/db/seed/seed';
-import { Role } from '../src/auth/role';
+import { Role } from '../src/kernel/roles';
 
 let t: TestApi;
 beforeAll(async () => {

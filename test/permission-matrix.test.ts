@@ -36,7 +36,7 @@ import path from 'node:path';
 import { startTestApi, type TestApi } from './support/api';
 import { createTestCounty, TEST_PASSWORD } from './support/county';
 import { OPERATIONS, READ_RULES, mayCall, ADMITTED_STATES } from '../src/auth/permissions';
-import { Role } from '../src/auth/role';
+import { Role } from '../src/kernel/roles';
 import { ENTITIES } from '../src/db/entities';
 import { fromGlobalId, toGlobalId } from '../src/kernel/global-id';
 import { User } from '../src/auth/user.entity';

@@ -10,7 +10,7 @@ import { createTestCounty, TEST_PASSWORD, type TestCounty } from './support/coun
 import { Region } from '../src/geography/region.entity';
 import { Community } from '../src/geography/community.entity';
 import { User } from '../src/auth/user.entity';
-import { Role } from '../src/auth/role';
+import { Role } from '../src/kernel/roles';
 import { hashPassword } from '../src/auth/credentials';
 import { fromGlobalId } from '../src/kernel/global-id';
 import { flagOverdueEmergencies } from '../src/admission/schedules';

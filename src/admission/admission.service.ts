@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Role } from '../auth/role';
+import { Role } from '../kernel/roles';
 import type { Actor, Context } from '../kernel/context';
 import { badInput, conflict, forbidden, notFound, type FieldProblem } from '../kernel/errors';
 import { fromGlobalId, toGlobalId } from '../kernel/global-id';

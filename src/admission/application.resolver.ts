@@ -14,7 +14,7 @@ import { Region } from '../geography/region.entity';
 import { Community } from '../geography/community.entity';
 import { Department } from '../organisation/department.entity';
 import { User } from '../auth/user.entity';
-import { Role } from '../auth/role';
+import { Role } from '../kernel/roles';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { WorkCategory } from '../catalogue/work-category';
 import { requireActor, type Context } from '../kernel/context';

@@ -10,7 +10,7 @@ import { badInput, notFound } from '../kernel/errors';
 import { recordAudit } from '../audit/audit.service';
 import { DocumentSigningKey } from './signing-key.entity';
 import { addCountyKey, publicKeys } from './signing-keys';
-import { keyFingerprint, sm2PublicKeyPem } from './gm';
+import { keyFingerprint, sm2PublicKeyPem } from '../kernel/gm';
 import { ensureSigned, payloadOf, typedSignature, verificationCode } from './document-signing';
 import { documentState, holdsDocument, verifyApproval, type VerifyOutcome } from './verification';
 import { latestRevocationList } from './revocation-list';

@@ -8,7 +8,7 @@ import { chinaDate } from '../kernel/dates';
 import { AdmissionApplication } from './application.entity';
 import { ApprovalDocument } from './approval-document.entity';
 import { ScopeType } from './enums';
-import { sm2Sign, sm3Hex } from './gm';
+import { sm2Sign, sm3Hex } from '../kernel/gm';
 import { currentSigningKey } from './signing-keys';
 import { b64uDecode, b64uEncode, base32Encode, buildCanonical, encodePayload, groupsOfFour, verificationCodeOf, type DocumentFields } from './verification-core';
 

@@ -4,7 +4,7 @@ import { chinaDate } from '../kernel/dates';
 import { Region, RegionLevel } from '../geography/region.entity';
 import { DocumentRevocationList } from './signing-key.entity';
 import { currentSigningKey } from './signing-keys';
-import { sm2Sign } from './gm';
+import { sm2Sign } from '../kernel/gm';
 import { b64uEncode, type RevocationEntry, type RevocationList } from './verification-core';
 
 /**

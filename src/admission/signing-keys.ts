@@ -6,7 +6,7 @@ import type { Config } from '../config';
 import { AppError } from '../kernel/errors';
 import { Region } from '../geography/region.entity';
 import { DocumentSigningKey } from './signing-key.entity';
-import { generateSm2KeyPair, sm2KeyPairFromPem, type Sm2KeyPair } from './gm';
+import { generateSm2KeyPair, sm2KeyPairFromPem, type Sm2KeyPair } from '../kernel/gm';
 
 /**
  * Key management for approval documents: one current SM2 key per county, with key ids

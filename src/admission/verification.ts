@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Config } from '../config';
-import { Role } from '../auth/role';
+import { Role } from '../kernel/roles';
 import type { Context } from '../kernel/context';
 import { chinaDate } from '../kernel/dates';
 import { Region } from '../geography/region.entity';
@@ -9,7 +9,7 @@ import { Community } from '../geography/community.entity';
 import { AdmissionApplication } from './application.entity';
 import { ApprovalDocument } from './approval-document.entity';
 import { ApplicationStatus } from './enums';
-import { sm2Verify } from './gm';
+import { sm2Verify } from '../kernel/gm';
 import { keyById } from './signing-keys';
 import { canonicalOf, ensureSigned, signatureBytes, verificationCode } from './document-signing';
 import { base32Decode, decideVerdict, parsePayload, verdictMessages, type DocumentState, type VerdictCode, type VerdictFacts } from './verification-core';

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { CORE_FUNCTIONS, type SignedList } from './verification-core';
-import { SM2_SIGNER_ID } from './gm';
+import { SM2_SIGNER_ID } from '../kernel/gm';
 
 /**
  * The offline verification page (批准文书离线核验页), GET /verify: one self-contained HTML

@@ -1,4 +1,4 @@
-import { Role } from '../auth/role';
+import { Role } from '../kernel/roles';
 import type { Actor } from '../kernel/context';
 import { forbidden, badInput, conflict } from '../kernel/errors';
 import { ApplicationKind, ApplicationStatus as S, APPLICATION_STATUS_LABELS, FindingSeverity } from './enums';

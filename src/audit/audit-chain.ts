@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { sm3Hex } from '../admission/gm';
+import { sm3Hex } from '../kernel/gm';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { AuditEvent } from './audit-event.entity';

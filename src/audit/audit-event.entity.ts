@@ -1,7 +1,6 @@
 import { BeforeCreate, Entity, Index, ManyToOne, PrimaryKey, Property, type EventArgs, type Ref } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
-import { User } from '../auth/user.entity';
 import { Region } from '../geography/region.entity';
 import { toGlobalId } from '../kernel/global-id';
 import { appendToChain } from './audit-chain';
@@ -32,8 +31,12 @@ export class AuditEvent {
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   occurredAt: Date = new Date();
 
-  @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: 'set null' })
-  actor?: Ref<User> | null;
+  /**
+   * The user who acted (null: the system, or an anonymous report). Named by entity name:
+   * the audit trail sits below the modules whose changes it records, auth among them.
+   */
+  @ManyToOne({ entity: 'User', ref: true, nullable: true, deleteRule: 'set null' })
+  actor?: Ref<{ id: number }> | null;
 
   @Field(() => String, { nullable: true, description: '操作人登录名（留存快照）。Actor username, as it was.' })
   @Property({ type: 'text', nullable: true })

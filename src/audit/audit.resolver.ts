@@ -3,7 +3,7 @@ import { MaxLength } from 'class-validator';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { FilterQuery } from '@mikro-orm/core';
 import { AuditEvent } from './audit-event.entity';
-import { Role } from '../auth/role';
+import { Role } from '../kernel/roles';
 import type { Context } from '../kernel/context';
 import { fromGlobalId } from '../kernel/global-id';
 import { ConnectionType, PageArgs, paginate } from '../kernel/pagination';

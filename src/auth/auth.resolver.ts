@@ -3,7 +3,7 @@ import { IsNotEmpty, Max, MaxLength, Min } from 'class-validator';
 import { LockMode } from '@mikro-orm/core';
 import { User } from './user.entity';
 import { ApiToken } from './api-token.entity';
-import { Role, ROLE_LABELS } from './role';
+import { Role, ROLE_LABELS } from '../kernel/roles';
 import { Region } from '../geography/region.entity';
 import { Community } from '../geography/community.entity';
 import { Department } from '../organisation/department.entity';

@@ -19,39 +19,18 @@
  * has already bounded. Jurisdictions come from the user (src/auth/role.ts ROLE_BINDING).
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Role } from './role';
+import { COUNTY_STAFF, PEOPLE, Role, SUPERVISORS } from '../kernel/roles';
 import { AppError } from '../kernel/errors';
 import { fromGlobalId } from '../kernel/global-id';
-import type { Actor, Context } from '../kernel/context';
+import type { Actor, Context, Scope } from '../kernel/context';
 import { Community } from '../geography/community.entity';
 
 // ---------------------------------------------------------------------------------------
 // Scope: the actor's jurisdiction, resolved once per request
 // ---------------------------------------------------------------------------------------
 
-export interface Scope {
-  /** null: not signed in. */
-  role: Role | null;
-  userId: number;
-  /** The region the jurisdiction is (county for county staff and departments, township, any level for analysts); null for admins, service accounts, community workers. */
-  regionId: number | null;
-  /** Leading code digits every region inside the jurisdiction shares ('' = everything). */
-  regionPrefix: string | null;
-  /** The county the actor works in (a department's own region, which may be a city or province). */
-  countyId: number | null;
-  townshipId: number | null;
-  communityId: number | null;
-  departmentId: number | null;
-  /** Counties wholly or partly inside the jurisdiction (one for most roles, many for a city or province analyst). */
-  countyIds: number[];
-}
-
-/** Roles whose jurisdiction is a whole county. */
-export const COUNTY_STAFF = [Role.REVIEWER, Role.INSPECTOR, Role.COMMITTEE_SECRETARY, Role.ANALYST];
-/** Roles that handle refusals and run supervision in their county. */
-export const SUPERVISORS = [Role.REVIEWER, Role.INSPECTOR];
-/** Every human role (not the integration service account). */
-export const PEOPLE = Object.values(Role).filter((r) => r !== Role.INTEGRATION);
+export type { Scope } from '../kernel/context';
+export { COUNTY_STAFF, SUPERVISORS, PEOPLE } from '../kernel/roles';
 /** Application states in which a work item is, or was, admitted into communities. */
 export const ADMITTED_STATES = ['APPROVED', 'IN_EFFECT', 'EMERGENCY_IN_EFFECT', 'COMPLETED', 'REVOKED'];
 

@@ -4,7 +4,7 @@ import { BaseEntity, Node } from '../kernel/base.entity';
 import { Region } from '../geography/region.entity';
 import { Community } from '../geography/community.entity';
 import { Department } from '../organisation/department.entity';
-import { Role } from './role';
+import { Role } from '../kernel/roles';
 
 /**
  * A person or service account. Its role says what it may do; its jurisdiction (a

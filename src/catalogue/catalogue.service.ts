@@ -12,7 +12,7 @@ import { ref } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Department } from '../organisation/department.entity';
 import { Region, RegionLevel } from '../geography/region.entity';
-import { Role } from '../auth/role';
+import { Role } from '../kernel/roles';
 import type { Actor } from '../kernel/context';
 import { badInput, conflict, notFound, type FieldProblem } from '../kernel/errors';
 import { recordAudit } from '../audit/audit.service';

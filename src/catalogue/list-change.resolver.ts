@@ -8,7 +8,7 @@ import { LIMITS, canMaintainLists, discardListChange, importGuidanceLists, stage
 import { Region } from '../geography/region.entity';
 import { Department } from '../organisation/department.entity';
 import { User } from '../auth/user.entity';
-import { Role } from '../auth/role';
+import { Role } from '../kernel/roles';
 import { requireActor, type Context } from '../kernel/context';
 import { fromGlobalId } from '../kernel/global-id';
 import { forbidden, notFound } from '../kernel/errors';

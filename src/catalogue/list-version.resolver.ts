@@ -10,7 +10,7 @@ import { maintainedRegion } from './list-change.resolver';
 import { Region } from '../geography/region.entity';
 import { Department } from '../organisation/department.entity';
 import { User } from '../auth/user.entity';
-import { Role } from '../auth/role';
+import { Role } from '../kernel/roles';
 import type { Context } from '../kernel/context';
 import { ConnectionType, PageArgs, paginate } from '../kernel/pagination';
 import { fromGlobalId } from '../kernel/global-id';

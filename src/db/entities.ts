@@ -16,6 +16,8 @@ import { DataRequirement } from '../platform/data-requirement.entity';
 import { REGISTRY_ENTITIES } from '../registry/entities';
 import { SECURITY_ENTITIES } from '../auth/security-entities';
 import { STATISTICS_ENTITIES } from '../statistics/entities';
+import { AuditChainHead } from '../audit/audit-chain';
+import { RateLimitCounter } from '../http/rate-limit';
 
 /** Every entity, listed explicitly so discovery is the same from source and from dist/. */
-export const ENTITIES = [Region, Community, Department, User, ApiToken, AuditEvent, DataElement, BusinessApp, Terminal, CollectedValue, SyncRun, SyncRejectedRecord, DataRequirement, ...CATALOGUE_ENTITIES, ...ADMISSION_ENTITIES, ...REGISTRY_ENTITIES, ...SECURITY_ENTITIES, ...STATISTICS_ENTITIES];
+export const ENTITIES = [Region, Community, Department, User, ApiToken, AuditEvent, DataElement, BusinessApp, Terminal, CollectedValue, SyncRun, SyncRejectedRecord, DataRequirement, ...CATALOGUE_ENTITIES, ...ADMISSION_ENTITIES, ...REGISTRY_ENTITIES, ...SECURITY_ENTITIES, AuditChainHead, RateLimitCounter, ...STATISTICS_ENTITIES];

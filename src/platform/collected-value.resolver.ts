@@ -6,7 +6,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { CollectedValue } from './collected-value.entity';
 import { DataElement } from './data-element.entity';
 import { Community } from '../geography/community.entity';
-import { Role } from '../auth/role';
+import { Role } from '../kernel/roles';
 import { requireActor, type Actor, type Context } from '../kernel/context';
 import { ConnectionType, PageArgs, paginate } from '../kernel/pagination';
 import { fromGlobalId } from '../kernel/global-id';

@@ -4,7 +4,7 @@ import DataLoader from 'dataloader';
 import { Terminal } from './terminal.entity';
 import { Community } from '../geography/community.entity';
 import { Region, RegionLevel } from '../geography/region.entity';
-import { Role } from '../auth/role';
+import { Role } from '../kernel/roles';
 import { requireActor, type Context } from '../kernel/context';
 import { fromGlobalId } from '../kernel/global-id';
 import { badInput, forbidden, notFound } from '../kernel/errors';

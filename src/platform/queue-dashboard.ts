@@ -22,7 +22,7 @@ import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { AuthService } from '../auth/auth.service';
-import { Role } from '../auth/role';
+import { Role } from '../kernel/roles';
 import type { Actor } from '../kernel/context';
 import { QUEUES } from '../../workers/queues';
 import type { QueueRegistry } from '../../workers/runtime';

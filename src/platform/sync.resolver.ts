@@ -6,7 +6,7 @@ import type { FilterQuery } from '@mikro-orm/core';
 import type { Job } from 'bullmq';
 import { SyncKind, SyncMode, SyncRun, SyncStatus } from './sync-run.entity';
 import { SyncRejectedRecord, SyncRejectionCode } from './sync-rejected-record.entity';
-import { Role } from '../auth/role';
+import { Role } from '../kernel/roles';
 import { requireActor, type Context } from '../kernel/context';
 import { ConnectionType, PageArgs, paginate } from '../kernel/pagination';
 import { fromGlobalId } from '../kernel/global-id';

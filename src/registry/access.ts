@@ -8,21 +8,12 @@
  *  - reviewers and inspectors on their own county's;
  *  - department users on their own department's.
  */
-import { Role } from '../auth/role';
-import { COUNTY_STAFF, SUPERVISORS, type Scope as RequestScope } from '../auth/permissions';
-import { requireActor, type Context } from '../kernel/context';
+import { Role } from '../kernel/roles';
+import { COUNTY_STAFF, SUPERVISORS } from '../kernel/roles';
+import { actorScope, type ActorScope as Scope } from '../kernel/context';
+
+export { COUNTY_STAFF, SUPERVISORS, actorScope, type Scope };
 import { forbidden } from '../kernel/errors';
-
-export { COUNTY_STAFF, SUPERVISORS };
-
-/** A signed-in actor's jurisdiction. */
-export type Scope = Omit<RequestScope, 'role'> & { role: Role };
-
-/** The actor's jurisdiction (resolved with the request's context, src/auth/permissions.ts). */
-export async function actorScope(ctx: Context): Promise<Scope> {
-  requireActor(ctx);
-  return ctx.scope as Scope;
-}
 
 /** Admins, or one of `roles` working in `countyId`; else FORBIDDEN. */
 export function assertCountyRole(scope: Scope, countyId: number, roles: Role[] = SUPERVISORS): void {

@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { FilterQuery } from '@mikro-orm/core';
-import { Role } from '../auth/role';
+import { Role } from '../kernel/roles';
 import { Region } from '../geography/region.entity';
 import { Community } from '../geography/community.entity';
 import { Department } from '../organisation/department.entity';

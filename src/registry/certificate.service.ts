@@ -1,7 +1,7 @@
 /** Certificates (证明事项): the county's list, abolitions, and the requests communities refuse or issue. */
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Role } from '../auth/role';
+import { Role } from '../kernel/roles';
 import { User } from '../auth/user.entity';
 import { recordAudit, snapshot } from '../audit/audit.service';
 import { Community } from '../geography/community.entity';

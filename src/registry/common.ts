@@ -3,7 +3,7 @@ import type { EntityName } from '@mikro-orm/core';
 import { badInput, forbidden, notFound, type FieldProblem } from '../kernel/errors';
 import { fromGlobalId } from '../kernel/global-id';
 import { RegionLevel, type Region } from '../geography/region.entity';
-import { Role } from '../auth/role';
+import { Role } from '../kernel/roles';
 import { Department } from '../organisation/department.entity';
 import type { Scope } from './access';
 

@@ -1,7 +1,7 @@
 /** Purchase of services (政府购买服务): contracts with their guards, evaluations against the terms. */
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Role } from '../auth/role';
+import { Role } from '../kernel/roles';
 import { User } from '../auth/user.entity';
 import { recordAudit, snapshot } from '../audit/audit.service';
 import { Community } from '../geography/community.entity';

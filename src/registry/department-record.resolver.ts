@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Float, ID, Info, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { Role } from '../auth/role';
+import { Role } from '../kernel/roles';
 import { Department } from '../organisation/department.entity';
 import type { Context } from '../kernel/context';
 import { PageArgs, paginate } from '../kernel/pagination';

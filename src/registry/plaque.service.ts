@@ -1,7 +1,7 @@
 /** Plaques (挂牌): registration, the 应撤尽撤 review, removal orders and confirmed removals. */
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Role } from '../auth/role';
+import { Role } from '../kernel/roles';
 import { recordAudit, snapshot } from '../audit/audit.service';
 import { Community } from '../geography/community.entity';
 import type { Context } from '../kernel/context';

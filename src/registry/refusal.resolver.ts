@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { raw, type FilterQuery } from '@mikro-orm/core';
-import { Role } from '../auth/role';
+import { Role } from '../kernel/roles';
 import { User } from '../auth/user.entity';
 import { Region } from '../geography/region.entity';
 import { Community } from '../geography/community.entity';

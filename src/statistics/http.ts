@@ -17,7 +17,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { AuthService } from '../auth/auth.service';
-import { createContext } from '../kernel/context';
+import { createContext } from '../auth/request-context';
 import { AppError, badInput } from '../kernel/errors';
 import { RegionLevel } from '../geography/region.entity';
 import { BurdenIndicator, INDICATORS } from './indicators';

@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Float, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { raw, type FilterQuery } from '@mikro-orm/core';
-import { Role } from '../auth/role';
+import { Role } from '../kernel/roles';
 import { User } from '../auth/user.entity';
 import { recordAudit } from '../audit/audit.service';
 import { Community } from '../geography/community.entity';

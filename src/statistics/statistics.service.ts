@@ -3,7 +3,7 @@
  * who may read which region, and the analysts' writes: baselines and budgets.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Role } from '../auth/role';
+import { Role } from '../kernel/roles';
 import { User } from '../auth/user.entity';
 import { recordAudit, snapshot } from '../audit/audit.service';
 import { Community } from '../geography/community.entity';

@@ -3,7 +3,7 @@
  * verify (sm-crypto, GM/T default signer ID), the offline verdict of a payload, and rendering
  * the A4 PDF with its QR code. Prints mean milliseconds; needs no database.
  */
-import { generateSm2KeyPair, sm2Sign, sm2Verify, sm3Hex } from '../../src/admission/gm';
+import { generateSm2KeyPair, sm2Sign, sm2Verify, sm3Hex } from '../../src/kernel/gm';
 import { buildCanonical, encodePayload, offlineVerdict } from '../../src/admission/verification-core';
 import { renderApprovalPdf } from '../../src/admission/document-pdf';
 

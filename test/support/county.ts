@@ -3,7 +3,7 @@ import { Region, RegionLevel, TownshipKind } from '../../src/geography/region.en
 import { Community, CommunityType } from '../../src/geography/community.entity';
 import { Department } from '../../src/organisation/department.entity';
 import { User } from '../../src/auth/user.entity';
-import { Role } from '../../src/auth/role';
+import { Role } from '../../src/kernel/roles';
 import { hashPassword } from '../../src/auth/credentials';
 import { toGlobalId } from '../../src/kernel/global-id';
 

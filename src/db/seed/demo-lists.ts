@@ -14,7 +14,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Region } from '../../geography/region.entity';
 import { Department } from '../../organisation/department.entity';
 import { User } from '../../auth/user.entity';
-import { Role } from '../../auth/role';
+import { Role } from '../../kernel/roles';
 import type { Actor } from '../../kernel/context';
 import { WorkCategory as C } from '../../catalogue/work-category';
 import { LIST_KEY_PREFIX, ListItem, ListType } from '../../catalogue/list-item.entity';

@@ -4,7 +4,7 @@ import { Community, CommunityType } from '../../geography/community.entity';
 import { Department } from '../../organisation/department.entity';
 import { User } from '../../auth/user.entity';
 import { ApiToken } from '../../auth/api-token.entity';
-import { Role } from '../../auth/role';
+import { Role } from '../../kernel/roles';
 import { hashApiToken, hashPassword } from '../../auth/credentials';
 import {
   DEMO_CITY,

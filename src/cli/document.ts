@@ -18,12 +18,12 @@ import { loadConfig } from '../config';
 import { openDatabase } from '../db/prepare';
 import { chinaDate } from '../kernel/dates';
 import { Region, RegionLevel } from '../geography/region.entity';
-import { payloadFromPdf } from './document-pdf';
-import { sm2Verify, keyFingerprint } from './gm';
-import { addCountyKey, publicKeys } from './signing-keys';
-import { DocumentSigningKey } from './signing-key.entity';
-import { verifyApproval } from './verification';
-import { offlineVerdict, verdictMessages, verifiedLists, type PublishedKey, type SignedList } from './verification-core';
+import { payloadFromPdf } from '../admission/document-pdf';
+import { sm2Verify, keyFingerprint } from '../kernel/gm';
+import { addCountyKey, publicKeys } from '../admission/signing-keys';
+import { DocumentSigningKey } from '../admission/signing-key.entity';
+import { verifyApproval } from '../admission/verification';
+import { offlineVerdict, verdictMessages, verifiedLists, type PublishedKey, type SignedList } from '../admission/verification-core';
 
 const usage = () => {
   console.error('usage: document:verify -- <payload|file.pdf> [--community <code>] [--json] [--offline --keys keys.json [--revocations list.json …]]');
