@@ -10,9 +10,10 @@ import { createLogger, type Logger } from './logger';
 import { openDatabase, type Database } from './db/prepare';
 import { seedDemoCounty } from './db/seed/seed';
 import { startApi, type ApiServer } from './http/server';
-import { createQueueBackend, type QueueBackend } from '../workers/queues';
-import { startWorkers, type RunningWorkers } from '../workers/runtime';
-import { JOBS, type AppWorkerContext } from '../workers/jobs';
+import { createQueueBackend, type QueueBackend } from './queue/backend';
+import { startWorkers, type RunningWorkers } from './queue/runtime';
+import { JOBS } from '../workers/jobs';
+import type { AppWorkerContext } from './queue/runtime';
 import { DEFAULT_APP_KEY, DEFAULT_APP_SECRET, startSimulator } from '../integrations/simulator/server';
 
 export interface Platform {

@@ -21,7 +21,7 @@ import { ApprovalDocumentResolver, DocumentSigningKeyResolver } from './admissio
 import { REGISTRY_RESOLVERS } from './registry/resolvers';
 import { createStatisticsResolvers } from './statistics/statistics.resolver';
 import type { AuthService } from './auth/auth.service';
-import type { QueueRegistry } from '../workers/runtime';
+import type { QueueRegistry } from './queue/runtime';
 import type { Role } from './kernel/roles';
 
 /**

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import { startTestApi, type TestApi } from './support/api';
-import { createQueueBackend, type QueueBackend } from '../workers/queues';
-import { startWorkers, type RunningWorkers } from '../workers/runtime';
-import { expireAdmissionsJob, flagOverdueEmergenciesJob } from '../workers/jobs/admission';
+import { createQueueBackend, type QueueBackend } from '../src/queue/backend';
+import { startWorkers, type RunningWorkers } from '../src/queue/runtime';
+import { expireAdmissionsJob, flagOverdueEmergenciesJob } from '../src/admission/jobs';
 import { chinaDate } from '../src/kernel/dates';
 
 /**

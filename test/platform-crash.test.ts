@@ -19,9 +19,9 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { RunningSimulator } from '../integrations/simulator/server';
 import { createOrm } from '../src/db/orm';
 import { SyncKind, SyncMode } from '../src/platform/sync-run.entity';
-import { createQueues, type QueueRegistry } from '../workers/runtime';
-import type { QueueBackend } from '../workers/queues';
-import { enqueueSync } from '../workers/jobs/sync';
+import { createQueues, type QueueRegistry } from '../src/queue/runtime';
+import type { QueueBackend } from '../src/queue/backend';
+import { enqueueSync } from '../src/platform/sync-jobs';
 import { createTestDatabase } from './support/databases';
 import { backends, checksum, dbLines, eventually, queueBackend, simLines, simPost, startSim, syncRuns, SIM_APP_KEY, SIM_APP_SECRET } from './support/platform';
 

@@ -9,8 +9,8 @@ import type { RunningSimulator } from '../integrations/simulator/server';
 import { createOrm } from '../src/db/orm';
 import { SyncKind, SyncMode } from '../src/platform/sync-run.entity';
 import type { RecordSyncKind } from '../src/platform/sync.service';
-import { createQueues, type RunningWorkers } from '../workers/runtime';
-import type { QueueBackend } from '../workers/queues';
+import { createQueues, type RunningWorkers } from '../src/queue/runtime';
+import type { QueueBackend } from '../src/queue/backend';
 import { createTestDatabase } from './support/databases';
 import { adapterFor, backends, checksum, dbLines, runSyncJob, simLines, simPost, startSim, startSyncWorkers, syncRuns, queueBackend } from './support/platform';
 

@@ -12,8 +12,8 @@ import { createTestDatabase } from './support/databases';
 import { runSync } from '../src/platform/sync.service';
 import { SyncKind, SyncMode } from '../src/platform/sync-run.entity';
 import { DEMO_INTEGRATION_TOKEN } from '../src/db/seed/seed';
-import { createQueues, type RunningWorkers } from '../workers/runtime';
-import type { QueueBackend } from '../workers/queues';
+import { createQueues, type RunningWorkers } from '../src/queue/runtime';
+import type { QueueBackend } from '../src/queue/backend';
 
 const TRIGGER = `mutation($kind: SyncKind!, $mode: SyncMode) { triggerSync(kind: $kind, mode: $mode) { deduplicated job { jobId name kind mode state attempts } } }`;
 const JOB = `query($id: String!) { syncJob(jobId: $id) { jobId state pages records progress attemptsMade result syncRun { status created requestedByUsername jobId } } }`;

@@ -5,7 +5,7 @@
 import crypto from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Job } from 'bullmq';
-import { createQueueBackend, postgresSchemaFor, type QueueBackend, type QueueBackendKind } from '../workers/queues';
+import { createQueueBackend, postgresSchemaFor, type QueueBackend, type QueueBackendKind } from '../src/queue/backend';
 import {
   createQueues,
   jobOptions,
@@ -14,7 +14,7 @@ import {
   type QueueRegistry,
   type RunningWorkers,
   type WorkerContext,
-} from '../workers/runtime';
+} from '../src/queue/runtime';
 import { createTestDatabase } from './support/databases';
 
 // Built at load time: without REDIS_URL the Redis case is simply not in the list.

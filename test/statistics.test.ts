@@ -30,7 +30,7 @@ import { Terminal, TerminalStatus } from '../src/platform/terminal.entity';
 import { DataRequirement, CollectionFrequency, DataRequirementSource } from '../src/platform/data-requirement.entity';
 import { DataElement } from '../src/platform/data-element.entity';
 import { refreshStatistics } from '../src/statistics/refresh';
-import { refreshStatisticsJob } from '../workers/jobs/statistics';
+import { refreshStatisticsJob } from '../src/statistics/jobs';
 
 const at = (s: string) => new Date(`${s}+08:00`);
 const round1 = (n: number) => Math.round(n * 10) / 10;

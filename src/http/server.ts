@@ -16,7 +16,7 @@ import {
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
-import type { QueueBackend } from '../../workers/queues';
+import type { QueueBackend } from '../queue/backend';
 import type { Context } from '../kernel/context';
 import { createContext } from '../auth/request-context';
 import { formatError } from '../kernel/errors';
@@ -28,8 +28,8 @@ import { mountStatisticsRoutes } from '../statistics/http';
 import { mountDocumentRoutes } from '../admission/document-http';
 import { formatLimitError, graphqlBodyErrors, limitsFromConfig, logSafeRequest, operationLimitsPlugin, operationShapeRule, timeoutPlugin, withRequestTimeout } from './limits';
 import { createRateLimiter } from './rate-limit';
-import { createQueues } from '../../workers/runtime';
-import { QUEUES } from '../../workers/queues';
+import { createQueues } from '../queue/runtime';
+import { QUEUES } from '../queue/backend';
 import { mountQueueDashboard } from '../platform/queue-dashboard';
 
 export interface ApiServer {

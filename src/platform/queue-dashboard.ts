@@ -24,8 +24,8 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { AuthService } from '../auth/auth.service';
 import { Role } from '../kernel/roles';
 import type { Actor } from '../kernel/context';
-import { QUEUES } from '../../workers/queues';
-import type { QueueRegistry } from '../../workers/runtime';
+import { QUEUES } from '../queue/backend';
+import type { QueueRegistry } from '../queue/runtime';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
 const COOKIE = 'zr_queue_dashboard';

@@ -12,9 +12,9 @@ import { ConnectionType, PageArgs, paginate } from '../kernel/pagination';
 import { fromGlobalId } from '../kernel/global-id';
 import { AppError, badInput } from '../kernel/errors';
 import { recordAudit } from '../audit/audit.service';
-import type { QueueRegistry } from '../../workers/runtime';
-import { QUEUES } from '../../workers/queues';
-import { enqueueSync, syncKindOfJob, PUSH_ADMISSION_JOB, type SyncJobData } from '../../workers/jobs/sync';
+import type { QueueRegistry } from '../queue/runtime';
+import { QUEUES } from '../queue/backend';
+import { enqueueSync, syncKindOfJob, PUSH_ADMISSION_JOB, type SyncJobData } from './sync-jobs';
 
 export const SyncRunConnection = ConnectionType(SyncRun, { zh: '同步运行记录', en: 'sync runs' });
 export const SyncRejectedRecordConnection = ConnectionType(SyncRejectedRecord, { zh: '拒收记录', en: 'rejected records' });

@@ -24,9 +24,9 @@ import type { Job } from 'bullmq';
 import { createOrm, type MikroORM } from '../../src/db/orm';
 import { startEmbeddedPostgres } from '../../src/db/embedded';
 import { provinceGeography } from '../../integrations/simulator/dataset';
-import { createQueueBackend, QUEUES, type QueueBackendKind } from '../../workers/queues';
-import { startWorkers } from '../../workers/runtime';
-import { createSyncJobs, enqueueSync, type SyncJobResult } from '../../workers/jobs/sync';
+import { createQueueBackend, QUEUES, type QueueBackendKind } from '../../src/queue/backend';
+import { startWorkers } from '../../src/queue/runtime';
+import { createSyncJobs, enqueueSync, type SyncJobResult } from '../../src/platform/sync-jobs';
 import { createPlatformAdapter } from '../../src/platform/platform-adapter';
 import { SyncKind, SyncMode } from '../../src/platform/sync-run.entity';
 

@@ -2,7 +2,7 @@ import { loadConfig, type Config } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { createOrm, type MikroORM } from '../../src/db/orm';
 import { startApi, type ApiServer } from '../../src/http/server';
-import type { QueueBackend } from '../../workers/queues';
+import type { QueueBackend } from '../../src/queue/backend';
 import { createTestDatabase } from './databases';
 
 export const TEST_JWT_SECRET = 'test-secret-for-zhunru-jest-runs-only-0123456789';

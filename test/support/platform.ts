@@ -11,9 +11,9 @@ import { startSimulator, type RunningSimulator, type SimulatorOptions } from '..
 import { HttpPlatformAdapter } from '../../integrations/platform/http-adapter';
 import type { PlatformBusinessApp, PlatformCollectedValue, PlatformTerminal } from '../../integrations/platform/types';
 import type { RecordKind } from '../../integrations/simulator/dataset';
-import { createQueueBackend, type QueueBackend, type QueueBackendKind } from '../../workers/queues';
-import { startWorkers, type RunningWorkers, type WorkerContext } from '../../workers/runtime';
-import { createSyncJobs, enqueueSync, type SyncJobResult } from '../../workers/jobs/sync';
+import { createQueueBackend, type QueueBackend, type QueueBackendKind } from '../../src/queue/backend';
+import { startWorkers, type RunningWorkers, type WorkerContext } from '../../src/queue/runtime';
+import { createSyncJobs, enqueueSync, type SyncJobResult } from '../../src/platform/sync-jobs';
 import { SyncKind, SyncMode } from '../../src/platform/sync-run.entity';
 import type { RecordSyncKind } from '../../src/platform/sync.service';
 

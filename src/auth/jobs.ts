@@ -1,15 +1,6 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
-import type { Config } from '../../src/config';
-import { ApiToken } from '../../src/auth/api-token.entity';
-import { QUEUES } from '../queues';
-import type { JobDefinition, WorkerContext } from '../runtime';
-
-/** What the workers of this process get besides the logger. */
-export interface AppWorkerContext extends WorkerContext {
-  orm: MikroORM;
-  /** The process's configuration (signing keys folder); jobs needing it fall back to the environment. */
-  config?: Config;
-}
+import { ApiToken } from './api-token.entity';
+import { QUEUES } from '../queue/backend';
+import type { AppWorkerContext, JobDefinition } from '../queue/runtime';
 
 /** API tokens revoked or expired longer ago than this are deleted. */
 export const API_TOKEN_RETENTION_DAYS = 90;

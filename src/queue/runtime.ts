@@ -6,7 +6,9 @@
  * Written once against the classes of a `QueueBackend` (Redis or PostgreSQL).
  */
 import { UnrecoverableError, type Job, type JobsOptions } from 'bullmq';
-import type { AnyQueue, AnyQueueEvents, AnyWorker, QueueBackend } from './queues';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Config } from '../config';
+import type { AnyQueue, AnyQueueEvents, AnyWorker, QueueBackend } from './backend';
 
 export interface WorkerLogger {
   info(obj: object, msg?: string): void;
@@ -21,6 +23,13 @@ export interface WorkerLogger {
 export interface WorkerContext {
   logger: WorkerLogger;
   [k: string]: unknown;
+}
+
+/** What the workers of this process get besides the logger. */
+export interface AppWorkerContext extends WorkerContext {
+  orm: MikroORM;
+  /** The process's configuration (signing keys folder); jobs needing it fall back to the environment. */
+  config?: Config;
 }
 
 export interface JobSchedule {

@@ -1,8 +1,8 @@
 import type { Job } from 'bullmq';
-import { QUEUES } from '../queues';
-import type { JobDefinition, QueueRegistry } from '../runtime';
-import type { AppWorkerContext } from './housekeeping';
-import { refreshStatistics, type RefreshResult } from '../../src/statistics/refresh';
+import { QUEUES } from '../queue/backend';
+import type { JobDefinition, QueueRegistry } from '../queue/runtime';
+import type { AppWorkerContext } from '../queue/runtime';
+import { refreshStatistics, type RefreshResult } from './refresh';
 
 /** Job data: the counties to refresh (none: everything) and who asked. */
 export interface RefreshStatisticsData {

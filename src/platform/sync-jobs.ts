@@ -18,15 +18,15 @@
  */
 import crypto from 'node:crypto';
 import { UnrecoverableError, type Job, type JobsOptions } from 'bullmq';
-import { QUEUES } from '../queues';
-import type { JobBackoff, JobDefinition, JobSchedule, QueueRegistry } from '../runtime';
-import type { AppWorkerContext } from './housekeeping';
+import { QUEUES } from '../queue/backend';
+import type { JobBackoff, JobDefinition, JobSchedule, QueueRegistry } from '../queue/runtime';
+import type { AppWorkerContext } from '../queue/runtime';
 import { PlatformError } from '../../integrations/platform/errors';
 import type { PlatformAdapter, PlatformAdmissionPush } from '../../integrations/platform/types';
-import { runSync, SyncRunError, type RecordSyncKind, type SyncProgress, type SyncResult } from '../../src/platform/sync.service';
-import { platformAdapterFromEnv } from '../../src/platform/platform-adapter';
-import { SyncKind, SyncMode } from '../../src/platform/sync-run.entity';
-import { SyncRejectionCode } from '../../src/platform/sync-rejected-record.entity';
+import { runSync, SyncRunError, type RecordSyncKind, type SyncProgress, type SyncResult } from './sync.service';
+import { platformAdapterFromEnv } from './platform-adapter';
+import { SyncKind, SyncMode } from './sync-run.entity';
+import { SyncRejectionCode } from './sync-rejected-record.entity';
 
 /** Job data of a sync job (empty for scheduled runs). */
 export interface SyncJobData {

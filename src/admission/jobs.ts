@@ -1,9 +1,9 @@
-import { QUEUES } from '../queues';
-import type { JobDefinition } from '../runtime';
-import type { AppWorkerContext } from './housekeeping';
-import { expireAdmissions, flagOverdueEmergencies } from '../../src/admission/schedules';
-import { refreshRevocationLists } from '../../src/admission/revocation-list';
-import { loadConfig } from '../../src/config';
+import { QUEUES } from '../queue/backend';
+import type { JobDefinition } from '../queue/runtime';
+import type { AppWorkerContext } from '../queue/runtime';
+import { expireAdmissions, flagOverdueEmergencies } from './schedules';
+import { refreshRevocationLists } from './revocation-list';
+import { loadConfig } from '../config';
 
 /** Every 10 minutes: flag and escalate emergency entries past their approval deadline. */
 export const flagOverdueEmergenciesJob: JobDefinition<Record<string, never>, { flagged: number; numbers: string[] }> = {
