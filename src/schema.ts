@@ -9,7 +9,7 @@ import { createNodeResolver } from './kernel/node.resolver';
 import { ENTITIES } from './db/entities';
 import { RegionResolver } from './geography/region.resolver';
 import { CommunityResolver } from './geography/community.resolver';
-import { DepartmentResolver } from './organisation/department.resolver';
+import { CommunityDepartmentsResolver, DepartmentResolver, RegionDepartmentsResolver } from './organisation/department.resolver';
 import { createAuthResolver } from './auth/auth.resolver';
 import { createUserAdminResolver } from './auth/user-admin';
 import { AuditResolver } from './audit/audit.resolver';
@@ -54,7 +54,7 @@ export interface SchemaDeps {
 
 export async function createSchema(deps: SchemaDeps): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: [createNodeResolver(ENTITIES), RegionResolver, CommunityResolver, DepartmentResolver, AuditResolver, DataElementResolver, ApplicationResolver, ReviewResolver, ApprovalDocumentResolver, DocumentSigningKeyResolver, createAuthResolver(deps), createUserAdminResolver(deps), ...CATALOGUE_RESOLVERS, ...createPlatformResolvers(deps), ...REGISTRY_RESOLVERS, ...createStatisticsResolvers(deps)],
+    resolvers: [createNodeResolver(ENTITIES), RegionResolver, CommunityResolver, DepartmentResolver, RegionDepartmentsResolver, CommunityDepartmentsResolver, AuditResolver, DataElementResolver, ApplicationResolver, ReviewResolver, ApprovalDocumentResolver, DocumentSigningKeyResolver, createAuthResolver(deps), createUserAdminResolver(deps), ...CATALOGUE_RESOLVERS, ...createPlatformResolvers(deps), ...REGISTRY_RESOLVERS, ...createStatisticsResolvers(deps)],
     validate: { forbidUnknownValues: false },
     authChecker,
     authMode: 'error',

@@ -6,7 +6,8 @@ import { AdmissionApplication } from './application.entity';
 import { ApprovalDocument } from './approval-document.entity';
 import { ApplicationStatus } from './enums';
 import { transition } from './admission.service';
-import { openEscalationFinding } from '../registry/supervision.service'; // registry: escalation opens a supervision case
+import { events } from '../kernel/events';
+import { EmergencyEntryOverdue } from './events';
 
 /**
  * Emergency entries (先进后批) past their approval deadline: flagged once, escalated to
@@ -32,7 +33,7 @@ export async function flagOverdueEmergencies(em: EntityManager, now = new Date()
         comment: `紧急事项“${app.title}”逾期未补批（截止 ${app.approvalDeadline?.toISOString()}），已提请督查。`,
         countyId: app.county.id,
       });
-      await openEscalationFinding(tx, app, now); // registry (issue 4): a supervision case against the department
+      await events.publish(tx, new EmergencyEntryOverdue(app, now)); // supervision opens a case against the department (src/registry)
     }
     await tx.flush();
     return overdue;

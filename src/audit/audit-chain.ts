@@ -2,7 +2,6 @@ import crypto from 'node:crypto';
 import { sm3Hex } from '../kernel/gm';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AuditEvent } from './audit-event.entity';
 
 /**
  * The tamper-evident audit trail (issue 7, item 5).
@@ -106,7 +105,27 @@ export function eventHash(content: ChainedContent, prevHash: string | null, algo
   return crypto.createHash('sha256').update(canonicalJson({ v: 1, ...fields }), 'utf8').digest('hex');
 }
 
-function contentOf(event: AuditEvent): ChainedContent {
+/** The columns of an audit event the chain reads and sets (src/audit/audit-event.entity.ts). */
+export interface ChainableEvent {
+  id: string;
+  occurredAt: Date;
+  actor?: { id: number } | null;
+  actorUsername?: string | null;
+  actorRole?: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  county?: { id: number } | null;
+  before?: unknown;
+  after?: unknown;
+  comment?: string | null;
+  requestId?: string | null;
+  prevHash?: string | null;
+  hash?: string | null;
+  hashAlgorithm?: string | null;
+}
+
+function contentOf(event: ChainableEvent): ChainedContent {
   return {
     id: String(event.id),
     occurredAt: event.occurredAt,
@@ -125,7 +144,7 @@ function contentOf(event: AuditEvent): ChainedContent {
 }
 
 /** Appends `event` to its chain: lock the head, take the next id, hash, move the head. */
-export async function appendToChain(em: EntityManager, event: AuditEvent): Promise<void> {
+export async function appendToChain(em: EntityManager, event: ChainableEvent): Promise<void> {
   const conn = em.getConnection();
   const trx = em.getTransactionContext();
   const countyId = event.county?.id ?? null;

@@ -4,7 +4,6 @@ import type { GraphQLResolveInfo } from 'graphql';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Community, CommunityType } from './community.entity';
 import { Region } from './region.entity';
-import { Department } from '../organisation/department.entity';
 import type { Context } from '../kernel/context';
 import { ConnectionType, PageArgs, SortDirection, paginate } from '../kernel/pagination';
 import { fromGlobalId } from '../kernel/global-id';
@@ -105,10 +104,5 @@ export class CommunityResolver {
   @FieldResolver(() => Region, { description: '所在县（市、区）。Its county.' })
   async county(@Root() community: Community, @Ctx() ctx: Context): Promise<Region> {
     return (await ctx.loaders.byId(Region).load(community.county.id))!;
-  }
-
-  @FieldResolver(() => [Department], { description: '所在县的有关部门（可向本村/社区申请准入事项者），按名称排序。The county departments that may bring work into it, by name.' })
-  departments(@Root() community: Community, @Ctx() ctx: Context): Promise<Department[]> {
-    return ctx.loaders.manyBy(Department, 'region', { orderBy: { name: 'asc' } }).load(community.county.id);
   }
 }

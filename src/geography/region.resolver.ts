@@ -4,7 +4,6 @@ import type { GraphQLResolveInfo } from 'graphql';
 import DataLoader from 'dataloader';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Region, RegionLevel } from './region.entity';
-import { Department } from '../organisation/department.entity';
 import type { Context } from '../kernel/context';
 import { ConnectionType, PageArgs, SortDirection, paginate } from '../kernel/pagination';
 import { containsPattern } from '../kernel/text';
@@ -133,10 +132,5 @@ export class RegionResolver {
         }),
       )
       .load(region.id);
-  }
-
-  @FieldResolver(() => [Department], { description: '本级的有关部门，按名称排序。Departments of this region, by name.' })
-  departments(@Root() region: Region, @Ctx() ctx: Context): Promise<Department[]> {
-    return ctx.loaders.manyBy(Department, 'region', { orderBy: { name: 'asc' } }).load(region.id);
   }
 }

@@ -5,7 +5,7 @@ import { Region } from '../geography/region.entity';
 import { Community } from '../geography/community.entity';
 import { Department } from '../organisation/department.entity';
 import { User } from '../auth/user.entity';
-import { CertificateType } from './certificate-type.entity';
+import { CertificateType } from '../catalogue/certificate-type.entity';
 import { CertificateRefusalReason, IssuanceOutcome, RequesterKind } from './enums';
 
 /**

@@ -9,7 +9,7 @@ import type { Context } from '../kernel/context';
 import { ConnectionType, PageArgs, paginate } from '../kernel/pagination';
 import { fromGlobalId } from '../kernel/global-id';
 import { containsPattern } from '../kernel/text';
-import { CertificateType } from './certificate-type.entity';
+import { CertificateType } from '../catalogue/certificate-type.entity';
 import { CertificateIssuance } from './certificate-issuance.entity';
 import { CERTIFICATE_REFUSAL_LABELS, IssuanceOutcome } from './enums';
 import { countLoader, filterCounty, filterId } from './resolve';

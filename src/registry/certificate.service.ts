@@ -12,7 +12,7 @@ import { badInput, conflict, forbidden } from '../kernel/errors';
 import { chinaDate } from '../kernel/dates';
 import { actorScope, assertCountyRole } from './access';
 import { decodeId, loadReferenced, loadTarget, Problems } from './common';
-import { CertificateType } from './certificate-type.entity';
+import { CertificateType } from '../catalogue/certificate-type.entity';
 import { CertificateIssuance } from './certificate-issuance.entity';
 import { CertificateRefusalReason, IssuanceOutcome } from './enums';
 import { decideCertificateRequest } from './rules/certificates';

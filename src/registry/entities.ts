@@ -1,3 +1,4 @@
+import './subscribers';
 import { LedgerFiling, LedgerRequirement } from './ledger.entity';
 import { Plaque } from './plaque.entity';
 import { CertificateIssuance } from './certificate-issuance.entity';

@@ -23,7 +23,8 @@
  * re-summed), within the month range of the last full refresh.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ApplicationKind, FILINGS_PER_YEAR } from '../admission/enums';
+import { ApplicationKind } from '../admission/enums';
+import { filingsPerYearSql } from '../admission/budget';
 import { MEASURES, MeasureKind, SOURCE_TABLES, type Measure, type Source } from './indicators';
 import { forgetLastRefresh } from './statistics.service';
 
@@ -66,12 +67,6 @@ const intArray = (ids: number[]) => {
   if (!ids.every((i) => Number.isSafeInteger(i))) throw new Error('bad id list');
   return `'{${ids.join(',')}}'::int[]`;
 };
-/** Filings a year of a ledger requirement row `alias`, from the SCM table in admission/enums (AD_HOC: its expected count). */
-export const filingsPerYearSql = (alias: string) =>
-  `(case ${alias}.frequency ${Object.entries(FILINGS_PER_YEAR)
-    .map(([f, n]) => `when '${f}' then ${n}`)
-    .join(' ')} else coalesce(${alias}.expected_per_year, 0) end)`;
-
 /** Kinds of application that ask communities to assist (费随事转 applies); purchases of services are paid by contract. */
 export const ASSISTANCE_KINDS = Object.values(ApplicationKind).filter((k) => k !== ApplicationKind.PURCHASE_OF_SERVICE);
 

@@ -15,7 +15,7 @@ import { badInput, forbidden, notFound } from '../kernel/errors';
 import { fromGlobalId } from '../kernel/global-id';
 import { chinaYear } from '../kernel/dates';
 import { BurdenBudget, StatisticsBaseline } from './baseline.entity';
-import { budgetUsage, type BudgetUsage } from './budget';
+import { budgetUsage, type BudgetUsage } from '../admission/budget';
 import {
   BurdenIndicator,
   DEFAULT_INDICATORS,

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CertificateType } from '../../registry/certificate-type.entity';
+import { CertificateType } from '../../catalogue/certificate-type.entity';
 import type { Region } from '../../geography/region.entity';
 
 /**

@@ -35,7 +35,7 @@ import { ApplicationKind, ApplicationStatus, LedgerFormat, LedgerFrequency, Scop
 import { estimateBurden } from '../../admission/burden';
 import { nextSequenceValue } from '../../kernel/document-sequence.entity';
 import { addWorkingDays, chinaDate, chinaYear } from '../../kernel/dates';
-import { CertificateType } from '../../registry/certificate-type.entity';
+import { CertificateType } from '../../catalogue/certificate-type.entity';
 import { CertificateIssuance } from '../../registry/certificate-issuance.entity';
 import { LedgerFiling, LedgerRequirement } from '../../registry/ledger.entity';
 import { Plaque } from '../../registry/plaque.entity';

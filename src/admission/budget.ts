@@ -10,7 +10,13 @@
  * Computed live in SQL (one statement), so the rules engine sees every approval at once.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { filingsPerYearSql } from './refresh';
+import { FILINGS_PER_YEAR } from './enums';
+
+/** Filings a year of a ledger requirement row `alias`, from the Standard Cost Model table (FILINGS_PER_YEAR in ./enums; AD_HOC: its expected count). */
+export const filingsPerYearSql = (alias: string) =>
+  `(case ${alias}.frequency ${Object.entries(FILINGS_PER_YEAR)
+    .map(([f, n]) => `when '${f}' then ${n}`)
+    .join(' ')} else coalesce(${alias}.expected_per_year, 0) end)`;
 
 export interface BudgetUsage {
   approvedHours: number;
