@@ -2,11 +2,13 @@
  * The burden registry's rules, pure (no database): each with a case that passes and one
  * that trips it.
  */
-import { mergeTarget, oneFormEligible, reviewLedgers, type ElementFacts, type LedgerFacts } from '../src/registry/rules/ledger-cleanup';
-import { hasCentralOrProvincialBasis, plaqueRemovalProposal, type PlaqueFacts } from '../src/registry/rules/plaques';
-import { decideCertificateRequest, type CertificateTypeFacts } from '../src/registry/rules/certificates';
-import { checkContract, evaluationProblems, type ContractFacts } from '../src/registry/rules/contracts';
-import { CertificateRefusalReason, IssuanceOutcome, LedgerCleanupKind, LedgerStatus, PlaqueAuthority, PlaqueStatus, RequesterKind } from '../src/registry/enums';
+import { mergeTarget, oneFormEligible, reviewLedgers, type ElementFacts, type LedgerFacts } from '../src/registry/ledgers/ledger-cleanup.rules';
+import { hasCentralOrProvincialBasis, plaqueRemovalProposal, type PlaqueFacts } from '../src/registry/plaques/plaque.rules';
+import { decideCertificateRequest, type CertificateTypeFacts } from '../src/registry/certificates/certificate.rules';
+import { checkContract, evaluationProblems, type ContractFacts } from '../src/registry/contracts/contract.rules';
+import { CertificateRefusalReason, IssuanceOutcome, RequesterKind } from '../src/registry/certificates/certificate.enums';
+import { LedgerCleanupKind, LedgerStatus } from '../src/registry/ledgers/ledger.enums';
+import { PlaqueAuthority, PlaqueStatus } from '../src/registry/plaques/plaque.enums';
 import { LedgerFormat } from '../src/admission/enums';
 import { WorkCategory } from '../src/catalogue/work-category';
 import type { ListItemFacts } from '../src/admission/rules';

@@ -18,8 +18,8 @@ import { Department } from '../src/organisation/department.entity';
 import { User } from '../src/auth/user.entity';
 import { AdmissionApplication } from '../src/admission/application.entity';
 import { ApprovalDocument } from '../src/admission/approval-document.entity';
-import { LedgerRequirement } from '../src/registry/ledger.entity';
-import { LedgerStatus } from '../src/registry/enums';
+import { LedgerRequirement } from '../src/registry/ledgers/ledger.entity';
+import { LedgerStatus } from '../src/registry/ledgers/ledger.enums';
 
 const facts = (over: Partial<ApplicationFacts> = {}): ApplicationFacts => ({
   id: null,

@@ -9,6 +9,7 @@ import { nextSequenceValue } from '../kernel/document-sequence.entity';
 import { recordAudit, snapshot } from '../audit/audit.service';
 import { Region, RegionLevel } from '../geography/region.entity';
 import { Community } from '../geography/community.entity';
+import { countyPrefix } from '../geography/geography.service';
 import { Department } from '../organisation/department.entity';
 import { User } from '../auth/user.entity';
 import { addToLists, removeFromLists } from './lists';
@@ -163,9 +164,6 @@ async function applyInput(em: EntityManager, app: AdmissionApplication, input: A
   app.burden = estimateBurden({ ...app, communities: app.communityIds.length });
   await checkRules(em, app);
 }
-
-/** The county prefix of numbers: the county's name without its 县/市/区 suffix, first character. */
-const countyPrefix = (county: Region) => county.name.replace(/(自治县|县|市|区|旗)$/, '').slice(0, 1);
 
 export async function createApplication(ctx: Context, input: ApplicationInput): Promise<AdmissionApplication> {
   const actor = ctx.actor!;

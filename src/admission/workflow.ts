@@ -1,8 +1,9 @@
 import { Role } from '../kernel/roles';
 import type { Actor } from '../kernel/context';
 import { forbidden, badInput, conflict } from '../kernel/errors';
-import { ApplicationKind, ApplicationStatus as S, APPLICATION_STATUS_LABELS, FindingSeverity } from './enums';
+import { ApplicationKind, ApplicationStatus as S, ApplicationStatus, FindingSeverity } from './enums';
 import type { AdmissionApplication } from './application.entity';
+import { labelOf } from '../kernel/enums';
 
 /** The actions that move an application, each a row of the transition table. */
 export type Action =
@@ -114,8 +115,8 @@ export function checkActor(app: AdmissionApplication, action: Action, who: Who):
   }
   if (!t.from.includes(app.status)) {
     throw conflict(
-      `申请当前状态为“${APPLICATION_STATUS_LABELS[app.status][0]}”，不能${t.label[0]}`,
-      `The application is ${APPLICATION_STATUS_LABELS[app.status][1]}; cannot ${t.label[1].toLowerCase()}`,
+      `申请当前状态为“${labelOf(ApplicationStatus, app.status).zh}”，不能${t.label[0]}`,
+      `The application is ${labelOf(ApplicationStatus, app.status).en}; cannot ${t.label[1].toLowerCase()}`,
     );
   }
   return t;

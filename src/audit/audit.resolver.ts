@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, Field, ID, InputType, Info, Int, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Field, ID, InputType, Info, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { MaxLength } from 'class-validator';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { FilterQuery } from '@mikro-orm/core';
@@ -10,6 +10,7 @@ import { ConnectionType, PageArgs, paginate } from '../kernel/pagination';
 import { Region } from '../geography/region.entity';
 import { AppError } from '../kernel/errors';
 import { verifyAuditChain, type ChainProblem } from './audit-chain';
+import { defineEnum } from '../kernel/enums';
 
 export enum AuditChainProblem {
   EDITED = 'EDITED',
@@ -18,16 +19,12 @@ export enum AuditChainProblem {
   TRUNCATED = 'TRUNCATED',
   HEAD_MISSING = 'HEAD_MISSING',
 }
-registerEnumType(AuditChainProblem, {
-  name: 'AuditChainProblem',
-  description: '审计链的问题。What is wrong with an audit chain.',
-  valuesConfig: {
-    EDITED: { description: '事件内容与其哈希不符（被改动）。An event does not match its hash: edited.' },
-    BROKEN_LINK: { description: '事件与前一条不衔接（中间被删除、前一条被改动或顺序被调换）。An event does not follow the one before: deleted, altered or reordered.' },
-    MISSING_HASH: { description: '事件没有哈希（绕过审计链写入）。An event has no hash: written around the chain.' },
-    TRUNCATED: { description: '链尾的最新事件被删除。The newest events were deleted.' },
-    HEAD_MISSING: { description: '链头记录缺失。The chain head record is missing.' },
-  },
+defineEnum(AuditChainProblem, 'AuditChainProblem', '审计链的问题。What is wrong with an audit chain.', {
+  EDITED: ['事件内容与其哈希不符（被改动）', 'An event does not match its hash: edited'],
+  BROKEN_LINK: ['事件与前一条不衔接（中间被删除、前一条被改动或顺序被调换）', 'An event does not follow the one before: deleted, altered or reordered'],
+  MISSING_HASH: ['事件没有哈希（绕过审计链写入）', 'An event has no hash: written around the chain'],
+  TRUNCATED: ['链尾的最新事件被删除', 'The newest events were deleted'],
+  HEAD_MISSING: ['链头记录缺失', 'The chain head record is missing'],
 });
 
 @ObjectType({ description: '审计链中第一处不符。The first place an audit chain does not check out.' })

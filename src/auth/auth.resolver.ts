@@ -3,7 +3,7 @@ import { IsNotEmpty, Max, MaxLength, Min } from 'class-validator';
 import { LockMode } from '@mikro-orm/core';
 import { User } from './user.entity';
 import { ApiToken } from './api-token.entity';
-import { Role, ROLE_LABELS } from '../kernel/roles';
+import { Role } from '../kernel/roles';
 import { Region } from '../geography/region.entity';
 import { Community } from '../geography/community.entity';
 import { Department } from '../organisation/department.entity';
@@ -13,6 +13,7 @@ import { badInput, conflict, forbidden, notFound } from '../kernel/errors';
 import { generateApiToken, hashApiToken } from './credentials';
 import type { AuthService } from './auth.service';
 import { recordAudit } from '../audit/audit.service';
+import { labelOf } from '../kernel/enums';
 
 @InputType({ description: '登录。Sign-in credentials.' })
 export class SignInInput {
@@ -235,7 +236,7 @@ export function createAuthResolver(deps: AuthResolverDeps) {
 
     @FieldResolver(() => String, { description: '角色名称（中文）。Role label in Chinese.' })
     roleLabel(@Root() user: User): string {
-      return ROLE_LABELS[user.role].zh;
+      return labelOf(Role, user.role).zh;
     }
 
     @FieldResolver(() => Region, { nullable: true, description: '辖区（县、乡镇或分析范围）。Jurisdiction region.' })

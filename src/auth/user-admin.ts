@@ -7,7 +7,7 @@ import { IsOptional, Matches, MaxLength, MinLength } from 'class-validator';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { FilterQuery } from '@mikro-orm/core';
 import { User } from './user.entity';
-import { Role, ROLE_LABELS } from '../kernel/roles';
+import { Role } from '../kernel/roles';
 import { ROLE_BINDING } from './role';
 import { checkPassword } from './password-policy';
 import { hashPassword } from './credentials';
@@ -21,6 +21,7 @@ import { badInput, conflict, notFound, type FieldProblem } from '../kernel/error
 import { ConnectionType, PageArgs, paginate } from '../kernel/pagination';
 import { containsPattern } from '../kernel/text';
 import { recordAudit } from '../audit/audit.service';
+import { labelOf } from '../kernel/enums';
 
 export const UserConnection = ConnectionType(User, { zh: '用户', en: 'users' });
 
@@ -88,8 +89,8 @@ export async function createUser(ctx: Context, input: CreateUserInput, passwordP
   const binding = ROLE_BINDING[input.role];
   const given = { region: input.regionId, department: input.departmentId, community: input.communityId };
   for (const [kind, value] of Object.entries(given)) {
-    if (kind === binding && !value) problems.push({ field: `${kind}Id`, message: `${ROLE_LABELS[input.role].zh}须绑定${BINDING_LABELS[kind]}`, messageEn: `a ${input.role} is bound to a ${kind}` });
-    if (kind !== binding && value) problems.push({ field: `${kind}Id`, message: `${ROLE_LABELS[input.role].zh}不绑定此项`, messageEn: `a ${input.role} is not bound to a ${kind}` });
+    if (kind === binding && !value) problems.push({ field: `${kind}Id`, message: `${labelOf(Role, input.role).zh}须绑定${BINDING_LABELS[kind]}`, messageEn: `a ${input.role} is bound to a ${kind}` });
+    if (kind !== binding && value) problems.push({ field: `${kind}Id`, message: `${labelOf(Role, input.role).zh}不绑定此项`, messageEn: `a ${input.role} is not bound to a ${kind}` });
   }
   let region: Region | null = null;
   let department: Department | null = null;
@@ -97,7 +98,7 @@ export async function createUser(ctx: Context, input: CreateUserInput, passwordP
   if (binding === 'region' && input.regionId) {
     region = await ctx.em.findOne(Region, { id: fromGlobalId(input.regionId, 'Region', 'regionId').id });
     if (!region) problems.push({ field: 'regionId', message: '行政区划不存在', messageEn: 'no such region' });
-    else if (!REGION_LEVELS[input.role]!.includes(region.level)) problems.push({ field: 'regionId', message: `${ROLE_LABELS[input.role].zh}的辖区不能是${region.name}（层级不符）`, messageEn: `wrong level for a ${input.role}` });
+    else if (!REGION_LEVELS[input.role]!.includes(region.level)) problems.push({ field: 'regionId', message: `${labelOf(Role, input.role).zh}的辖区不能是${region.name}（层级不符）`, messageEn: `wrong level for a ${input.role}` });
   }
   if (binding === 'department' && input.departmentId) {
     department = await ctx.em.findOne(Department, { id: fromGlobalId(input.departmentId, 'Department', 'departmentId').id });

@@ -16,10 +16,11 @@ import { Role } from '../kernel/roles';
 import type { Actor } from '../kernel/context';
 import { badInput, conflict, notFound, type FieldProblem } from '../kernel/errors';
 import { recordAudit } from '../audit/audit.service';
-import { NEGATIVE_CATEGORIES, WORK_CATEGORY_LABELS, WorkCategory } from './work-category';
-import { LIST_KEY_PREFIX, LIST_TYPE_LABELS, ListItem, ListItemStatus, ListType } from './list-item.entity';
+import { NEGATIVE_CATEGORIES, WorkCategory } from './work-category';
+import { LIST_KEY_PREFIX, ListItem, ListItemStatus, ListType } from './list-item.entity';
 import { ListChange, ListChangeKind, ListChangeStatus, type ListItemProposal } from './list-change.entity';
 import { ListVersion, ListVersionItem } from './list-version.entity';
+import { labelOf } from '../kernel/enums';
 
 // ---------------------------------------------------------------------------------------
 // Inputs and outputs
@@ -227,7 +228,7 @@ async function checkTemplate(em: EntityManager, state: CountyState, templateItem
   if (listType && template.listType !== listType) {
     problems.push({
       field: 'proposed.listType',
-      message: `指导清单事项 ${template.itemKey} 属于${LIST_TYPE_LABELS[template.listType].zh}清单`,
+      message: `指导清单事项 ${template.itemKey} 属于${labelOf(ListType, template.listType).zh}清单`,
       messageEn: `guidance item ${template.itemKey} is on the ${template.listType} list`,
     });
   }
@@ -260,16 +261,16 @@ function checkProposal(state: CountyState, p: ListItemProposal, problems: FieldP
   if (p.listType !== ListType.NEGATIVE && p.legalBasis.length === 0) {
     problems.push({
       field: f('legalBasis'),
-      message: `${LIST_TYPE_LABELS[p.listType].zh}须有至少一条法律法规政策依据`,
+      message: `${labelOf(ListType, p.listType).zh}须有至少一条法律法规政策依据`,
       messageEn: 'duty and assistance items need at least one legal basis',
       constraint: 'arrayMinSize',
     });
   }
-  const label = WORK_CATEGORY_LABELS[p.category].zh;
+  const label = labelOf(WorkCategory, p.category).zh;
   if (p.listType !== ListType.NEGATIVE && NEGATIVE_CATEGORIES.has(p.category)) {
     problems.push({
       field: f('category'),
-      message: `“${label}”属于工作负面事项，不能列入${LIST_TYPE_LABELS[p.listType].zh}清单`,
+      message: `“${label}”属于工作负面事项，不能列入${labelOf(ListType, p.listType).zh}清单`,
       messageEn: `${p.category} is negative-list work and cannot go on the ${p.listType} list`,
     });
   }

@@ -1,25 +1,22 @@
 import { Entity, Enum, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { BaseEntity, Node } from '../kernel/base.entity';
 import { Region } from '../geography/region.entity';
 import { User } from '../auth/user.entity';
 import { WorkCategory } from './work-category';
 import { ListItem, ListType } from './list-item.entity';
 import { ListVersion } from './list-version.entity';
+import { defineEnum } from '../kernel/enums';
 
 export enum ListChangeKind {
   ADD = 'ADD',
   ADJUST = 'ADJUST',
   CANCEL = 'CANCEL',
 }
-registerEnumType(ListChangeKind, {
-  name: 'ListChangeKind',
-  description: '清单变更类别（动态管理）。Kind of list change.',
-  valuesConfig: {
-    ADD: { description: '新增事项。Add an item.' },
-    ADJUST: { description: '调整事项（名称、内容、类别、依据、责任部门）。Adjust an item.' },
-    CANCEL: { description: '取消事项。Cancel an item.' },
-  },
+defineEnum(ListChangeKind, 'ListChangeKind', '清单变更类别（动态管理）。Kind of list change.', {
+  ADD: ['新增事项', 'Add an item'],
+  ADJUST: ['调整事项（名称、内容、类别、依据、责任部门）', 'Adjust an item'],
+  CANCEL: ['取消事项', 'Cancel an item'],
 });
 
 export enum ListChangeStatus {
@@ -27,14 +24,10 @@ export enum ListChangeStatus {
   PUBLISHED = 'PUBLISHED',
   DISCARDED = 'DISCARDED',
 }
-registerEnumType(ListChangeStatus, {
-  name: 'ListChangeStatus',
-  description: '清单变更状态。Status of a staged list change.',
-  valuesConfig: {
-    PENDING: { description: '待发布：将随下一版清单发布生效。Staged; applied by the next published version.' },
-    PUBLISHED: { description: '已发布：已随某一版清单生效。Applied by a published version.' },
-    DISCARDED: { description: '已放弃：未发布即撤销。Discarded before publication.' },
-  },
+defineEnum(ListChangeStatus, 'ListChangeStatus', '清单变更状态。Status of a staged list change.', {
+  PENDING: ['待发布：将随下一版清单发布生效', 'Staged; applied by the next published version'],
+  PUBLISHED: ['已发布：已随某一版清单生效', 'Applied by a published version'],
+  DISCARDED: ['已放弃：未发布即撤销', 'Discarded before publication'],
 });
 
 /**

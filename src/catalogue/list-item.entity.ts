@@ -1,9 +1,10 @@
 import { Entity, Enum, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { BaseEntity, Node } from '../kernel/base.entity';
 import { Region } from '../geography/region.entity';
 import { Department } from '../organisation/department.entity';
 import { WorkCategory } from './work-category';
+import { defineEnum } from '../kernel/enums';
 
 /** The three lists (三项清单) a county keeps, and the province's guidance lists mirror. */
 export enum ListType {
@@ -11,37 +12,22 @@ export enum ListType {
   ASSISTANCE = 'ASSISTANCE',
   NEGATIVE = 'NEGATIVE',
 }
-
-export const LIST_TYPE_LABELS: Record<ListType, { zh: string; en: string }> = {
-  DUTY: { zh: '依法履职事项', en: 'Duties by law' },
-  ASSISTANCE: { zh: '协助办理事项', en: 'Assistance items' },
-  NEGATIVE: { zh: '工作负面事项', en: 'Negative items (never pushed down)' },
-};
+defineEnum(ListType, 'ListType', '清单类别（三项清单）。Which of the three lists.', {
+  DUTY: ['依法履职事项', 'Duties by law', '依法履职事项：村（社区）依法自治、依法履行的事项。Duties the community performs by law.'],
+  ASSISTANCE: ['协助办理事项', 'Assistance items', '协助办理事项：村（社区）协助有关部门办理的事项（须有依据、费随事转）。Items the community helps departments with.'],
+  NEGATIVE: ['工作负面事项', 'Negative items (never pushed down)', '工作负面事项：不得以任何形式下沉到村（社区）的行政工作。Administrative work that may never be pushed down.'],
+});
 
 /** Prefix of the item keys of each list: 履职 LZ, 协助 XZ, 负面 FM (e.g. `XZ-012`). */
 export const LIST_KEY_PREFIX: Record<ListType, string> = { DUTY: 'LZ', ASSISTANCE: 'XZ', NEGATIVE: 'FM' };
-
-registerEnumType(ListType, {
-  name: 'ListType',
-  description: '清单类别（三项清单）。Which of the three lists.',
-  valuesConfig: {
-    DUTY: { description: '依法履职事项：村（社区）依法自治、依法履行的事项。Duties the community performs by law.' },
-    ASSISTANCE: { description: '协助办理事项：村（社区）协助有关部门办理的事项（须有依据、费随事转）。Items the community helps departments with.' },
-    NEGATIVE: { description: '工作负面事项：不得以任何形式下沉到村（社区）的行政工作。Administrative work that may never be pushed down.' },
-  },
-});
 
 export enum ListItemStatus {
   ACTIVE = 'ACTIVE',
   CANCELLED = 'CANCELLED',
 }
-registerEnumType(ListItemStatus, {
-  name: 'ListItemStatus',
-  description: '清单事项状态。Status of a list item.',
-  valuesConfig: {
-    ACTIVE: { description: '有效：在最新发布的清单中。In the list as last published.' },
-    CANCELLED: { description: '已取消：经发布从清单中取消（历史版本中仍可查）。Cancelled by a published version; kept in older versions.' },
-  },
+defineEnum(ListItemStatus, 'ListItemStatus', '清单事项状态。Status of a list item.', {
+  ACTIVE: ['有效：在最新发布的清单中', 'In the list as last published'],
+  CANCELLED: ['已取消：经发布从清单中取消（历史版本中仍可查）', 'Cancelled by a published version; kept in older versions'],
 });
 
 /**

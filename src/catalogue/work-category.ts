@@ -1,4 +1,4 @@
-import { registerEnumType } from 'type-graphql';
+import { defineEnum } from '../kernel/enums';
 
 /**
  * The kind of work an item or an application is about. Shared by the three lists and by
@@ -33,33 +33,32 @@ export enum WorkCategory {
   STATISTICS_SURVEY = 'STATISTICS_SURVEY',
   OTHER = 'OTHER',
 }
-
-export const WORK_CATEGORY_LABELS: Record<WorkCategory, { zh: string; en: string }> = {
-  LAW_ENFORCEMENT: { zh: '行政执法', en: 'Administrative law enforcement' },
-  DEMOLITION: { zh: '拆迁拆违', en: 'Demolition and illegal-building removal' },
-  ENVIRONMENTAL_RECTIFICATION: { zh: '环境整治', en: 'Environmental rectification' },
-  CITY_MANAGEMENT: { zh: '城市管理', en: 'City management' },
-  INVESTMENT_ATTRACTION: { zh: '招商引资', en: 'Investment attraction' },
-  TAX_ASSISTANCE: { zh: '协税护税', en: 'Tax collection assistance' },
-  REVENUE_GENERATION: { zh: '经济创收', en: 'Revenue generation' },
-  PRODUCTION_SAFETY: { zh: '生产安全', en: 'Production safety' },
-  SELF_GOVERNANCE: { zh: '村（居）民自治', en: 'Residents’ self-governance' },
-  PARTY_BUILDING: { zh: '基层党建', en: 'Party building' },
-  SOCIAL_ASSISTANCE: { zh: '社会救助', en: 'Social assistance' },
-  ELDERLY_CARE: { zh: '养老服务', en: 'Elderly care' },
-  HEALTH: { zh: '卫生健康', en: 'Health' },
-  POPULATION: { zh: '人口服务', en: 'Population services' },
-  VETERANS: { zh: '退役军人服务', en: 'Veterans’ services' },
-  DISABILITY: { zh: '残疾人服务', en: 'Disability services' },
-  EMPLOYMENT_SOCIAL_SECURITY: { zh: '就业和社会保障', en: 'Employment and social security' },
-  PUBLIC_SAFETY: { zh: '平安建设', en: 'Public safety' },
-  DISPUTE_MEDIATION: { zh: '矛盾纠纷调解', en: 'Dispute mediation' },
-  EMERGENCY_MANAGEMENT: { zh: '应急管理', en: 'Emergency management' },
-  AGRICULTURE_RURAL: { zh: '农业农村', en: 'Agriculture and rural affairs' },
-  CULTURE_EDUCATION: { zh: '文化教育', en: 'Culture and education' },
-  STATISTICS_SURVEY: { zh: '统计调查', en: 'Statistics and surveys' },
-  OTHER: { zh: '其他', en: 'Other' },
-};
+defineEnum(WorkCategory, 'WorkCategory', '工作事项类别（前八类为负面清单所列的行政工作）。Category of work; the first eight are negative-list categories.', {
+  LAW_ENFORCEMENT: ['行政执法', 'Administrative law enforcement'],
+  DEMOLITION: ['拆迁拆违', 'Demolition and illegal-building removal'],
+  ENVIRONMENTAL_RECTIFICATION: ['环境整治', 'Environmental rectification'],
+  CITY_MANAGEMENT: ['城市管理', 'City management'],
+  INVESTMENT_ATTRACTION: ['招商引资', 'Investment attraction'],
+  TAX_ASSISTANCE: ['协税护税', 'Tax collection assistance'],
+  REVENUE_GENERATION: ['经济创收', 'Revenue generation'],
+  PRODUCTION_SAFETY: ['生产安全', 'Production safety'],
+  SELF_GOVERNANCE: ['村（居）民自治', 'Residents’ self-governance'],
+  PARTY_BUILDING: ['基层党建', 'Party building'],
+  SOCIAL_ASSISTANCE: ['社会救助', 'Social assistance'],
+  ELDERLY_CARE: ['养老服务', 'Elderly care'],
+  HEALTH: ['卫生健康', 'Health'],
+  POPULATION: ['人口服务', 'Population services'],
+  VETERANS: ['退役军人服务', 'Veterans’ services'],
+  DISABILITY: ['残疾人服务', 'Disability services'],
+  EMPLOYMENT_SOCIAL_SECURITY: ['就业和社会保障', 'Employment and social security'],
+  PUBLIC_SAFETY: ['平安建设', 'Public safety'],
+  DISPUTE_MEDIATION: ['矛盾纠纷调解', 'Dispute mediation'],
+  EMERGENCY_MANAGEMENT: ['应急管理', 'Emergency management'],
+  AGRICULTURE_RURAL: ['农业农村', 'Agriculture and rural affairs'],
+  CULTURE_EDUCATION: ['文化教育', 'Culture and education'],
+  STATISTICS_SURVEY: ['统计调查', 'Statistics and surveys'],
+  OTHER: ['其他', 'Other'],
+});
 
 /** The categories the negative list covers by policy: work that may never be pushed down. */
 export const NEGATIVE_CATEGORIES: ReadonlySet<WorkCategory> = new Set([
@@ -73,8 +72,3 @@ export const NEGATIVE_CATEGORIES: ReadonlySet<WorkCategory> = new Set([
   WorkCategory.PRODUCTION_SAFETY,
 ]);
 
-registerEnumType(WorkCategory, {
-  name: 'WorkCategory',
-  description: '工作事项类别（前八类为负面清单所列的行政工作）。Category of work; the first eight are negative-list categories.',
-  valuesConfig: Object.fromEntries(Object.entries(WORK_CATEGORY_LABELS).map(([k, v]) => [k, { description: `${v.zh}。${v.en}.` }])),
-});

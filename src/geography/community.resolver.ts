@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Info, Query, Resolver, Root, registerEnumType, Authorized } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Info, Query, Resolver, Root, Authorized } from 'type-graphql';
 import { Matches, MaxLength } from 'class-validator';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { FilterQuery } from '@mikro-orm/core';
@@ -10,6 +10,7 @@ import { fromGlobalId } from '../kernel/global-id';
 import { badInput } from '../kernel/errors';
 import { containsPattern } from '../kernel/text';
 import { communitiesWithin, getRegion } from './geography.service';
+import { defineEnum } from '../kernel/enums';
 
 export const CommunityConnection = ConnectionType(Community, { zh: '村（社区）', en: 'communities' });
 
@@ -35,14 +36,10 @@ export enum CommunityOrderField {
   NAME = 'NAME',
   POPULATION = 'POPULATION',
 }
-registerEnumType(CommunityOrderField, {
-  name: 'CommunityOrderField',
-  description: '村（社区）排序字段。Community sort field.',
-  valuesConfig: {
-    CODE: { description: '按区划代码。By code.' },
-    NAME: { description: '按名称。By name.' },
-    POPULATION: { description: '按人口。By population.' },
-  },
+defineEnum(CommunityOrderField, 'CommunityOrderField', '村（社区）排序字段。Community sort field.', {
+  CODE: ['按区划代码', 'By code'],
+  NAME: ['按名称', 'By name'],
+  POPULATION: ['按人口', 'By population'],
 });
 
 @InputType({ description: '村（社区）排序。Community ordering.' })

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Info, Query, Resolver, Root, registerEnumType, Authorized } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Info, Query, Resolver, Root, Authorized } from 'type-graphql';
 import { Matches, MaxLength } from 'class-validator';
 import type { GraphQLResolveInfo } from 'graphql';
 import DataLoader from 'dataloader';
@@ -9,6 +9,7 @@ import { ConnectionType, PageArgs, SortDirection, paginate } from '../kernel/pag
 import { containsPattern } from '../kernel/text';
 import { findRegion, getRegion, regionsWithin } from './geography.service';
 import { CODE_PREFIX_LENGTH } from './region.entity';
+import { defineEnum } from '../kernel/enums';
 
 export const RegionConnection = ConnectionType(Region, { zh: '行政区划', en: 'regions' });
 
@@ -37,10 +38,9 @@ export enum RegionOrderField {
   CODE = 'CODE',
   NAME = 'NAME',
 }
-registerEnumType(RegionOrderField, {
-  name: 'RegionOrderField',
-  description: '行政区划排序字段。Region sort field.',
-  valuesConfig: { CODE: { description: '按区划代码。By code.' }, NAME: { description: '按名称。By name.' } },
+defineEnum(RegionOrderField, 'RegionOrderField', '行政区划排序字段。Region sort field.', {
+  CODE: ['按区划代码', 'By code'],
+  NAME: ['按名称', 'By name'],
 });
 
 @InputType({ description: '行政区划排序。Region ordering.' })

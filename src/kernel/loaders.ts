@@ -2,6 +2,8 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntityName } from '@mikro-orm/core';
 
+import type { Context } from './context';
+
 type Row = { id: number };
 
 /**
@@ -96,4 +98,19 @@ export class Loaders {
     }
     return loader as unknown as DataLoader<K, V>;
   }
+}
+
+/**
+ * A per-request loader of grouped counts by raw SQL: `sql(keys)` selects `key` and `n`,
+ * `keys` being the placeholders of the key list (for counts the ORM's `countBy` cannot
+ * express, e.g. with conditions on other tables).
+ */
+export function countLoader(ctx: Context, name: string, sql: (keys: string) => string): DataLoader<number, number> {
+  return ctx.loaders.custom(name, () =>
+    new DataLoader<number, number>(async (ids) => {
+      const rows: Array<{ key: number; n: string }> = await ctx.em.getConnection().execute(sql(ids.map(() => '?').join(', ')), [...ids], 'all', ctx.em.getTransactionContext());
+      const map = new Map(rows.map((r) => [Number(r.key), Number(r.n)]));
+      return ids.map((id) => map.get(id) ?? 0);
+    }),
+  );
 }

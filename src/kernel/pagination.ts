@@ -1,9 +1,10 @@
-import { ArgsType, Field, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
+import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { Max, Min } from 'class-validator';
 import { Cursor, type EntityName, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import { badInput } from './errors';
+import { defineEnum } from './enums';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -12,10 +13,9 @@ export enum SortDirection {
   ASC = 'ASC',
   DESC = 'DESC',
 }
-registerEnumType(SortDirection, {
-  name: 'SortDirection',
-  description: '排序方向。Sort direction.',
-  valuesConfig: { ASC: { description: '升序。Ascending.' }, DESC: { description: '降序。Descending.' } },
+defineEnum(SortDirection, 'SortDirection', '排序方向。Sort direction.', {
+  ASC: ['升序', 'Ascending'],
+  DESC: ['降序', 'Descending'],
 });
 
 /** Relay connection arguments: `first`/`after` forward, `last`/`before` backward. */

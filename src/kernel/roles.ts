@@ -1,4 +1,4 @@
-import { registerEnumType } from 'type-graphql';
+import { defineEnum } from './enums';
 
 /**
  * Who a user is in the admission system — the platform's role vocabulary, shared by every
@@ -17,25 +17,16 @@ export enum Role {
   INSPECTOR = 'INSPECTOR',
   INTEGRATION = 'INTEGRATION',
 }
-
-export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
-  ADMIN: { zh: '系统管理员', en: 'Administrator' },
-  REVIEWER: { zh: '审核人员（县委社会工作部）', en: "Reviewer (county social work department)" },
-  COMMITTEE_SECRETARY: { zh: '县委常委会议事秘书', en: 'County committee secretary' },
-  DEPARTMENT_USER: { zh: '部门经办人员', en: 'Department user' },
-  TOWNSHIP_USER: { zh: '乡镇（街道）工作人员', en: 'Township user' },
-  COMMUNITY_USER: { zh: '村（社区）工作者', en: 'Community worker' },
-  ANALYST: { zh: '统计分析人员', en: 'Analyst' },
-  INSPECTOR: { zh: '督查人员', en: 'Inspector' },
-  INTEGRATION: { zh: '平台对接服务账号', en: 'Integration service account' },
-};
-
-registerEnumType(Role, {
-  name: 'Role',
-  description: '用户角色。User role.',
-  valuesConfig: Object.fromEntries(
-    Object.entries(ROLE_LABELS).map(([k, v]) => [k, { description: `${v.zh}。${v.en}.` }]),
-  ),
+defineEnum(Role, 'Role', '用户角色。User role.', {
+  ADMIN: ['系统管理员', 'Administrator'],
+  REVIEWER: ['审核人员（县委社会工作部）', 'Reviewer (county social work department)'],
+  COMMITTEE_SECRETARY: ['县委常委会议事秘书', 'County committee secretary'],
+  DEPARTMENT_USER: ['部门经办人员', 'Department user'],
+  TOWNSHIP_USER: ['乡镇（街道）工作人员', 'Township user'],
+  COMMUNITY_USER: ['村（社区）工作者', 'Community worker'],
+  ANALYST: ['统计分析人员', 'Analyst'],
+  INSPECTOR: ['督查人员', 'Inspector'],
+  INTEGRATION: ['平台对接服务账号', 'Integration service account'],
 });
 
 /** Roles whose jurisdiction is a whole county. */

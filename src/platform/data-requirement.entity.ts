@@ -1,24 +1,21 @@
 import { Entity, Enum, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { BaseEntity, Node } from '../kernel/base.entity';
 import { Department } from '../organisation/department.entity';
 import { Region } from '../geography/region.entity';
 import { DataElement } from './data-element.entity';
 import { BusinessApp } from './business-app.entity';
+import { defineEnum } from '../kernel/enums';
 
 export enum DataRequirementSource {
   LEDGER = 'LEDGER',
   APPLICATION = 'APPLICATION',
   APP = 'APP',
 }
-registerEnumType(DataRequirementSource, {
-  name: 'DataRequirementSource',
-  description: '数据需求的来源。Where a data requirement comes from.',
-  valuesConfig: {
-    LEDGER: { description: '台账报表要求村（社区）填报。A ledger or report communities must file.' },
-    APPLICATION: { description: '准入申请中列明需要的数据。An admission application’s data needs.' },
-    APP: { description: '业务应用系统要求录入。A business app communities must enter it into.' },
-  },
+defineEnum(DataRequirementSource, 'DataRequirementSource', '数据需求的来源。Where a data requirement comes from.', {
+  LEDGER: ['台账报表要求村（社区）填报', 'A ledger or report communities must file'],
+  APPLICATION: ['准入申请中列明需要的数据', 'An admission application’s data needs'],
+  APP: ['业务应用系统要求录入', 'A business app communities must enter it into'],
 });
 
 export enum CollectionFrequency {
@@ -30,19 +27,14 @@ export enum CollectionFrequency {
   YEARLY = 'YEARLY',
   AD_HOC = 'AD_HOC',
 }
-export const COLLECTION_FREQUENCY_LABELS: Record<CollectionFrequency, { zh: string; en: string }> = {
-  DAILY: { zh: '每日', en: 'Daily' },
-  WEEKLY: { zh: '每周', en: 'Weekly' },
-  MONTHLY: { zh: '每月', en: 'Monthly' },
-  QUARTERLY: { zh: '每季度', en: 'Quarterly' },
-  HALF_YEARLY: { zh: '每半年', en: 'Half-yearly' },
-  YEARLY: { zh: '每年', en: 'Yearly' },
-  AD_HOC: { zh: '不定期', en: 'Ad hoc' },
-};
-registerEnumType(CollectionFrequency, {
-  name: 'CollectionFrequency',
-  description: '采集频次。How often data is collected.',
-  valuesConfig: Object.fromEntries(Object.entries(COLLECTION_FREQUENCY_LABELS).map(([k, v]) => [k, { description: `${v.zh}。${v.en}.` }])),
+defineEnum(CollectionFrequency, 'CollectionFrequency', '采集频次。How often data is collected.', {
+  DAILY: ['每日', 'Daily'],
+  WEEKLY: ['每周', 'Weekly'],
+  MONTHLY: ['每月', 'Monthly'],
+  QUARTERLY: ['每季度', 'Quarterly'],
+  HALF_YEARLY: ['每半年', 'Half-yearly'],
+  YEARLY: ['每年', 'Yearly'],
+  AD_HOC: ['不定期', 'Ad hoc'],
 });
 
 /**

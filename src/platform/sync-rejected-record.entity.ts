@@ -1,8 +1,9 @@
 import { Entity, Enum, ManyToOne, Property, type Ref } from '@mikro-orm/core';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
 import { BaseEntity, Node } from '../kernel/base.entity';
 import { SyncKind, SyncRun } from './sync-run.entity';
+import { defineEnum } from '../kernel/enums';
 
 export enum SyncRejectionCode {
   MALFORMED = 'MALFORMED',
@@ -12,18 +13,13 @@ export enum SyncRejectionCode {
   DUPLICATE_NATURAL_KEY = 'DUPLICATE_NATURAL_KEY',
   PUSH_REFUSED = 'PUSH_REFUSED',
 }
-export const SYNC_REJECTION_LABELS: Record<SyncRejectionCode, { zh: string; en: string }> = {
-  MALFORMED: { zh: '记录格式不符合接口约定', en: 'Record does not match the contract' },
-  UNKNOWN_COMMUNITY: { zh: '村（社区）代码在本平台不存在', en: 'Unknown community code' },
-  UNKNOWN_APP: { zh: '引用的业务应用系统尚未同步', en: 'References a business app not synced yet' },
-  UNKNOWN_DATA_ELEMENT: { zh: '数据元编码不在数据元目录中', en: 'Unknown data element code' },
-  DUPLICATE_NATURAL_KEY: { zh: '同一数据元、村（社区）与统计期已有另一条数据', en: 'Another record holds the same data element, community and period' },
-  PUSH_REFUSED: { zh: '平台拒绝了推送', en: 'The platform refused the push' },
-};
-registerEnumType(SyncRejectionCode, {
-  name: 'SyncRejectionCode',
-  description: '拒收原因类别。Why a record was rejected.',
-  valuesConfig: Object.fromEntries(Object.entries(SYNC_REJECTION_LABELS).map(([k, v]) => [k, { description: `${v.zh}。${v.en}.` }])),
+defineEnum(SyncRejectionCode, 'SyncRejectionCode', '拒收原因类别。Why a record was rejected.', {
+  MALFORMED: ['记录格式不符合接口约定', 'Record does not match the contract'],
+  UNKNOWN_COMMUNITY: ['村（社区）代码在本平台不存在', 'Unknown community code'],
+  UNKNOWN_APP: ['引用的业务应用系统尚未同步', 'References a business app not synced yet'],
+  UNKNOWN_DATA_ELEMENT: ['数据元编码不在数据元目录中', 'Unknown data element code'],
+  DUPLICATE_NATURAL_KEY: ['同一数据元、村（社区）与统计期已有另一条数据', 'Another record holds the same data element, community and period'],
+  PUSH_REFUSED: ['平台拒绝了推送', 'The platform refused the push'],
 });
 
 /**

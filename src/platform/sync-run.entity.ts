@@ -1,7 +1,8 @@
 import { Entity, Enum, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { BaseEntity, Node } from '../kernel/base.entity';
 import { User } from '../auth/user.entity';
+import { defineEnum } from '../kernel/enums';
 
 export enum SyncKind {
   APPS = 'APPS',
@@ -9,29 +10,20 @@ export enum SyncKind {
   COLLECTED_VALUES = 'COLLECTED_VALUES',
   PUSH_ADMISSIONS = 'PUSH_ADMISSIONS',
 }
-export const SYNC_KIND_LABELS: Record<SyncKind, { zh: string; en: string }> = {
-  APPS: { zh: '同步业务应用系统', en: 'Sync business apps' },
-  TERMINALS: { zh: '同步服务终端', en: 'Sync service terminals' },
-  COLLECTED_VALUES: { zh: '同步采集数据', en: 'Sync collected values' },
-  PUSH_ADMISSIONS: { zh: '向平台推送准入事项', en: 'Push admission items to the platform' },
-};
-registerEnumType(SyncKind, {
-  name: 'SyncKind',
-  description: '与一体化政务服务平台的同步种类。Kind of exchange with the one-stop platform.',
-  valuesConfig: Object.fromEntries(Object.entries(SYNC_KIND_LABELS).map(([k, v]) => [k, { description: `${v.zh}。${v.en}.` }])),
+defineEnum(SyncKind, 'SyncKind', '与一体化政务服务平台的同步种类。Kind of exchange with the one-stop platform.', {
+  APPS: ['同步业务应用系统', 'Sync business apps'],
+  TERMINALS: ['同步服务终端', 'Sync service terminals'],
+  COLLECTED_VALUES: ['同步采集数据', 'Sync collected values'],
+  PUSH_ADMISSIONS: ['向平台推送准入事项', 'Push admission items to the platform'],
 });
 
 export enum SyncMode {
   INCREMENTAL = 'INCREMENTAL',
   FULL = 'FULL',
 }
-registerEnumType(SyncMode, {
-  name: 'SyncMode',
-  description: '同步方式。Sync mode.',
-  valuesConfig: {
-    INCREMENTAL: { description: '增量：只取上次成功同步水位之后变更的记录。Incremental: records changed since the last successful run’s watermark.' },
-    FULL: { description: '全量核对：取平台全部记录，平台已不存在的标记为删除。Full reconcile: everything; records the platform no longer lists are marked deleted.' },
-  },
+defineEnum(SyncMode, 'SyncMode', '同步方式。Sync mode.', {
+  INCREMENTAL: ['增量：只取上次成功同步水位之后变更的记录', 'Incremental: records changed since the last successful run’s watermark'],
+  FULL: ['全量核对：取平台全部记录，平台已不存在的标记为删除', 'Full reconcile: everything; records the platform no longer lists are marked deleted'],
 });
 
 export enum SyncStatus {
@@ -40,17 +32,11 @@ export enum SyncStatus {
   FAILED = 'FAILED',
   ABANDONED = 'ABANDONED',
 }
-registerEnumType(SyncStatus, {
-  name: 'SyncStatus',
-  description: '同步运行状态。Status of a sync run.',
-  valuesConfig: {
-    RUNNING: { description: '运行中。Running.' },
-    SUCCEEDED: { description: '成功完成（水位已推进）。Succeeded; the watermark advanced.' },
-    FAILED: { description: '失败（记录错误原因，任务按退避策略重试）。Failed with an error; the job retries with backoff.' },
-    ABANDONED: {
-      description: '已中断：执行进程意外终止，由下一次运行发现并标记。Abandoned: its worker process died mid-run; marked by the next run.',
-    },
-  },
+defineEnum(SyncStatus, 'SyncStatus', '同步运行状态。Status of a sync run.', {
+  RUNNING: ['运行中', 'Running'],
+  SUCCEEDED: ['成功完成（水位已推进）', 'Succeeded; the watermark advanced'],
+  FAILED: ['失败（记录错误原因，任务按退避策略重试）', 'Failed with an error; the job retries with backoff'],
+  ABANDONED: ['已中断：执行进程意外终止，由下一次运行发现并标记', 'Abandoned: its worker process died mid-run; marked by the next run'],
 });
 
 /**

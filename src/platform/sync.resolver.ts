@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Info, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { MaxLength } from 'class-validator';
 import type { GraphQLResolveInfo } from 'graphql';
 import { GraphQLJSON } from 'graphql-scalars';
@@ -15,6 +15,7 @@ import { recordAudit } from '../audit/audit.service';
 import type { QueueRegistry } from '../queue/runtime';
 import { QUEUES } from '../queue/backend';
 import { enqueueSync, syncKindOfJob, PUSH_ADMISSION_JOB, type SyncJobData } from './sync-jobs';
+import { defineEnum } from '../kernel/enums';
 
 export const SyncRunConnection = ConnectionType(SyncRun, { zh: '同步运行记录', en: 'sync runs' });
 export const SyncRejectedRecordConnection = ConnectionType(SyncRejectedRecord, { zh: '拒收记录', en: 'rejected records' });
@@ -27,17 +28,13 @@ export enum SyncJobState {
   FAILED = 'FAILED',
   UNKNOWN = 'UNKNOWN',
 }
-registerEnumType(SyncJobState, {
-  name: 'SyncJobState',
-  description: '同步任务在队列中的状态。State of a sync job in the queue.',
-  valuesConfig: {
-    WAITING: { description: '排队等待执行。Waiting to run.' },
-    ACTIVE: { description: '正在执行。Running.' },
-    DELAYED: { description: '等待重试或定时执行。Waiting for a retry or its scheduled time.' },
-    COMPLETED: { description: '已完成。Completed.' },
-    FAILED: { description: '已失败（重试次数用尽或不可重试）。Failed for good.' },
-    UNKNOWN: { description: '未知（任务已被清理）。Unknown; the job was cleaned up.' },
-  },
+defineEnum(SyncJobState, 'SyncJobState', '同步任务在队列中的状态。State of a sync job in the queue.', {
+  WAITING: ['排队等待执行', 'Waiting to run'],
+  ACTIVE: ['正在执行', 'Running'],
+  DELAYED: ['等待重试或定时执行', 'Waiting for a retry or its scheduled time'],
+  COMPLETED: ['已完成', 'Completed'],
+  FAILED: ['已失败（重试次数用尽或不可重试）', 'Failed for good'],
+  UNKNOWN: ['未知（任务已被清理）', 'Unknown; the job was cleaned up'],
 });
 
 const STATE: Record<string, SyncJobState> = {

@@ -1,9 +1,10 @@
 import { Collection, Entity, Enum, Index, ManyToMany, ManyToOne, Property, type Ref } from '@mikro-orm/core';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { BaseEntity, Node } from '../kernel/base.entity';
 import { Community } from '../geography/community.entity';
 import { User } from '../auth/user.entity';
 import { BusinessApp } from './business-app.entity';
+import { defineEnum } from '../kernel/enums';
 
 export enum TerminalStatus {
   ACTIVE = 'ACTIVE',
@@ -11,18 +12,11 @@ export enum TerminalStatus {
   CONSOLIDATED = 'CONSOLIDATED',
   DECOMMISSIONED = 'DECOMMISSIONED',
 }
-
-export const TERMINAL_STATUS_LABELS: Record<TerminalStatus, { zh: string; en: string }> = {
-  ACTIVE: { zh: '在用', en: 'In use' },
-  PLANNED_FOR_CONSOLIDATION: { zh: '计划整合（所承载应用均已接入平台，可并入统一终端）', en: 'Planned for consolidation onto the unified terminal' },
-  CONSOLIDATED: { zh: '已整合到统一终端', en: 'Consolidated onto the unified terminal' },
-  DECOMMISSIONED: { zh: '已撤除', en: 'Decommissioned' },
-};
-
-registerEnumType(TerminalStatus, {
-  name: 'TerminalStatus',
-  description: '服务终端状态。Status of a service terminal.',
-  valuesConfig: Object.fromEntries(Object.entries(TERMINAL_STATUS_LABELS).map(([k, v]) => [k, { description: `${v.zh}。${v.en}.` }])),
+defineEnum(TerminalStatus, 'TerminalStatus', '服务终端状态。Status of a service terminal.', {
+  ACTIVE: ['在用', 'In use'],
+  PLANNED_FOR_CONSOLIDATION: ['计划整合（所承载应用均已接入平台，可并入统一终端）', 'Planned for consolidation onto the unified terminal'],
+  CONSOLIDATED: ['已整合到统一终端', 'Consolidated onto the unified terminal'],
+  DECOMMISSIONED: ['已撤除', 'Decommissioned'],
 });
 
 /**

@@ -1,11 +1,11 @@
-import './subscribers';
-import { LedgerFiling, LedgerRequirement } from './ledger.entity';
-import { Plaque } from './plaque.entity';
-import { CertificateIssuance } from './certificate-issuance.entity';
-import { Refusal } from './refusal.entity';
-import { ServiceContract, ServiceContractEvaluation } from './service-contract.entity';
-import { FundingAllocation } from './funding-allocation.entity';
-import { Inspection, Interview, PublicCriticism, SupervisionFinding } from './supervision.entity';
+import './supervision/supervision.subscribers';
+import { LedgerFiling, LedgerRequirement } from './ledgers/ledger.entity';
+import { Plaque } from './plaques/plaque.entity';
+import { CertificateIssuance } from './certificates/certificate-issuance.entity';
+import { Refusal } from './refusals/refusal.entity';
+import { ServiceContract, ServiceContractEvaluation } from './contracts/service-contract.entity';
+import { FundingAllocation } from './funding/funding-allocation.entity';
+import { Inspection, Interview, PublicCriticism, SupervisionFinding } from './supervision/supervision.entity';
 
 /** The burden registry's tables (CertificateType is listed with the admission entities, whose rules read it). */
 export const REGISTRY_ENTITIES = [

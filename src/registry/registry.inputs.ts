@@ -2,27 +2,12 @@ import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { ArrayMaxSize, ArrayMinSize, IsDateString, IsOptional, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { LedgerFormat, LedgerFrequency } from '../admission/enums';
 import { WorkCategory } from '../catalogue/work-category';
-import {
-  CertificateRefusalReason,
-  CriticismScope,
-  EvidenceKind,
-  FilingMethod,
-  FindingCategory,
-  FindingSeverityLevel,
-  FindingSource,
-  InspectionMode,
-  InterviewStatus,
-  IssuanceOutcome,
-  LedgerStatus,
-  PlaqueAuthority,
-  PlaqueStatus,
-  RefusalKind,
-  RefusalReason,
-  RefusalStatus,
-  RequesterKind,
-  ServiceContractStatus,
-  SupervisionFindingStatus,
-} from './enums';
+import { CertificateRefusalReason, IssuanceOutcome, RequesterKind } from './certificates/certificate.enums';
+import { CriticismScope, FindingCategory, FindingSeverityLevel, FindingSource, InspectionMode, InterviewStatus, SupervisionFindingStatus } from './supervision/supervision.enums';
+import { EvidenceKind, RefusalKind, RefusalReason, RefusalStatus } from './refusals/refusal.enums';
+import { FilingMethod, LedgerStatus } from './ledgers/ledger.enums';
+import { PlaqueAuthority, PlaqueStatus } from './plaques/plaque.enums';
+import { ServiceContractStatus } from './contracts/contract.enums';
 
 /** A calendar day `YYYY-MM-DD`. */
 const IsDay = (): PropertyDecorator => (target, key) => {

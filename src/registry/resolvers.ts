@@ -1,11 +1,11 @@
-import { LedgerFilingResolver, LedgerRequirementResolver } from './ledger.resolver';
-import { PlaqueResolver } from './plaque.resolver';
-import { CertificateIssuanceResolver, CertificateTypeResolver } from './certificate.resolver';
-import { RefusalResolver } from './refusal.resolver';
-import { ServiceContractEvaluationResolver, ServiceContractResolver } from './contract.resolver';
-import { FundingAllocationResolver, UnfundedItemResolver, UnpaidCommunityResolver } from './funding.resolver';
-import { InspectionResolver, InterviewResolver, PublicCriticismResolver, RepeatOffenderResolver, SupervisionFindingResolver } from './supervision.resolver';
-import { DepartmentRecordResolver } from './department-record.resolver';
+import { LedgerFilingResolver, LedgerRequirementResolver } from './ledgers/ledger.resolver';
+import { PlaqueResolver } from './plaques/plaque.resolver';
+import { CertificateIssuanceResolver, CertificateTypeResolver } from './certificates/certificate.resolver';
+import { RefusalResolver } from './refusals/refusal.resolver';
+import { ServiceContractEvaluationResolver, ServiceContractResolver } from './contracts/contract.resolver';
+import { FundingAllocationResolver, UnfundedItemResolver, UnpaidCommunityResolver } from './funding/funding.resolver';
+import { InspectionResolver, InterviewResolver, PublicCriticismResolver, RepeatOffenderResolver, SupervisionFindingResolver } from './supervision/supervision.resolver';
+import { DepartmentRecordResolver } from './department-record/department-record.resolver';
 
 /** The burden registry's resolvers (registered in src/schema.ts). */
 export const REGISTRY_RESOLVERS = [

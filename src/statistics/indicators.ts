@@ -1,4 +1,4 @@
-import { registerEnumType } from 'type-graphql';
+import { defineEnum } from '../kernel/enums';
 
 /**
  * The burden indicators analysts query, and the summary-table columns (measures) they
@@ -21,6 +21,7 @@ export enum MeasureKind {
   STOCK = 'STOCK',
   FLOW = 'FLOW',
 }
+defineEnum(MeasureKind, 'MeasureKind', '统计量类别。Kind of measure.', { STOCK: ['月末存量', 'End-of-month stock'], FLOW: ['当月发生量', 'Monthly flow'] }, { graphql: false });
 
 export type Rollup = 'SUM' | 'DISTINCT';
 
@@ -194,6 +195,23 @@ export const INDICATORS: IndicatorDef[] = [
 ];
 export const INDICATOR_BY_KEY = new Map(INDICATORS.map((i) => [i.key, i]));
 
+const KIND_TEXT = {
+  STOCK: ['月末存量，期间取期末值', 'end-of-month stock; period value at its last month'],
+  FLOW: ['当月发生量，期间求和', 'monthly flow; summed over the period'],
+  RATIO: ['比率', 'percentage'],
+} as const;
+defineEnum(
+  BurdenIndicator,
+  'BurdenIndicator',
+  '村（社区）负担统计指标。A burden statistics indicator.',
+  Object.fromEntries(
+    INDICATORS.map((i) => {
+      const [kindZh, kindEn] = KIND_TEXT[i.kind === 'STOCK' || i.kind === 'FLOW' ? i.kind : 'RATIO'];
+      return [i.key, [i.zh, i.en, `${i.zh}（${i.unit}；${kindZh}）。${i.en} (${kindEn}).`]];
+    }),
+  ) as unknown as Record<BurdenIndicator, readonly [string, string, string]>,
+);
+
 /** The measure columns an indicator reads. */
 export function columnsOf(def: IndicatorDef): string[] {
   return def.ratio ? [...new Set([...Object.keys(def.ratio.numerator), ...Object.keys(def.ratio.denominator)])] : [def.column!];
@@ -238,15 +256,3 @@ export const DEFAULT_INDICATORS: BurdenIndicator[] = [
   BurdenIndicator.APPROVED_HOURS,
 ];
 
-registerEnumType(BurdenIndicator, {
-  name: 'BurdenIndicator',
-  description: '村（社区）负担统计指标。A burden statistics indicator.',
-  valuesConfig: Object.fromEntries(
-    INDICATORS.map((i) => [
-      i.key,
-      {
-        description: `${i.zh}（${i.unit}；${i.kind === 'STOCK' ? '月末存量，期间取期末值' : i.kind === 'FLOW' ? '当月发生量，期间求和' : '比率'}）。${i.en} (${i.kind === 'STOCK' ? 'end-of-month stock; period value at its last month' : i.kind === 'FLOW' ? 'monthly flow; summed over the period' : 'percentage'}).`,
-      },
-    ]),
-  ),
-});

@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Float, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root, registerEnumType } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Float, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import { Role } from '../kernel/roles';
@@ -13,9 +13,9 @@ import { AdmissionApplicationConnection } from '../admission/application.resolve
 import { ApplicationStatus } from '../admission/enums';
 import { Terminal, TerminalStatus } from '../platform/terminal.entity';
 import { TerminalConnection } from '../platform/terminal.resolver';
-import { LedgerRequirement } from '../registry/ledger.entity';
-import { LedgerRequirementConnection } from '../registry/ledger.resolver';
-import { LedgerStatus } from '../registry/enums';
+import { LedgerRequirement } from '../registry/ledgers/ledger.entity';
+import { LedgerRequirementConnection } from '../registry/ledgers/ledger.resolver';
+import { LedgerStatus } from '../registry/ledgers/ledger.enums';
 import { requireActor, type Context } from '../kernel/context';
 import { badInput } from '../kernel/errors';
 import { PageArgs, paginate } from '../kernel/pagination';
@@ -27,19 +27,6 @@ import { BurdenIndicator, INDICATORS } from './indicators';
 import { refreshStatistics } from './refresh';
 import * as service from './statistics.service';
 import { StatisticsGroupBy } from './statistics.service';
-
-registerEnumType(StatisticsGroupBy, {
-  name: 'StatisticsGroupBy',
-  description: '统计分组方式。How statistics are grouped.',
-  valuesConfig: {
-    CITY: { description: '按市（州）。By city.' },
-    COUNTY: { description: '按县（市、区）。By county.' },
-    TOWNSHIP: { description: '按乡镇（街道）。By township.' },
-    COMMUNITY: { description: '按村（社区）。By community.' },
-    DEPARTMENT: { description: '按有关部门（县级及以上区划）。By department (county or higher).' },
-    MONTH: { description: '按月（所选区划自身的逐月数据）。By month, for the region itself.' },
-  },
-});
 
 @ObjectType({ description: '统计指标说明。What an indicator is.', simpleResolvers: true })
 export class IndicatorInfo {

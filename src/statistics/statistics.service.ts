@@ -30,6 +30,7 @@ import {
   type IndicatorDef,
   type Source,
 } from './indicators';
+import { defineEnum } from '../kernel/enums';
 
 export enum StatisticsGroupBy {
   CITY = 'CITY',
@@ -39,6 +40,14 @@ export enum StatisticsGroupBy {
   DEPARTMENT = 'DEPARTMENT',
   MONTH = 'MONTH',
 }
+defineEnum(StatisticsGroupBy, 'StatisticsGroupBy', '统计分组方式。How statistics are grouped.', {
+  CITY: ['按市（州）', 'By city'],
+  COUNTY: ['按县（市、区）', 'By county'],
+  TOWNSHIP: ['按乡镇（街道）', 'By township'],
+  COMMUNITY: ['按村（社区）', 'By community'],
+  DEPARTMENT: ['按有关部门（县级及以上区划）', 'By department (county or higher)'],
+  MONTH: ['按月（所选区划自身的逐月数据）', 'By month, for the region itself'],
+});
 
 /** Longest period one question may cover. */
 export const MAX_PERIOD_MONTHS = 36;

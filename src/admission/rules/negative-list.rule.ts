@@ -1,7 +1,8 @@
-import { NEGATIVE_CATEGORIES, WORK_CATEGORY_LABELS, WorkCategory } from '../../catalogue/work-category';
+import { NEGATIVE_CATEGORIES, WorkCategory } from '../../catalogue/work-category';
 import { toGlobalId } from '../../kernel/global-id';
 import { ApplicationKind, FindingSeverity } from '../enums';
 import type { ApplicationFacts, Evidence, Finding, Rule, RuleContext } from './types';
+import { labelOf } from '../../kernel/enums';
 
 /** Words that give away negative-list work whatever category the department chose. */
 export const NEGATIVE_KEYWORDS: Array<[WorkCategory, RegExp]> = [
@@ -25,7 +26,7 @@ export function negativeMatches(app: ApplicationFacts, ctx: RuleContext): Eviden
     evidence.push(
       item
         ? { kind: 'ListItem', id: toGlobalId('ListItem', item.id), label: `负面清单 ${item.itemKey}：${item.title}（${why}）` }
-        : { kind: 'WorkCategory', id: null, label: `负面清单类别：${WORK_CATEGORY_LABELS[category].zh}（${why}）` },
+        : { kind: 'WorkCategory', id: null, label: `负面清单类别：${labelOf(WorkCategory, category).zh}（${why}）` },
     );
   };
   const seen = new Set<WorkCategory>();

@@ -36,32 +36,20 @@ import { estimateBurden } from '../../admission/burden';
 import { nextSequenceValue } from '../../kernel/document-sequence.entity';
 import { addWorkingDays, chinaDate, chinaYear } from '../../kernel/dates';
 import { CertificateType } from '../../catalogue/certificate-type.entity';
-import { CertificateIssuance } from '../../registry/certificate-issuance.entity';
-import { LedgerFiling, LedgerRequirement } from '../../registry/ledger.entity';
-import { Plaque } from '../../registry/plaque.entity';
-import { Refusal } from '../../registry/refusal.entity';
-import { ServiceContract, ServiceContractEvaluation } from '../../registry/service-contract.entity';
-import { FundingAllocation } from '../../registry/funding-allocation.entity';
-import { Inspection, Interview, PublicCriticism, SupervisionFinding } from '../../registry/supervision.entity';
-import {
-  CriticismScope,
-  EvidenceKind,
-  FilingMethod,
-  FindingCategory,
-  FindingSeverityLevel,
-  FindingSource,
-  InspectionMode,
-  LedgerStatus,
-  PlaqueAuthority,
-  PlaqueStatus,
-  RefusalKind,
-  RefusalReason,
-  RefusalStatus,
-  RequesterKind,
-  SupervisionFindingStatus,
-} from '../../registry/enums';
-import { decideCertificateRequest } from '../../registry/rules/certificates';
-import { openEscalationFinding } from '../../registry/supervision.service';
+import { CertificateIssuance } from '../../registry/certificates/certificate-issuance.entity';
+import { LedgerFiling, LedgerRequirement } from '../../registry/ledgers/ledger.entity';
+import { Plaque } from '../../registry/plaques/plaque.entity';
+import { Refusal } from '../../registry/refusals/refusal.entity';
+import { ServiceContract, ServiceContractEvaluation } from '../../registry/contracts/service-contract.entity';
+import { FundingAllocation } from '../../registry/funding/funding-allocation.entity';
+import { Inspection, Interview, PublicCriticism, SupervisionFinding } from '../../registry/supervision/supervision.entity';
+import { CriticismScope, FindingCategory, FindingSeverityLevel, FindingSource, InspectionMode, SupervisionFindingStatus } from '../../registry/supervision/supervision.enums';
+import { EvidenceKind, RefusalKind, RefusalReason, RefusalStatus } from '../../registry/refusals/refusal.enums';
+import { FilingMethod, LedgerStatus } from '../../registry/ledgers/ledger.enums';
+import { PlaqueAuthority, PlaqueStatus } from '../../registry/plaques/plaque.enums';
+import { RequesterKind } from '../../registry/certificates/certificate.enums';
+import { decideCertificateRequest } from '../../registry/certificates/certificate.rules';
+import { openEscalationFinding } from '../../registry/supervision/supervision.service';
 
 export interface RegistrySeedParts {
   county: Region;
