@@ -38,10 +38,10 @@ import { DEMO_DATA_ELEMENTS } from '../src/db/seed/demo-data-elements';
 import { hashPassword } from '../src/auth/credentials';
 import { estimateBurden } from '../src/admission/burden';
 import { ApplicationKind, ApplicationStatus as S, LedgerFormat, LedgerFrequency, ScopeType } from '../src/admission/enums';
-import { WorkCategory } from '../src/catalogue/work-category';
+import { WorkCategory } from '../src/catalogue/entity/work-category';
 import { provinceGeography, buildDataset, type SimGeography } from '../integrations/simulator/dataset';
 import { Prng } from '../integrations/simulator/prng';
-import { refreshStatistics } from '../src/statistics/refresh';
+import { refreshStatistics } from '../src/statistics/service/refresh';
 
 type Scale = 'province' | 'city' | 'demo';
 const DAY = 86_400_000;

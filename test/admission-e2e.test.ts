@@ -1,6 +1,6 @@
 import { startTestApi, type TestApi } from './support/api';
 import { createTestCounty, TEST_PASSWORD, type TestCounty } from './support/county';
-import { flagOverdueEmergencies } from '../src/admission/schedules';
+import { flagOverdueEmergencies } from '../src/admission/service/schedules';
 import { chinaDate } from '../src/kernel/dates';
 
 let t: TestApi;

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { startTestApi, type TestApi } from './support/api';
 import { createQueueBackend, type QueueBackend } from '../src/queue/backend';
 import { startWorkers, type RunningWorkers } from '../src/queue/runtime';
-import { expireAdmissionsJob, flagOverdueEmergenciesJob } from '../src/admission/jobs';
+import { expireAdmissionsJob, flagOverdueEmergenciesJob } from '../src/admission/service/jobs';
 import { chinaDate } from '../src/kernel/dates';
 
 /**

@@ -10,7 +10,7 @@ import { abolishedCertificateRule } from '../src/admission/rules/certificates.ru
 import { overlapRule, titleSimilarity } from '../src/admission/rules/overlap.rule';
 import { oneVoteVetoRule } from '../src/admission/rules/one-vote-veto.rule';
 import { estimateBurden } from '../src/admission/burden';
-import { WorkCategory } from '../src/catalogue/work-category';
+import { WorkCategory } from '../src/catalogue/entity/work-category';
 import { ApplicationKind, LedgerFormat, LedgerFrequency } from '../src/admission/enums';
 
 /** A clean assistance application: legal basis, funding, no terminal, electronic ledgers. */

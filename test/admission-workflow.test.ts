@@ -6,8 +6,8 @@ import 'reflect-metadata';
 import { Role } from '../src/kernel/roles';
 import type { Actor } from '../src/kernel/context';
 import { ApplicationKind, ApplicationStatus, FindingSeverity } from '../src/admission/enums';
-import type { AdmissionApplication } from '../src/admission/application.entity';
-import { TRANSITIONS, authorize, availableActions, type Who } from '../src/admission/workflow';
+import type { AdmissionApplication } from '../src/admission/entity/application.entity';
+import { TRANSITIONS, authorize, availableActions, type Who } from '../src/admission/service/workflow';
 
 const actor = (role: Role, over: Partial<Actor> = {}): Actor => ({
   userId: 1,

@@ -9,10 +9,10 @@ import { startTestApi, type TestApi } from './support/api';
 import { createTestCounty, TEST_PASSWORD, type TestCounty } from './support/county';
 import { chinaDate } from '../src/kernel/dates';
 import { generateSm2KeyPair, rawToDer, derToRaw, sm2KeyPairFromPem, sm2PublicKeyPem, sm2Sign, sm2Verify, sm3Hex } from '../src/kernel/gm';
-import { b64uDecode, b64uEncode, buildCanonical, decideVerdict, encodePayload, offlineVerdict, parsePayload, verifiedLists, type VerdictFacts } from '../src/admission/verification-core';
-import { verifyApproval } from '../src/admission/verification';
-import { payloadFromPdf } from '../src/admission/document-pdf';
-import { refreshRevocationLists } from '../src/admission/revocation-list';
+import { b64uDecode, b64uEncode, buildCanonical, decideVerdict, encodePayload, offlineVerdict, parsePayload, verifiedLists, type VerdictFacts } from '../src/admission/documents/verification-core';
+import { verifyApproval } from '../src/admission/documents/verification';
+import { payloadFromPdf } from '../src/admission/documents/document-pdf';
+import { refreshRevocationLists } from '../src/admission/documents/revocation-list';
 
 /**
  * Issue 11: approval documents that cannot be forged — SM2 signatures (interoperable with

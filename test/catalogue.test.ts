@@ -1,8 +1,8 @@
 import { Client } from 'pg';
 import { startTestApi, type TestApi } from './support/api';
 import { createTestCounty, TEST_PASSWORD, type TestCounty } from './support/county';
-import { NEGATIVE_CATEGORIES } from '../src/catalogue/work-category';
-import { currentListItems } from '../src/catalogue/catalogue.service';
+import { NEGATIVE_CATEGORIES } from '../src/catalogue/entity/work-category';
+import { currentListItems } from '../src/catalogue/service/catalogue.service';
 import { Region } from '../src/geography/region.entity';
 import { fromGlobalId, toGlobalId } from '../src/kernel/global-id';
 import { GUIDANCE_LISTS, QINGYI_OWN_ITEMS } from '../src/db/seed/demo-lists';

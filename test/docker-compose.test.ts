@@ -18,7 +18,7 @@ const read = (file: string): string => fs.readFileSync(path.join(root, file), 'u
 // ---------------------------------------------------------------------------
 
 // src/config.ts, and the one-stop platform's settings read in the same style next to its adapter.
-const configSource = `${read('src/config.ts')}\n${read('src/platform/platform-adapter.ts')}`;
+const configSource = `${read('src/config.ts')}\n${read('src/platform/service/platform-adapter.ts')}`;
 
 /** Names passed as string literals to config.ts's helpers, e.g. int('PORT', …). */
 const CONFIG_VARS: ReadonlySet<string> = new Set([

@@ -3,7 +3,7 @@
  * and its request pacing toward the platform (real simulator over HTTP).
  */
 import { ConfigError } from '../src/config';
-import { RateLimitedAdapter, platformAdapterFromEnv, platformSettingsFromEnv } from '../src/platform/platform-adapter';
+import { RateLimitedAdapter, platformAdapterFromEnv, platformSettingsFromEnv } from '../src/platform/service/platform-adapter';
 import { adapterFor, startSim } from './support/platform';
 
 describe('platform settings from the environment', () => {

@@ -18,10 +18,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { RunningSimulator } from '../integrations/simulator/server';
 import { createOrm } from '../src/db/orm';
-import { SyncKind, SyncMode } from '../src/platform/sync-run.entity';
+import { SyncKind, SyncMode } from '../src/platform/entity/sync-run.entity';
 import { createQueues, type QueueRegistry } from '../src/queue/runtime';
 import type { QueueBackend } from '../src/queue/backend';
-import { enqueueSync } from '../src/platform/sync-jobs';
+import { enqueueSync } from '../src/platform/sync/jobs';
 import { createTestDatabase } from './support/databases';
 import { backends, checksum, dbLines, eventually, queueBackend, simLines, simPost, startSim, syncRuns, SIM_APP_KEY, SIM_APP_SECRET } from './support/platform';
 

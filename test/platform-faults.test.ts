@@ -9,10 +9,10 @@ import crypto from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { RunningSimulator } from '../integrations/simulator/server';
 import { createOrm } from '../src/db/orm';
-import { SyncKind, SyncMode } from '../src/platform/sync-run.entity';
+import { SyncKind, SyncMode } from '../src/platform/entity/sync-run.entity';
 import { createQueues, type RunningWorkers, type WorkerContext } from '../src/queue/runtime';
 import type { QueueBackend } from '../src/queue/backend';
-import { enqueueSync } from '../src/platform/sync-jobs';
+import { enqueueSync } from '../src/platform/sync/jobs';
 import { createTestDatabase } from './support/databases';
 import {
   adapterFor,

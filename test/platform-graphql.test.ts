@@ -7,8 +7,8 @@
 import { startTestApi, type TestApi } from './support/api';
 import { adapterFor, startSim } from './support/platform';
 import type { RunningSimulator } from '../integrations/simulator/server';
-import { runSync } from '../src/platform/sync.service';
-import { SyncKind, SyncMode } from '../src/platform/sync-run.entity';
+import { runSync } from '../src/platform/sync/run';
+import { SyncKind, SyncMode } from '../src/platform/entity/sync-run.entity';
 import { DEMO_INTEGRATION_TOKEN } from '../src/db/seed/seed';
 import { toGlobalId } from '../src/kernel/global-id';
 

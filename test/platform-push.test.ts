@@ -9,10 +9,10 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { RunningSimulator } from '../integrations/simulator/server';
 import type { PlatformAdmissionPush } from '../integrations/platform/types';
 import { createOrm } from '../src/db/orm';
-import { SyncKind, SyncMode } from '../src/platform/sync-run.entity';
+import { SyncKind, SyncMode } from '../src/platform/entity/sync-run.entity';
 import { createQueues, startWorkers, type QueueRegistry, type RunningWorkers } from '../src/queue/runtime';
 import type { QueueBackend } from '../src/queue/backend';
-import { createSyncJobs, enqueueAdmissionPush, enqueueSync } from '../src/platform/sync-jobs';
+import { createSyncJobs, enqueueAdmissionPush, enqueueSync } from '../src/platform/sync/jobs';
 import { createTestDatabase } from './support/databases';
 import { adapterFor, backends, queueBackend, startSim, startSyncWorkers, syncRuns } from './support/platform';
 

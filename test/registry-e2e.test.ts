@@ -13,7 +13,7 @@ import { User } from '../src/auth/user.entity';
 import { Role } from '../src/kernel/roles';
 import { hashPassword } from '../src/auth/credentials';
 import { fromGlobalId } from '../src/kernel/global-id';
-import { flagOverdueEmergencies } from '../src/admission/schedules';
+import { flagOverdueEmergencies } from '../src/admission/service/schedules';
 import { chinaDate } from '../src/kernel/dates';
 
 let t: TestApi;

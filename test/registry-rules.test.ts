@@ -10,7 +10,7 @@ import { CertificateRefusalReason, IssuanceOutcome, RequesterKind } from '../src
 import { LedgerCleanupKind, LedgerStatus } from '../src/registry/ledgers/ledger.enums';
 import { PlaqueAuthority, PlaqueStatus } from '../src/registry/plaques/plaque.enums';
 import { LedgerFormat } from '../src/admission/enums';
-import { WorkCategory } from '../src/catalogue/work-category';
+import { WorkCategory } from '../src/catalogue/entity/work-category';
 import type { ListItemFacts } from '../src/admission/rules';
 
 const ledger = (id: number, over: Partial<LedgerFacts> = {}): LedgerFacts => ({

@@ -5,7 +5,7 @@
  * times normalised to UTC ISO 8601 with milliseconds), or is rejected with every
  * problem found, in Chinese with English. Nothing is ever half-imported.
  */
-import { isValidUscc } from '../../src/organisation/uscc';
+import { isValidUscc } from '../../src/organisation';
 import type {
   PlatformAdmissionPush,
   PlatformBusinessApp,

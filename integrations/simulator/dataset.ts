@@ -21,7 +21,7 @@
  */
 import { DEMO_CITY, DEMO_COMMUNITIES, DEMO_COUNTY, DEMO_DEPARTMENTS, DEMO_PROVINCE, DEMO_TOWNSHIPS } from '../../src/db/seed/demo-county';
 import { DEMO_DATA_ELEMENTS } from '../../src/db/seed/demo-data-elements';
-import { USCC_CHARSET, makeUscc } from '../../src/organisation/uscc';
+import { USCC_CHARSET, makeUscc } from '../../src/organisation';
 import type { PlatformBusinessApp, PlatformCollectedValue, PlatformTerminal, PlatformTerminalStatus } from '../platform/types';
 import { Prng } from './prng';
 import { SortedStore, type StoredRecord } from './store';

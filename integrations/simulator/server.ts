@@ -32,7 +32,7 @@ import type { Position } from './store';
 
 export const DEFAULT_APP_KEY = 'zhunru-demo';
 export const DEFAULT_APP_SECRET = 'zhunru-demo-secret-change-me';
-export const DEFAULT_PAGE_SIZE = 100;
+export const CONTRACT_DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 1000;
 export const MAX_COMMUNITY_CODES = 500;
 const MAX_BODY_BYTES = 1 << 20;
@@ -353,7 +353,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const listing = (kind: RecordKind, search: string, res: ServerResponse) => {
     const params = new URLSearchParams(search);
     const sizeText = params.get('pageSize');
-    const pageSize = sizeText === null ? DEFAULT_PAGE_SIZE : Number(sizeText);
+    const pageSize = sizeText === null ? CONTRACT_DEFAULT_PAGE_SIZE : Number(sizeText);
     if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE || (sizeText !== null && !/^\d+$/.test(sizeText))) {
       throw new HttpProblem(400, 'INVALID_PARAMETER', `pageSize 应为 1 到 ${MAX_PAGE_SIZE} 之间的整数 (pageSize must be an integer from 1 to ${MAX_PAGE_SIZE})`);
     }

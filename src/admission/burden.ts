@@ -1,5 +1,5 @@
 import { FILINGS_PER_YEAR, LedgerFrequency } from './enums';
-import type { BurdenEstimate, LedgerDemand } from './application.entity';
+import type { BurdenEstimate, LedgerDemand } from './entity/application.entity';
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 

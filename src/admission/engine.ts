@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DataElement } from '../platform/data-element.entity';
-import { CertificateType } from '../catalogue/certificate-type.entity';
-import { currentListItems } from '../catalogue/catalogue.service';
-import { AdmissionApplication } from './application.entity';
+import { DataElement } from '../platform';
+import { CertificateType } from '../catalogue';
+import { currentListItems } from '../catalogue';
+import { AdmissionApplication } from './entity/application.entity';
 import { ApplicationStatus, FindingSeverity } from './enums';
 import { RULES, type ApplicationFacts, type Finding, type RuleContext } from './rules';
-import { budgetFacts } from './budget';
+import { budgetFacts } from './service/budget';
 import { chinaYear } from '../kernel/dates';
 
 /** Statuses of items that are admitted into communities (or about to be). */

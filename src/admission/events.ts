@@ -1,4 +1,4 @@
-import type { AdmissionApplication } from './application.entity';
+import type { AdmissionApplication } from './entity/application.entity';
 
 /**
  * An emergency entry (先进后批) passed its approval deadline unapproved and was flagged

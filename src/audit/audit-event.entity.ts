@@ -1,7 +1,7 @@
 import { BeforeCreate, Entity, Index, ManyToOne, PrimaryKey, Property, type EventArgs, type Ref } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
-import { Region } from '../geography/region.entity';
+import { Region } from '../geography';
 import { toGlobalId } from '../kernel/global-id';
 import { appendToChain } from './audit-chain';
 

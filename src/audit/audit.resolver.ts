@@ -7,7 +7,7 @@ import { Role } from '../kernel/roles';
 import type { Context } from '../kernel/context';
 import { fromGlobalId } from '../kernel/global-id';
 import { ConnectionType, PageArgs, paginate } from '../kernel/pagination';
-import { Region } from '../geography/region.entity';
+import { Region } from '../geography';
 import { AppError } from '../kernel/errors';
 import { verifyAuditChain, type ChainProblem } from './audit-chain';
 import { defineEnum } from '../kernel/enums';

@@ -4,15 +4,15 @@ import { LockMode } from '@mikro-orm/core';
 import { User } from './user.entity';
 import { ApiToken } from './api-token.entity';
 import { Role } from '../kernel/roles';
-import { Region } from '../geography/region.entity';
-import { Community } from '../geography/community.entity';
-import { Department } from '../organisation/department.entity';
+import { Region } from '../geography';
+import { Community } from '../geography';
+import { Department } from '../organisation';
 import { requireActor, type Context } from '../kernel/context';
 import { fromGlobalId } from '../kernel/global-id';
 import { badInput, conflict, forbidden, notFound } from '../kernel/errors';
 import { generateApiToken, hashApiToken } from './credentials';
 import type { AuthService } from './auth.service';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import { labelOf } from '../kernel/enums';
 
 @InputType({ description: '登录。Sign-in credentials.' })

@@ -11,7 +11,7 @@ import { RevokedToken } from './revoked-token.entity';
 import { API_TOKEN_PREFIX, DUMMY_PASSWORD_HASH, hashApiToken, hashPassword, verifyPassword } from './credentials';
 import { checkPassword, type PasswordPolicy } from './password-policy';
 import { AppError, badInput, notFound } from '../kernel/errors';
-import { recordAudit } from '../audit/audit.service';
+import { recordAudit } from '../audit';
 import { JURISDICTION_COLUMNS, JURISDICTION_JOINS, jurisdictionOf } from './permissions';
 
 const ISSUER = 'zhunru';

@@ -23,7 +23,7 @@ import { COUNTY_STAFF, PEOPLE, Role, SUPERVISORS } from '../kernel/roles';
 import { AppError } from '../kernel/errors';
 import { fromGlobalId } from '../kernel/global-id';
 import type { Actor, Context, Scope } from '../kernel/context';
-import { Community } from '../geography/community.entity';
+import { Community } from '../geography';
 
 // ---------------------------------------------------------------------------------------
 // Scope: the actor's jurisdiction, resolved once per request

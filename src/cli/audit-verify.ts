@@ -6,7 +6,7 @@
  */
 import { loadConfig, ConfigError } from '../config';
 import { openDatabase } from '../db/prepare';
-import { verifyAuditChain } from '../audit/audit-chain';
+import { verifyAuditChain } from '../audit';
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);

@@ -17,13 +17,13 @@ import fs from 'node:fs';
 import { loadConfig } from '../config';
 import { openDatabase } from '../db/prepare';
 import { chinaDate } from '../kernel/dates';
-import { Region, RegionLevel } from '../geography/region.entity';
-import { payloadFromPdf } from '../admission/document-pdf';
+import { Region, RegionLevel } from '../geography';
+import { payloadFromPdf } from '../admission';
 import { sm2Verify, keyFingerprint } from '../kernel/gm';
-import { addCountyKey, publicKeys } from '../admission/signing-keys';
-import { DocumentSigningKey } from '../admission/signing-key.entity';
-import { verifyApproval } from '../admission/verification';
-import { offlineVerdict, verdictMessages, verifiedLists, type PublishedKey, type SignedList } from '../admission/verification-core';
+import { addCountyKey, publicKeys } from '../admission';
+import { DocumentSigningKey } from '../admission';
+import { verifyApproval } from '../admission';
+import { offlineVerdict, verdictMessages, verifiedLists, type PublishedKey, type SignedList } from '../admission';
 
 const usage = () => {
   console.error('usage: document:verify -- <payload|file.pdf> [--community <code>] [--json] [--offline --keys keys.json [--revocations list.json …]]');

@@ -18,19 +18,19 @@ import type { Logger } from 'pino';
 import type { Config } from '../config';
 import type { QueueBackend } from '../queue/backend';
 import type { Context } from '../kernel/context';
-import { createContext } from '../auth/request-context';
+import { createContext } from '../auth';
 import { formatError } from '../kernel/errors';
 import { createSchema } from '../schema';
-import { AuthService, resolveJwtSecret, signInPolicyFromConfig } from '../auth/auth.service';
+import { AuthService, resolveJwtSecret, signInPolicyFromConfig } from '../auth';
 import { createMetrics } from './metrics';
 import { graphiqlRouter } from './graphiql';
-import { mountStatisticsRoutes } from '../statistics/http';
-import { mountDocumentRoutes } from '../admission/document-http';
+import { mountStatisticsRoutes } from '../statistics';
+import { mountDocumentRoutes } from '../admission';
 import { formatLimitError, graphqlBodyErrors, limitsFromConfig, logSafeRequest, operationLimitsPlugin, operationShapeRule, timeoutPlugin, withRequestTimeout } from './limits';
 import { createRateLimiter } from './rate-limit';
 import { createQueues } from '../queue/runtime';
 import { QUEUES } from '../queue/backend';
-import { mountQueueDashboard } from '../platform/queue-dashboard';
+import { mountQueueDashboard } from './queue-dashboard';
 
 export interface ApiServer {
   url: string;

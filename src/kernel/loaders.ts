@@ -2,8 +2,6 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { EntityName } from '@mikro-orm/core';
 
-import type { Context } from './context';
-
 type Row = { id: number };
 
 /**
@@ -85,6 +83,20 @@ export class Loaders {
     );
   }
 
+  /**
+   * Counts by raw SQL, for counts `countBy` cannot express (conditions on other tables):
+   * `sql(keys)` selects `key` and `n`, `keys` being the placeholders of the key list.
+   */
+  countBySql(name: string, sql: (keys: string) => string): DataLoader<number, number> {
+    return this.get(`countBySql:${name}`, () =>
+      new DataLoader<number, number>(async (ids) => {
+        const rows: Array<{ key: number; n: string }> = await this.em.getConnection().execute(sql(ids.map(() => '?').join(', ')), [...ids], 'all', this.em.getTransactionContext());
+        const map = new Map(rows.map((r) => [Number(r.key), Number(r.n)]));
+        return ids.map((id) => map.get(id) ?? 0);
+      }),
+    );
+  }
+
   /** A custom loader, created once per request under `key`. */
   custom<K, V>(key: string, create: () => DataLoader<K, V>): DataLoader<K, V> {
     return this.get(`custom:${key}`, create as () => DataLoader<unknown, unknown>) as unknown as DataLoader<K, V>;
@@ -100,17 +112,3 @@ export class Loaders {
   }
 }
 
-/**
- * A per-request loader of grouped counts by raw SQL: `sql(keys)` selects `key` and `n`,
- * `keys` being the placeholders of the key list (for counts the ORM's `countBy` cannot
- * express, e.g. with conditions on other tables).
- */
-export function countLoader(ctx: Context, name: string, sql: (keys: string) => string): DataLoader<number, number> {
-  return ctx.loaders.custom(name, () =>
-    new DataLoader<number, number>(async (ids) => {
-      const rows: Array<{ key: number; n: string }> = await ctx.em.getConnection().execute(sql(ids.map(() => '?').join(', ')), [...ids], 'all', ctx.em.getTransactionContext());
-      const map = new Map(rows.map((r) => [Number(r.key), Number(r.n)]));
-      return ids.map((id) => map.get(id) ?? 0);
-    }),
-  );
-}

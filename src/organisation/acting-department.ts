@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { RegionLevel } from '../geography/region.entity';
+import { RegionLevel } from '../geography';
 import { Role } from '../kernel/roles';
 import type { ActorScope } from '../kernel/context';
 import { badInput, forbidden } from '../kernel/errors';

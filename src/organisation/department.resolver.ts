@@ -3,13 +3,13 @@ import { Matches, MaxLength } from 'class-validator';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Department } from './department.entity';
-import { Region } from '../geography/region.entity';
-import { Community } from '../geography/community.entity';
+import { Region } from '../geography';
+import { Community } from '../geography';
 import type { Context } from '../kernel/context';
 import { ConnectionType, PageArgs, paginate } from '../kernel/pagination';
 import { fromGlobalId } from '../kernel/global-id';
 import { containsPattern } from '../kernel/text';
-import { getRegion } from '../geography/geography.service';
+import { getRegion } from '../geography';
 
 export const DepartmentConnection = ConnectionType(Department, { zh: '有关部门', en: 'departments' });
 

@@ -1,7 +1,7 @@
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { ArrayMaxSize, ArrayMinSize, IsDateString, IsOptional, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { LedgerFormat, LedgerFrequency } from '../admission/enums';
-import { WorkCategory } from '../catalogue/work-category';
+import { LedgerFormat, LedgerFrequency } from '../admission';
+import { WorkCategory } from '../catalogue';
 import { CertificateRefusalReason, IssuanceOutcome, RequesterKind } from './certificates/certificate.enums';
 import { CriticismScope, FindingCategory, FindingSeverityLevel, FindingSource, InspectionMode, InterviewStatus, SupervisionFindingStatus } from './supervision/supervision.enums';
 import { EvidenceKind, RefusalKind, RefusalReason, RefusalStatus } from './refusals/refusal.enums';

@@ -4,8 +4,8 @@
  * the A4 PDF with its QR code. Prints mean milliseconds; needs no database.
  */
 import { generateSm2KeyPair, sm2Sign, sm2Verify, sm3Hex } from '../../src/kernel/gm';
-import { buildCanonical, encodePayload, offlineVerdict } from '../../src/admission/verification-core';
-import { renderApprovalPdf } from '../../src/admission/document-pdf';
+import { buildCanonical, encodePayload, offlineVerdict } from '../../src/admission/documents/verification-core';
+import { renderApprovalPdf } from '../../src/admission/documents/document-pdf';
 
 async function main(): Promise<void> {
   const n = Number(process.env.BENCH_ROUNDS || 50);

@@ -114,7 +114,7 @@ async function main(): Promise<void> {
   if (process.env.BENCH_REFRESH !== '0') {
     // The summary refresh itself (what the refresh-statistics job does), full and for one county.
     const { createOrm } = await import('../../src/db/orm');
-    const { refreshStatistics } = await import('../../src/statistics/refresh');
+    const { refreshStatistics } = await import('../../src/statistics/service/refresh');
     const orm = await createOrm({ url: databaseUrl, poolMax: 2 });
     const full = await refreshStatistics(orm.em.fork());
     const [{ id }] = await orm.em.getConnection().execute(`select id from region where code = '511828'`);

@@ -26,9 +26,9 @@ import { startEmbeddedPostgres } from '../../src/db/embedded';
 import { provinceGeography } from '../../integrations/simulator/dataset';
 import { createQueueBackend, QUEUES, type QueueBackendKind } from '../../src/queue/backend';
 import { startWorkers } from '../../src/queue/runtime';
-import { createSyncJobs, enqueueSync, type SyncJobResult } from '../../src/platform/sync-jobs';
-import { createPlatformAdapter } from '../../src/platform/platform-adapter';
-import { SyncKind, SyncMode } from '../../src/platform/sync-run.entity';
+import { createSyncJobs, enqueueSync, type SyncJobResult } from '../../src/platform/sync/jobs';
+import { createPlatformAdapter } from '../../src/platform/service/platform-adapter';
+import { SyncKind, SyncMode } from '../../src/platform/entity/sync-run.entity';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const APP_KEY = 'zhunru-bench';

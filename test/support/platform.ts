@@ -13,9 +13,9 @@ import type { PlatformBusinessApp, PlatformCollectedValue, PlatformTerminal } fr
 import type { RecordKind } from '../../integrations/simulator/dataset';
 import { createQueueBackend, type QueueBackend, type QueueBackendKind } from '../../src/queue/backend';
 import { startWorkers, type RunningWorkers, type WorkerContext } from '../../src/queue/runtime';
-import { createSyncJobs, enqueueSync, type SyncJobResult } from '../../src/platform/sync-jobs';
-import { SyncKind, SyncMode } from '../../src/platform/sync-run.entity';
-import type { RecordSyncKind } from '../../src/platform/sync.service';
+import { createSyncJobs, enqueueSync, type SyncJobResult } from '../../src/platform/sync/jobs';
+import { SyncKind, SyncMode } from '../../src/platform/entity/sync-run.entity';
+import type { RecordSyncKind } from '../../src/platform/sync/run';
 
 export const SIM_APP_KEY = 'zhunru-test';
 export const SIM_APP_SECRET = 'zhunru-test-secret-0123456789';

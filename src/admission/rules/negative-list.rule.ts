@@ -1,4 +1,4 @@
-import { NEGATIVE_CATEGORIES, WorkCategory } from '../../catalogue/work-category';
+import { NEGATIVE_CATEGORIES, WorkCategory } from '../../catalogue';
 import { toGlobalId } from '../../kernel/global-id';
 import { ApplicationKind, FindingSeverity } from '../enums';
 import type { ApplicationFacts, Evidence, Finding, Rule, RuleContext } from './types';

@@ -11,8 +11,8 @@
  *  - 适龄儿童入学人数: 县教育局 alone.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CollectionFrequency, DataRequirementSource } from '../../platform/data-requirement.entity';
-import { recordDataRequirement } from '../../platform/collect-once.service';
+import { CollectionFrequency, DataRequirementSource } from '../../platform';
+import { recordDataRequirement } from '../../platform';
 import { DEMO_COUNTY, DEMO_TOWNSHIPS } from './demo-county';
 
 export const DEMO_REQUIREMENT_PERIOD = '2026';

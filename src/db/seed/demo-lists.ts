@@ -11,15 +11,15 @@
  * qualification or law-enforcement power from communities.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Region } from '../../geography/region.entity';
-import { Department } from '../../organisation/department.entity';
-import { User } from '../../auth/user.entity';
+import { Region } from '../../geography';
+import { Department } from '../../organisation';
+import { User } from '../../auth';
 import { Role } from '../../kernel/roles';
 import type { Actor } from '../../kernel/context';
-import { WorkCategory as C } from '../../catalogue/work-category';
-import { LIST_KEY_PREFIX, ListItem, ListType } from '../../catalogue/list-item.entity';
-import { ListChangeKind } from '../../catalogue/list-change.entity';
-import { importGuidanceLists, publishListVersion, stageListChange } from '../../catalogue/catalogue.service';
+import { WorkCategory as C } from '../../catalogue';
+import { LIST_KEY_PREFIX, ListItem, ListType } from '../../catalogue';
+import { ListChangeKind } from '../../catalogue';
+import { importGuidanceLists, publishListVersion, stageListChange } from '../../catalogue';
 
 export interface SeedListItem {
   listType: ListType;

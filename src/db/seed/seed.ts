@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Region, RegionLevel, TownshipKind } from '../../geography/region.entity';
-import { Community, CommunityType } from '../../geography/community.entity';
-import { Department } from '../../organisation/department.entity';
-import { User } from '../../auth/user.entity';
-import { ApiToken } from '../../auth/api-token.entity';
+import { Region, RegionLevel, TownshipKind } from '../../geography';
+import { Community, CommunityType } from '../../geography';
+import { Department } from '../../organisation';
+import { User } from '../../auth';
+import { ApiToken } from '../../auth';
 import { Role } from '../../kernel/roles';
-import { hashApiToken, hashPassword } from '../../auth/credentials';
+import { hashApiToken, hashPassword } from '../../auth';
 import {
   DEMO_CITY,
   DEMO_COMMUNITIES,
@@ -18,7 +18,7 @@ import {
 import { DEMO_DATA_ELEMENTS } from './demo-data-elements';
 import { seedDemoDataRequirements } from './demo-data-requirements';
 import { seedDemoCertificates } from './demo-certificates';
-import { DataElement } from '../../platform/data-element.entity';
+import { DataElement } from '../../platform';
 import { seedDemoLists } from './demo-lists';
 import { seedDemoRegistry } from './demo-registry';
 

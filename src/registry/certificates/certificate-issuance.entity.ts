@@ -1,11 +1,11 @@
 import { Entity, Enum, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { BaseEntity, Node } from '../../kernel/base.entity';
-import { Region } from '../../geography/region.entity';
-import { Community } from '../../geography/community.entity';
-import { Department } from '../../organisation/department.entity';
-import { User } from '../../auth/user.entity';
-import { CertificateType } from '../../catalogue/certificate-type.entity';
+import { Region } from '../../geography';
+import { Community } from '../../geography';
+import { Department } from '../../organisation';
+import { User } from '../../auth';
+import { CertificateType } from '../../catalogue';
 import { CertificateRefusalReason, IssuanceOutcome, RequesterKind } from './certificate.enums';
 
 /**

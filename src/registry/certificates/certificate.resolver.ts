@@ -2,18 +2,17 @@ import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Info, Int, Mutati
 import type { GraphQLResolveInfo } from 'graphql';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Role } from '../../kernel/roles';
-import { Region } from '../../geography/region.entity';
-import { Community } from '../../geography/community.entity';
-import { Department } from '../../organisation/department.entity';
+import { Region } from '../../geography';
+import { Community } from '../../geography';
+import { Department } from '../../organisation';
 import type { Context } from '../../kernel/context';
 import { ConnectionType, PageArgs, paginate } from '../../kernel/pagination';
 import { fromGlobalId } from '../../kernel/global-id';
 import { containsPattern } from '../../kernel/text';
-import { CertificateType } from '../../catalogue/certificate-type.entity';
+import { CertificateType } from '../../catalogue';
 import { CertificateIssuance } from './certificate-issuance.entity';
 import { CertificateRefusalReason, IssuanceOutcome } from './certificate.enums';
-import { countLoader } from '../../kernel/loaders';
-import { filterCounty } from '../../geography/geography.service';
+import { filterCounty } from '../../geography';
 import { filterId } from '../../kernel/input';
 import { AbolishCertificateInput, CertificateIssuanceFilter, CertificateRequestInput, CertificateTypeFilter, CertificateTypeInput } from '../registry.inputs';
 import * as service from './certificate.service';
@@ -118,12 +117,12 @@ export class CertificateTypeResolver {
 
   @FieldResolver(() => Int, { description: '出具次数。Times issued.' })
   issuedCount(@Root() c: CertificateType, @Ctx() ctx: Context): Promise<number> {
-    return countLoader(ctx, 'certificateIssued', (k) => `select certificate_type_id as key, count(*) as n from certificate_issuance where outcome = 'ISSUED' and certificate_type_id in (${k}) group by certificate_type_id`).load(c.id);
+    return ctx.loaders.countBySql('certificateIssued', (k) => `select certificate_type_id as key, count(*) as n from certificate_issuance where outcome = 'ISSUED' and certificate_type_id in (${k}) group by certificate_type_id`).load(c.id);
   }
 
   @FieldResolver(() => Int, { description: '不予出具次数（已取消的证明仍被要求时即计入）。Times refused.' })
   refusedCount(@Root() c: CertificateType, @Ctx() ctx: Context): Promise<number> {
-    return countLoader(ctx, 'certificateRefused', (k) => `select certificate_type_id as key, count(*) as n from certificate_issuance where outcome = 'REFUSED' and certificate_type_id in (${k}) group by certificate_type_id`).load(c.id);
+    return ctx.loaders.countBySql('certificateRefused', (k) => `select certificate_type_id as key, count(*) as n from certificate_issuance where outcome = 'REFUSED' and certificate_type_id in (${k}) group by certificate_type_id`).load(c.id);
   }
 }
 

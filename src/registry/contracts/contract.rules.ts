@@ -1,9 +1,9 @@
-import { negativeAsPurchaseRule } from '../../admission/rules/negative-list.rule';
-import { purchaseQualificationRule } from '../../admission/rules/purchase.rule';
-import { oneVoteVetoRule } from '../../admission/rules/one-vote-veto.rule';
-import type { ApplicationFacts, Evidence, ListItemFacts, RuleContext } from '../../admission/rules';
-import { ApplicationKind } from '../../admission/enums';
-import type { WorkCategory } from '../../catalogue/work-category';
+import { negativeAsPurchaseRule } from '../../admission';
+import { purchaseQualificationRule } from '../../admission';
+import { oneVoteVetoRule } from '../../admission';
+import type { ApplicationFacts, RuleEvidence as Evidence, ListItemFacts, RuleContext } from '../../admission';
+import { ApplicationKind } from '../../admission';
+import type { WorkCategory } from '../../catalogue';
 import { toGlobalId } from '../../kernel/global-id';
 
 /** What the guards see of a service contract. */

@@ -1,12 +1,12 @@
 import { Entity, Enum, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { BaseEntity, Node } from '../../kernel/base.entity';
-import { Region } from '../../geography/region.entity';
-import { Community } from '../../geography/community.entity';
-import { Department } from '../../organisation/department.entity';
-import { User } from '../../auth/user.entity';
-import { AdmissionApplication } from '../../admission/application.entity';
-import { WorkCategory } from '../../catalogue/work-category';
+import { Region } from '../../geography';
+import { Community } from '../../geography';
+import { Department } from '../../organisation';
+import { User } from '../../auth';
+import { AdmissionApplication } from '../../admission';
+import { WorkCategory } from '../../catalogue';
 import { ServiceContractStatus } from './contract.enums';
 
 /** A contract term the service is accepted against (满意度评定以合同条款为依据). */

@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Float, ID, Info, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Role } from '../../kernel/roles';
-import { Department } from '../../organisation/department.entity';
+import { Department } from '../../organisation';
 import type { Context } from '../../kernel/context';
 import { PageArgs, paginate } from '../../kernel/pagination';
 import { fromGlobalId } from '../../kernel/global-id';

@@ -1,10 +1,10 @@
 import { Entity, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
 import { Field, Float, ObjectType } from 'type-graphql';
 import { BaseEntity, Node } from '../../kernel/base.entity';
-import { Region } from '../../geography/region.entity';
-import { Community } from '../../geography/community.entity';
-import { User } from '../../auth/user.entity';
-import { AdmissionApplication } from '../../admission/application.entity';
+import { Region } from '../../geography';
+import { Community } from '../../geography';
+import { User } from '../../auth';
+import { AdmissionApplication } from '../../admission';
 
 /**
  * Funding a department sent to one community for one admitted item (费随事转), and the

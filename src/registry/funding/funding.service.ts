@@ -6,11 +6,11 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '../../kernel/roles';
-import { User } from '../../auth/user.entity';
-import { recordAudit, snapshot } from '../../audit/audit.service';
-import { AdmissionApplication } from '../../admission/application.entity';
-import { ADMITTED_STATUSES } from '../../admission/engine';
-import { ApplicationKind, ApplicationStatus } from '../../admission/enums';
+import { User } from '../../auth';
+import { recordAudit, snapshot } from '../../audit';
+import { AdmissionApplication } from '../../admission';
+import { ADMITTED_STATUSES } from '../../admission';
+import { ApplicationKind, ApplicationStatus } from '../../admission';
 import type { Context } from '../../kernel/context';
 import { conflict, forbidden } from '../../kernel/errors';
 import { COUNTY_STAFF } from '../../kernel/roles';

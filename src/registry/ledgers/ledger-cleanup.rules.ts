@@ -1,4 +1,4 @@
-import { LedgerFormat, type LedgerFrequency } from '../../admission/enums';
+import { LedgerFormat, type LedgerFrequency } from '../../admission';
 import { LedgerCleanupKind, LedgerStatus } from './ledger.enums';
 
 /** What the clean-up review sees of a ledger requirement. */

@@ -2,11 +2,11 @@ import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Float, ID, Info, Int,
 import type { GraphQLResolveInfo } from 'graphql';
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import { Role } from '../../kernel/roles';
-import { Region } from '../../geography/region.entity';
-import { Community } from '../../geography/community.entity';
-import { Department } from '../../organisation/department.entity';
-import { AdmissionApplication } from '../../admission/application.entity';
-import { DataElement } from '../../platform/data-element.entity';
+import { Region } from '../../geography';
+import { Community } from '../../geography';
+import { Department } from '../../organisation';
+import { AdmissionApplication } from '../../admission';
+import { DataElement } from '../../platform';
 import type { Context } from '../../kernel/context';
 import { ConnectionType, PageArgs, paginate } from '../../kernel/pagination';
 import { fromGlobalId } from '../../kernel/global-id';
@@ -14,8 +14,7 @@ import { containsPattern } from '../../kernel/text';
 import { badInput } from '../../kernel/errors';
 import { LedgerFiling, LedgerRequirement } from './ledger.entity';
 import { LedgerCleanupKind } from './ledger.enums';
-import { countLoader } from '../../kernel/loaders';
-import { filterCounty } from '../../geography/geography.service';
+import { filterCounty } from '../../geography';
 import { filterId } from '../../kernel/input';
 import { AbolishLedgerInput, LedgerFilingFilter, LedgerFilingInput, LedgerRequirementFilter, LedgerRequirementInput, MergeLedgerInput } from '../registry.inputs';
 import * as service from './ledger.service';
@@ -231,12 +230,12 @@ export class LedgerRequirementResolver {
 
   @FieldResolver(() => Int, { description: '填报次数。Filings made.' })
   filingCount(@Root() l: LedgerRequirement, @Ctx() ctx: Context): Promise<number> {
-    return countLoader(ctx, 'ledgerFilings', (k) => `select requirement_id as key, count(*) as n from ledger_filing where requirement_id in (${k}) group by requirement_id`).load(l.id);
+    return ctx.loaders.countBySql('ledgerFilings', (k) => `select requirement_id as key, count(*) as n from ledger_filing where requirement_id in (${k}) group by requirement_id`).load(l.id);
   }
 
   @FieldResolver(() => Int, { description: '一表通自动生成的填报次数（免于重复填报）。Filings generated from collected data.' })
   generatedFilingCount(@Root() l: LedgerRequirement, @Ctx() ctx: Context): Promise<number> {
-    return countLoader(ctx, 'ledgerGeneratedFilings', (k) => `select requirement_id as key, count(*) as n from ledger_filing where method = 'GENERATED' and requirement_id in (${k}) group by requirement_id`).load(l.id);
+    return ctx.loaders.countBySql('ledgerGeneratedFilings', (k) => `select requirement_id as key, count(*) as n from ledger_filing where method = 'GENERATED' and requirement_id in (${k}) group by requirement_id`).load(l.id);
   }
 
   private elements(ctx: Context): DataLoader<string, DataElement | null> {

@@ -2,15 +2,15 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '../../kernel/roles';
-import { recordAudit, snapshot } from '../../audit/audit.service';
-import { Community } from '../../geography/community.entity';
+import { recordAudit, snapshot } from '../../audit';
+import { Community } from '../../geography';
 import type { Context } from '../../kernel/context';
 import { conflict, forbidden } from '../../kernel/errors';
 import { chinaDate } from '../../kernel/dates';
 import { actorScope, type ActorScope } from '../../kernel/context';
 import { assertCountyRole } from '../../kernel/jurisdiction';
 import { loadReferenced, loadTarget, Problems } from '../../kernel/input';
-import { resolveDepartment } from '../../organisation/acting-department';
+import { resolveDepartment } from '../../organisation';
 import { Plaque } from './plaque.entity';
 import { PlaqueAuthority, PlaqueStatus } from './plaque.enums';
 import { hasCentralOrProvincialBasis, plaqueRemovalProposal, type PlaqueProposal } from './plaque.rules';

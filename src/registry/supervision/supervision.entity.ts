@@ -1,11 +1,11 @@
 import { Entity, Enum, Index, ManyToOne, Property, Unique, type Ref } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { BaseEntity, Node } from '../../kernel/base.entity';
-import { Region } from '../../geography/region.entity';
-import { Community } from '../../geography/community.entity';
-import { Department } from '../../organisation/department.entity';
-import { User } from '../../auth/user.entity';
-import { AdmissionApplication } from '../../admission/application.entity';
+import { Region } from '../../geography';
+import { Community } from '../../geography';
+import { Department } from '../../organisation';
+import { User } from '../../auth';
+import { AdmissionApplication } from '../../admission';
 import { Refusal } from '../refusals/refusal.entity';
 import { CriticismScope, FindingCategory, FindingSeverityLevel, FindingSource, InspectionMode, InterviewStatus, SupervisionFindingStatus } from './supervision.enums';
 

@@ -2,11 +2,11 @@ import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Info, Int, Mutati
 import type { GraphQLResolveInfo } from 'graphql';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Role } from '../../kernel/roles';
-import { User } from '../../auth/user.entity';
-import { Region } from '../../geography/region.entity';
-import { Community } from '../../geography/community.entity';
-import { Department } from '../../organisation/department.entity';
-import { AdmissionApplication } from '../../admission/application.entity';
+import { User } from '../../auth';
+import { Region } from '../../geography';
+import { Community } from '../../geography';
+import { Department } from '../../organisation';
+import { AdmissionApplication } from '../../admission';
 import type { Context } from '../../kernel/context';
 import { ConnectionType, PageArgs, paginate } from '../../kernel/pagination';
 import { fromGlobalId } from '../../kernel/global-id';
@@ -17,7 +17,7 @@ import { InterviewStatus, SupervisionFindingStatus } from './supervision.enums';
 import { actorScope } from '../../kernel/context';
 import { assertCountyRole } from '../../kernel/jurisdiction';
 import { COUNTY_STAFF } from '../../kernel/roles';
-import { filterCounty } from '../../geography/geography.service';
+import { filterCounty } from '../../geography';
 import { filterId } from '../../kernel/input';
 import {
   InspectionFilter,

@@ -8,12 +8,12 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '../../kernel/roles';
-import { User } from '../../auth/user.entity';
-import { recordAudit, snapshot } from '../../audit/audit.service';
-import { Community } from '../../geography/community.entity';
-import { Region, RegionLevel } from '../../geography/region.entity';
-import { Department } from '../../organisation/department.entity';
-import { AdmissionApplication } from '../../admission/application.entity';
+import { User } from '../../auth';
+import { recordAudit, snapshot } from '../../audit';
+import { Community } from '../../geography';
+import { Region, RegionLevel } from '../../geography';
+import { Department } from '../../organisation';
+import { AdmissionApplication } from '../../admission';
 import type { Context } from '../../kernel/context';
 import { badInput, conflict } from '../../kernel/errors';
 import { addWorkingDays, chinaDate } from '../../kernel/dates';

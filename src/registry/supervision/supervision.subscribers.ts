@@ -1,5 +1,5 @@
 import { events } from '../../kernel/events';
-import { EmergencyEntryOverdue } from '../../admission/events';
+import { EmergencyEntryOverdue } from '../../admission';
 import { openEscalationFinding } from './supervision.service';
 
 /** What the registry does when other modules report something (src/kernel/events.ts). */

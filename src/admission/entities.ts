@@ -1,9 +1,0 @@
-import { AdmissionApplication } from './application.entity';
-import { Review, CommitteeDecision } from './review.entity';
-import { ApprovalDocument } from './approval-document.entity';
-import { DocumentSequence } from '../kernel/document-sequence.entity';
-import { CertificateType } from '../catalogue/certificate-type.entity';
-import { DocumentRevocationList, DocumentSigningKey } from './signing-key.entity';
-
-/** The admission module's tables (and the certificate list its rules read). */
-export const ADMISSION_ENTITIES = [AdmissionApplication, Review, CommitteeDecision, ApprovalDocument, DocumentSequence, CertificateType, DocumentSigningKey, DocumentRevocationList];
