@@ -12,7 +12,7 @@ import { fromGlobalId } from '../kernel/global-id';
 import { badInput, conflict, forbidden, notFound } from '../kernel/errors';
 import { generateApiToken, hashApiToken } from './credentials';
 import type { AuthService } from './auth.service';
-import { recordAudit } from '../audit';
+import { audit } from '../kernel/mutation';
 import { labelOf } from '../kernel/enums';
 
 @InputType({ description: '登录。Sign-in credentials.' })
@@ -139,7 +139,7 @@ export function createAuthResolver(deps: AuthResolverDeps) {
         expiresAt: input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null,
       });
       await ctx.em.flush();
-      recordAudit(ctx.em, ctx, { action: 'apiToken.create', entity: apiToken, after: tokenSummary(apiToken) });
+      await audit(ctx.em, ctx, { action: 'apiToken.create', entity: apiToken, after: tokenSummary(apiToken) });
       await ctx.em.flush();
       return { token, apiToken };
     }
@@ -152,7 +152,7 @@ export function createAuthResolver(deps: AuthResolverDeps) {
       if (!token.revokedAt) {
         const before = tokenSummary(token);
         token.revokedAt = new Date();
-        recordAudit(ctx.em, ctx, { action: 'apiToken.revoke', entity: token, before, after: tokenSummary(token) });
+        await audit(ctx.em, ctx, { action: 'apiToken.revoke', entity: token, before, after: tokenSummary(token) });
         await ctx.em.flush();
       }
       return token;
@@ -227,8 +227,8 @@ export function createAuthResolver(deps: AuthResolverDeps) {
         });
         old.revokedAt = now;
         await em.flush();
-        recordAudit(em, ctx, { action: 'apiToken.rotate', entity: old, before, after: { ...tokenSummary(old), replacedBy: fresh.id, replacedByPrefix: fresh.prefix } });
-        recordAudit(em, ctx, { action: 'apiToken.create', entity: fresh, after: tokenSummary(fresh), comment: `轮换自令牌 ${old.prefix}…` });
+        await audit(em, ctx, { action: 'apiToken.rotate', entity: old, before, after: { ...tokenSummary(old), replacedBy: fresh.id, replacedByPrefix: fresh.prefix } });
+        await audit(em, ctx, { action: 'apiToken.create', entity: fresh, after: tokenSummary(fresh), comment: `轮换自令牌 ${old.prefix}…` });
         await em.flush();
         return { token, apiToken: fresh };
       });

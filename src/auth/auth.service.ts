@@ -11,7 +11,7 @@ import { RevokedToken } from './revoked-token.entity';
 import { API_TOKEN_PREFIX, DUMMY_PASSWORD_HASH, hashApiToken, hashPassword, verifyPassword } from './credentials';
 import { checkPassword, type PasswordPolicy } from './password-policy';
 import { AppError, badInput, notFound } from '../kernel/errors';
-import { recordAudit } from '../audit';
+import { audit } from '../kernel/mutation';
 import { JURISDICTION_COLUMNS, JURISDICTION_JOINS, jurisdictionOf } from './permissions';
 
 const ISSUER = 'zhunru';
@@ -128,7 +128,7 @@ export class AuthService {
       user.failedSignInsSince = null;
       user.lockedUntil = null;
     }
-    recordAudit(em, { actor: actorOf(user, 'jwt') }, { action: 'user.signIn', entity: user });
+    await audit(em, { actor: actorOf(user, 'jwt') }, { action: 'user.signIn', entity: user });
     await em.flush();
     return { ...(await this.issueToken(user)), user };
   }
@@ -161,7 +161,7 @@ export class AuthService {
     if (!lockedUntil || lockedUntil.getTime() <= now) return null;
     const wasLocked = row.was_locked_until && new Date(row.was_locked_until).getTime() > now;
     if (!wasLocked) {
-      recordAudit(em, { actor: null }, {
+      await audit(em, { actor: null }, {
         action: 'user.lock',
         entity: { type: 'User', id: user.id },
         after: { username: user.username, lockedUntil: lockedUntil.toISOString(), failedSignIns: row.failed_sign_ins },
@@ -179,7 +179,7 @@ export class AuthService {
       throw badInput('API 令牌不能注销，请由管理员吊销（revokeApiToken）', 'API tokens are not signed out; revoke them (revokeApiToken)');
     }
     em.create(RevokedToken, { jti: session.jti, userId: who.actor.userId, expiresAt: session.expiresAt });
-    recordAudit(em, who, { action: 'user.signOut', entity: { type: 'User', id: who.actor.userId } });
+    await audit(em, who, { action: 'user.signOut', entity: { type: 'User', id: who.actor.userId } });
     await em.flush();
     // Revocations of expired tokens are no longer needed.
     await em.getConnection().execute(`delete from revoked_token where expires_at < now() - interval '1 minute'`, [], 'run').catch(() => undefined);
@@ -206,7 +206,7 @@ export class AuthService {
     }
     if (problems.length) throw badInput('新密码不符合密码规则', 'The new password does not meet the password policy', problems);
     await this.setPassword(em, user, newPassword);
-    recordAudit(em, who, { action: 'user.changePassword', entity: user, after: { passwordChangedAt: user.passwordChangedAt, tokenVersion: user.tokenVersion } });
+    await audit(em, who, { action: 'user.changePassword', entity: user, after: { passwordChangedAt: user.passwordChangedAt, tokenVersion: user.tokenVersion } });
     await em.flush();
     return { ...(await this.issueToken(user)), user };
   }
@@ -222,7 +222,7 @@ export class AuthService {
     user.failedSignIns = 0;
     user.failedSignInsSince = null;
     user.lockedUntil = null;
-    recordAudit(em, who, { action: 'user.resetPassword', entity: user, after: { passwordChangedAt: user.passwordChangedAt, tokenVersion: user.tokenVersion } });
+    await audit(em, who, { action: 'user.resetPassword', entity: user, after: { passwordChangedAt: user.passwordChangedAt, tokenVersion: user.tokenVersion } });
     await em.flush();
     return user;
   }
@@ -235,7 +235,7 @@ export class AuthService {
     user.failedSignIns = 0;
     user.failedSignInsSince = null;
     user.lockedUntil = null;
-    recordAudit(em, who, { action: 'user.unlock', entity: user, before, after: { lockedUntil: null, failedSignIns: 0 } });
+    await audit(em, who, { action: 'user.unlock', entity: user, before, after: { lockedUntil: null, failedSignIns: 0 } });
     await em.flush();
     return user;
   }
@@ -246,7 +246,7 @@ export class AuthService {
     if (!user) throw notFound('该用户', 'User');
     const before = { tokenVersion: user.tokenVersion };
     user.tokenVersion = (user.tokenVersion ?? 0) + 1;
-    recordAudit(em, who, { action: 'user.revokeAllSessions', entity: user, before, after: { tokenVersion: user.tokenVersion } });
+    await audit(em, who, { action: 'user.revokeAllSessions', entity: user, before, after: { tokenVersion: user.tokenVersion } });
     await em.flush();
     return user;
   }

@@ -20,7 +20,7 @@ import { fromGlobalId } from '../kernel/global-id';
 import { badInput, conflict, notFound, type FieldProblem } from '../kernel/errors';
 import { ConnectionType, PageArgs, paginate } from '../kernel/pagination';
 import { containsPattern } from '../kernel/text';
-import { recordAudit } from '../audit';
+import { audit } from '../kernel/mutation';
 import { labelOf } from '../kernel/enums';
 
 export const UserConnection = ConnectionType(User, { zh: '用户', en: 'users' });
@@ -129,7 +129,7 @@ export async function createUser(ctx: Context, input: CreateUserInput, passwordP
       passwordChangedAt: input.password ? new Date() : null,
     });
     await em.flush();
-    recordAudit(em, ctx, { action: 'user.create', entity: user, after: { username: user.username, displayName: user.displayName, role: user.role, regionId: region?.id ?? null, departmentId: department?.id ?? null, communityId: community?.id ?? null } });
+    await audit(em, ctx, { action: 'user.create', entity: user, after: { username: user.username, displayName: user.displayName, role: user.role, regionId: region?.id ?? null, departmentId: department?.id ?? null, communityId: community?.id ?? null } });
     await em.flush();
     return user;
   });
@@ -183,7 +183,7 @@ export function createUserAdminResolver(deps: UserAdminDeps) {
         user.active = active;
         // Ends every sign-in token at once (API tokens are refused for an inactive user as they are checked).
         if (!active) user.tokenVersion = (user.tokenVersion ?? 0) + 1;
-        recordAudit(em, ctx, { action: active ? 'user.enable' : 'user.disable', entity: user, before, after: { active }, comment: reason.trim() });
+        await audit(em, ctx, { action: active ? 'user.enable' : 'user.disable', entity: user, before, after: { active }, comment: reason.trim() });
         await em.flush();
         return user;
       });

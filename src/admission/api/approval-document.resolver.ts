@@ -7,7 +7,7 @@ import type { Context } from '../../kernel/context';
 import { chinaDate } from '../../kernel/dates';
 import { Region, RegionLevel } from '../../geography';
 import { badInput, notFound } from '../../kernel/errors';
-import { recordAudit } from '../../audit';
+import { audit } from '../../kernel/mutation';
 import { DocumentSigningKey } from '../entity/signing-key.entity';
 import { addCountyKey, publicKeys } from '../documents/signing-keys';
 import { keyFingerprint, sm2PublicKeyPem } from '../../kernel/gm';
@@ -130,7 +130,7 @@ export class ApprovalDocumentResolver {
     return ctx.em.transactional(async (em) => {
       const before = await em.findOne(DocumentSigningKey, { county: county.id, retiredAt: null });
       const key = await addCountyKey(em, ctx.config, county);
-      recordAudit(em, ctx, { action: 'signingKey.rotate', entity: key, before: before ? { keyId: before.keyId } : null, after: { keyId: key.keyId, publicKey: key.publicKey }, countyId: county.id });
+      await audit(em, ctx, { action: 'signingKey.rotate', entity: key, before: before ? { keyId: before.keyId } : null, after: { keyId: key.keyId, publicKey: key.publicKey }, countyId: county.id });
       await em.flush();
       return key;
     });

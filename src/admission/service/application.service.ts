@@ -6,7 +6,7 @@ import { badInput, conflict, forbidden, notFound, type FieldProblem } from '../.
 import { fromGlobalId, toGlobalId } from '../../kernel/global-id';
 import { addWorkingDays, chinaDate, chinaYear } from '../../kernel/dates';
 import { nextSequenceValue } from '../../kernel/document-sequence.entity';
-import { recordAudit, snapshot } from '../../audit';
+import { audit, snapshot } from '../../kernel/mutation';
 import { Region, RegionLevel } from '../../geography';
 import { Community } from '../../geography';
 import { countyPrefix } from '../../geography';
@@ -192,7 +192,7 @@ export async function createApplication(ctx: Context, input: ApplicationInput): 
     app.number = `${countyPrefix(county)}准申${year}-${String(await nextSequenceValue(em, county.id, 'application', year)).padStart(4, '0')}`;
     em.persist(app);
     await em.flush();
-    recordAudit(em, ctx, { action: 'application.create', entity: app, after: snapshot(app), countyId: county.id });
+    await audit(em, ctx, { action: 'application.create', entity: app, after: snapshot(app), countyId: county.id });
     await em.flush();
     return app;
   });
@@ -228,7 +228,7 @@ export async function updateApplication(ctx: Context, id: string, input: Applica
     const before = snapshot(app);
     await applyInput(em, app, input);
     app.version++;
-    recordAudit(em, ctx, { action: 'application.update', entity: app, before, after: snapshot(app), countyId: app.county.id });
+    await audit(em, ctx, { action: 'application.update', entity: app, before, after: snapshot(app), countyId: app.county.id });
     await em.flush();
     return app;
   });
@@ -241,7 +241,7 @@ export async function checkApplication(ctx: Context, id: string): Promise<Admiss
     const before = { findings: app.findings.map((f) => f.code), hasBlockingFindings: app.hasBlockingFindings };
     await checkRules(em, app);
     // Every mutation leaves a trace (留痕): who re-ran the rules, and what changed.
-    recordAudit(em, ctx, { action: 'application.check', entity: app, before, after: { findings: app.findings.map((f) => f.code), hasBlockingFindings: app.hasBlockingFindings }, countyId: app.county.id });
+    await audit(em, ctx, { action: 'application.check', entity: app, before, after: { findings: app.findings.map((f) => f.code), hasBlockingFindings: app.hasBlockingFindings }, countyId: app.county.id });
     await em.flush();
     return app;
   });
@@ -372,7 +372,7 @@ export async function transition(em0: EntityManager, who: Who, id: string | numb
     }
     app.status = t.to;
     app.version++;
-    recordAudit(em, doerOf(who, opts.requestId), {
+    await audit(em, doerOf(who, opts.requestId), {
       action: `application.${action}`,
       entity: app,
       before,

@@ -5,7 +5,7 @@ import { ListItem, ListItemStatus, ListType } from '../../catalogue';
 import type { AdmissionApplication } from '../entity/application.entity';
 import { ApplicationKind } from '../enums';
 import { AppError } from '../../kernel/errors';
-import { recordAudit } from '../../audit';
+import { audit } from '../../kernel/mutation';
 
 /**
  * List maintenance follows admissions (该进则进、该退则退): an approved new regular item is
@@ -21,7 +21,7 @@ export async function addToLists(em: EntityManager, who: CatalogueWho, app: Admi
     // The lists refuse the addition (e.g. an item with that title is already listed): the
     // approval stands, and the audit trail says why the lists were not changed.
     if (!(err instanceof AppError) || err.code !== 'BAD_USER_INPUT') throw err;
-    recordAudit(em, 'actor' in who ? who : { actor: who }, {
+    await audit(em, 'actor' in who ? who : { actor: who }, {
       action: 'application.listNotChanged',
       entity: app,
       comment: `未自动加入清单：${err.message}`,

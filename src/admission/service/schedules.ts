@@ -1,6 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { recordAudit, snapshot } from '../../audit';
+import { audit, snapshot } from '../../kernel/mutation';
 import { chinaDate } from '../../kernel/dates';
 import { AdmissionApplication } from '../entity/application.entity';
 import { ApprovalDocument } from '../entity/approval-document.entity';
@@ -25,7 +25,7 @@ export async function flagOverdueEmergencies(em: EntityManager, now = new Date()
       const before = snapshot(app);
       app.overdueFlaggedAt = now;
       app.approvedInTime = false;
-      recordAudit(tx, { actor: null }, {
+      await audit(tx, { actor: null }, {
         action: 'application.escalate',
         entity: app,
         before,

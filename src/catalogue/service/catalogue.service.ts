@@ -15,7 +15,7 @@ import { Region, RegionLevel } from '../../geography';
 import { Role } from '../../kernel/roles';
 import type { Actor } from '../../kernel/context';
 import { badInput, conflict, notFound, type FieldProblem } from '../../kernel/errors';
-import { recordAudit } from '../../audit';
+import { audit } from '../../kernel/mutation';
 import { NEGATIVE_CATEGORIES, WorkCategory } from '../entity/work-category';
 import { LIST_KEY_PREFIX, ListItem, ListItemStatus, ListType } from '../entity/list-item.entity';
 import { ListChange, ListChangeKind, ListChangeStatus, type ListItemProposal } from '../entity/list-change.entity';
@@ -423,7 +423,7 @@ export async function stageListChange(em: EntityManager, actor: CatalogueWho, in
     const built = await buildChange(tx, state, input);
     const change = createChange(tx, who, state, input, built);
     await tx.flush();
-    recordAudit(tx, who, { action: 'listChange.stage', entity: change, after: changeSummary(change), comment: change.reason, countyId: region.id });
+    await audit(tx, who, { action: 'listChange.stage', entity: change, after: changeSummary(change), comment: change.reason, countyId: region.id });
     await tx.flush();
     return change;
   });
@@ -446,7 +446,7 @@ export async function discardListChange(em: EntityManager, actor: CatalogueWho, 
     const before = changeSummary(change);
     change.status = ListChangeStatus.DISCARDED;
     change.discardedAt = new Date();
-    recordAudit(tx, who, { action: 'listChange.discard', entity: change, before, after: changeSummary(change), comment: input.reason?.trim() || null, countyId: change.county.id });
+    await audit(tx, who, { action: 'listChange.discard', entity: change, before, after: changeSummary(change), comment: input.reason?.trim() || null, countyId: change.county.id });
     await tx.flush();
     return change;
   });
@@ -515,7 +515,7 @@ export async function importGuidanceLists(em: EntityManager, actor: CatalogueWho
     }
     await tx.flush();
     for (const change of staged) {
-      recordAudit(tx, who, { action: 'listChange.stage', entity: change, after: changeSummary(change), comment: change.reason, countyId: region.id });
+      await audit(tx, who, { action: 'listChange.stage', entity: change, after: changeSummary(change), comment: change.reason, countyId: region.id });
     }
     await tx.flush();
     return staged;
@@ -670,10 +670,10 @@ export async function publishListVersion(em: EntityManager, actor: CatalogueWho,
     await tx.flush();
 
     for (const e of itemEvents) {
-      recordAudit(tx, who, { action: e.action, entity: e.item, before: e.before, after: itemSummary(e.item), comment: e.change.reason, countyId: region.id });
+      await audit(tx, who, { action: e.action, entity: e.item, before: e.before, after: itemSummary(e.item), comment: e.change.reason, countyId: region.id });
     }
     for (const change of pending) {
-      recordAudit(tx, who, {
+      await audit(tx, who, {
         action: 'listChange.publish',
         entity: change,
         before: { ...changeSummary(change), status: ListChangeStatus.PENDING, publishedInId: null },
@@ -681,7 +681,7 @@ export async function publishListVersion(em: EntityManager, actor: CatalogueWho,
         countyId: region.id,
       });
     }
-    recordAudit(tx, who, {
+    await audit(tx, who, {
       action: 'listVersion.publish',
       entity: version,
       before: last ? versionSummary(last) : null,

@@ -11,7 +11,7 @@ import { requireActor, type Context } from '../../kernel/context';
 import { ConnectionType, PageArgs, paginate } from '../../kernel/pagination';
 import { fromGlobalId } from '../../kernel/global-id';
 import { AppError, badInput } from '../../kernel/errors';
-import { recordAudit } from '../../audit';
+import { audit } from '../../kernel/mutation';
 import type { QueueRegistry } from '../../queue/runtime';
 import { QUEUES } from '../../queue/backend';
 import { enqueueSync, syncKindOfJob, PUSH_ADMISSION_JOB, type SyncJobData } from '../sync/jobs';
@@ -236,7 +236,7 @@ export function createSyncResolver(deps: SyncResolverDeps) {
       if (!deps.queues) throw queueUnavailable();
       const { job, deduplicated } = await enqueueSync(deps.queues, kind, mode, { userId: actor.userId, username: actor.username });
       await ctx.em.transactional(async (em) => {
-        recordAudit(em, ctx, {
+        await audit(em, ctx, {
           action: 'sync.trigger',
           entity: { type: 'SyncJob', id: String(job.id) },
           after: { kind, mode, jobId: job.id, deduplicated },

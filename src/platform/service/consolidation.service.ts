@@ -12,7 +12,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Region, RegionLevel } from '../../geography';
 import type { Actor } from '../../kernel/context';
-import { recordAudit } from '../../audit';
+import { audit } from '../../kernel/mutation';
 
 /** SQL predicate over a terminal aliased `t` (a subquery per row: for a few communities at a time). */
 export const PLANNABLE_SQL = `(
@@ -221,7 +221,7 @@ export async function executeConsolidation(em: EntityManager, who: { actor: Acto
     entry.externalIds.push(r.external_id);
   }
   for (const entry of byCommunity.values()) {
-    recordAudit(em, who, {
+    await audit(em, who, {
       action: 'terminal.consolidate',
       entity: { type: 'Community', id: entry.communityId },
       before: { terminals: locked.filter((r) => r.community_id === entry.communityId).map((r) => ({ externalId: r.external_id, status: r.status })) },

@@ -3,7 +3,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '../../kernel/roles';
 import { User } from '../../auth';
-import { recordAudit, snapshot } from '../../audit';
+import { audit, snapshot } from '../../kernel/mutation';
 import { Community } from '../../geography';
 import { Region, RegionLevel } from '../../geography';
 import { Department } from '../../organisation';
@@ -53,7 +53,7 @@ export async function createCertificateType(ctx: Context, input: CertificateType
       communityCanVerify: input.communityCanVerify,
     });
     await em.flush();
-    recordAudit(em, ctx, { action: 'certificateType.create', entity: c, after: snapshot(c), countyId });
+    await audit(em, ctx, { action: 'certificateType.create', entity: c, after: snapshot(c), countyId });
     await em.flush();
     return c;
   });
@@ -69,7 +69,7 @@ export async function abolishCertificateType(ctx: Context, id: string, input: Ab
     const before = snapshot(c);
     c.abolishedOn = input.abolishedOn;
     c.abolishedBy = input.abolishedBy.trim();
-    recordAudit(em, ctx, { action: 'certificateType.abolish', entity: c, before, after: snapshot(c), comment: input.abolishedBy, countyId: c.county.id });
+    await audit(em, ctx, { action: 'certificateType.abolish', entity: c, before, after: snapshot(c), comment: input.abolishedBy, countyId: c.county.id });
     await em.flush();
     return c;
   });
@@ -137,7 +137,7 @@ export async function recordCertificateRequest(ctx: Context, input: CertificateR
       handledBy: em.getReference(User, scope.userId),
     });
     await em.flush();
-    recordAudit(em, ctx, {
+    await audit(em, ctx, {
       action: decision.outcome === IssuanceOutcome.ISSUED ? 'certificate.issue' : 'certificate.refuse',
       entity: issuance,
       after: snapshot(issuance),

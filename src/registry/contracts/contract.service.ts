@@ -3,7 +3,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '../../kernel/roles';
 import { User } from '../../auth';
-import { recordAudit, snapshot } from '../../audit';
+import { audit, snapshot } from '../../kernel/mutation';
 import { Community } from '../../geography';
 import { Region } from '../../geography';
 import { AdmissionApplication } from '../../admission';
@@ -126,7 +126,7 @@ export async function createServiceContract(ctx: Context, input: ServiceContract
       signedBy: em.getReference(User, scope.userId),
     });
     await em.flush();
-    recordAudit(em, ctx, { action: 'serviceContract.create', entity: contract, after: snapshot(contract), countyId: county.id });
+    await audit(em, ctx, { action: 'serviceContract.create', entity: contract, after: snapshot(contract), countyId: county.id });
     await em.flush();
     return contract;
   });
@@ -167,7 +167,7 @@ export async function evaluateServiceContract(ctx: Context, id: string, input: C
       comment: input.comment?.trim() || null,
     });
     await em.flush();
-    recordAudit(em, ctx, { action: 'serviceContract.evaluate', entity: evaluation, after: snapshot(evaluation), countyId: c.county.id });
+    await audit(em, ctx, { action: 'serviceContract.evaluate', entity: evaluation, after: snapshot(evaluation), countyId: c.county.id });
     await em.flush();
     return evaluation;
   });
@@ -185,7 +185,7 @@ export async function closeServiceContract(ctx: Context, id: string, status: Ser
     if (c.status !== ServiceContractStatus.ACTIVE) throw conflict('合同已完成或终止', 'The contract is already closed');
     const before = snapshot(c);
     c.status = status;
-    recordAudit(em, ctx, { action: status === ServiceContractStatus.COMPLETED ? 'serviceContract.complete' : 'serviceContract.terminate', entity: c, before, after: snapshot(c), comment: input.note, countyId: c.county.id });
+    await audit(em, ctx, { action: status === ServiceContractStatus.COMPLETED ? 'serviceContract.complete' : 'serviceContract.terminate', entity: c, before, after: snapshot(c), comment: input.note, countyId: c.county.id });
     await em.flush();
     return c;
   });

@@ -7,7 +7,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '../../kernel/roles';
 import { User } from '../../auth';
-import { recordAudit, snapshot } from '../../audit';
+import { audit, snapshot } from '../../kernel/mutation';
 import { AdmissionApplication } from '../../admission';
 import { ADMITTED_STATUSES } from '../../admission';
 import { ApplicationKind, ApplicationStatus } from '../../admission';
@@ -57,7 +57,7 @@ export async function recordFundingAllocations(ctx: Context, input: FundingAlloc
       }),
     );
     await em.flush();
-    for (const a of allocations) recordAudit(em, ctx, { action: 'funding.allocate', entity: a, after: snapshot(a), countyId: app.county.id });
+    for (const a of allocations) await audit(em, ctx, { action: 'funding.allocate', entity: a, after: snapshot(a), countyId: app.county.id });
     await em.flush();
     return allocations;
   });
@@ -73,7 +73,7 @@ export async function confirmFundingReceived(ctx: Context, id: string): Promise<
     const before = snapshot(a);
     a.receivedConfirmedAt = new Date();
     a.receivedConfirmedBy = em.getReference(User, scope.userId) as never;
-    recordAudit(em, ctx, { action: 'funding.confirm', entity: a, before, after: snapshot(a), countyId: a.county.id });
+    await audit(em, ctx, { action: 'funding.confirm', entity: a, before, after: snapshot(a), countyId: a.county.id });
     await em.flush();
     return a;
   });

@@ -7,7 +7,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '../../kernel/roles';
 import { User } from '../../auth';
-import { recordAudit, snapshot } from '../../audit';
+import { audit, snapshot } from '../../kernel/mutation';
 import { Community } from '../../geography';
 import { Region } from '../../geography';
 import { AdmissionApplication } from '../../admission';
@@ -99,7 +99,7 @@ export async function createLedgerRequirement(ctx: Context, input: LedgerRequire
     await applyInput(em, l, input);
     em.persist(l);
     await em.flush();
-    recordAudit(em, ctx, { action: 'ledgerRequirement.create', entity: l, after: snapshot(l), countyId });
+    await audit(em, ctx, { action: 'ledgerRequirement.create', entity: l, after: snapshot(l), countyId });
     await em.flush();
     return l;
   });
@@ -122,7 +122,7 @@ export async function updateLedgerRequirement(ctx: Context, id: string, input: L
     const before = snapshot(l);
     await applyInput(em, l, input);
     if (l.oneForm && !oneFormEligible(l, await elementFacts(em, l.dataElementCodes))) l.oneForm = false;
-    recordAudit(em, ctx, { action: 'ledgerRequirement.update', entity: l, before, after: snapshot(l), countyId: l.county.id });
+    await audit(em, ctx, { action: 'ledgerRequirement.update', entity: l, before, after: snapshot(l), countyId: l.county.id });
     await em.flush();
     return l;
   });
@@ -145,7 +145,7 @@ export async function mergeLedgerRequirement(ctx: Context, id: string, input: Me
     if (l.status !== LedgerStatus.KEPT) throw conflict('该台账报表已合并或取消', 'The ledger is already merged or abolished');
     const before = snapshot(l);
     Object.assign(l, { status: LedgerStatus.MERGED, mergedInto: into, statusChangedOn: input.on ?? chinaDate(), statusReason: input.reason.trim(), oneForm: false });
-    recordAudit(em, ctx, { action: 'ledgerRequirement.merge', entity: l, before, after: snapshot(l), comment: input.reason, countyId: l.county.id });
+    await audit(em, ctx, { action: 'ledgerRequirement.merge', entity: l, before, after: snapshot(l), comment: input.reason, countyId: l.county.id });
     await em.flush();
     return l;
   });
@@ -159,7 +159,7 @@ export async function abolishLedgerRequirement(ctx: Context, id: string, input: 
     if (l.status !== LedgerStatus.KEPT) throw conflict('该台账报表已合并或取消', 'The ledger is already merged or abolished');
     const before = snapshot(l);
     Object.assign(l, { status: LedgerStatus.ABOLISHED, statusChangedOn: input.on ?? chinaDate(), statusReason: input.reason.trim(), oneForm: false });
-    recordAudit(em, ctx, { action: 'ledgerRequirement.abolish', entity: l, before, after: snapshot(l), comment: input.reason, countyId: l.county.id });
+    await audit(em, ctx, { action: 'ledgerRequirement.abolish', entity: l, before, after: snapshot(l), comment: input.reason, countyId: l.county.id });
     await em.flush();
     return l;
   });
@@ -189,7 +189,7 @@ export async function setLedgerOneForm(ctx: Context, id: string, enabled: boolea
     }
     const before = snapshot(l);
     l.oneForm = enabled;
-    recordAudit(em, ctx, { action: 'ledgerRequirement.oneForm', entity: l, before, after: snapshot(l), countyId: l.county.id });
+    await audit(em, ctx, { action: 'ledgerRequirement.oneForm', entity: l, before, after: snapshot(l), countyId: l.county.id });
     await em.flush();
     return l;
   });
@@ -250,7 +250,7 @@ export async function fileLedger(ctx: Context, input: LedgerFilingInput): Promis
       values,
     });
     await em.flush();
-    recordAudit(em, ctx, { action: 'ledgerFiling.create', entity: filing, after: snapshot(filing), countyId: community.county.id });
+    await audit(em, ctx, { action: 'ledgerFiling.create', entity: filing, after: snapshot(filing), countyId: community.county.id });
     await em.flush();
     return filing;
   });

@@ -2,24 +2,28 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '../../kernel/roles';
-import { recordAudit, snapshot } from '../../audit';
+import { changeLocked, changeRecord, createRecord, lockRecord } from '../../kernel/mutation';
 import { Community } from '../../geography';
 import type { Context } from '../../kernel/context';
-import { conflict, forbidden } from '../../kernel/errors';
+import { forbidden } from '../../kernel/errors';
 import { chinaDate } from '../../kernel/dates';
 import { actorScope, type ActorScope } from '../../kernel/context';
 import { assertCountyRole } from '../../kernel/jurisdiction';
-import { loadReferenced, loadTarget, Problems } from '../../kernel/input';
+import { loadReferenced, Problems } from '../../kernel/input';
 import { resolveDepartment } from '../../organisation';
 import { Plaque } from './plaque.entity';
 import { PlaqueAuthority, PlaqueStatus } from './plaque.enums';
+import { PLAQUE_LIFECYCLE } from './plaque.lifecycle';
 import { hasCentralOrProvincialBasis, plaqueRemovalProposal, type PlaqueProposal } from './plaque.rules';
 import type { PlaqueInput, PlaqueStatusInput } from '../registry.inputs';
 
 /** Registers a plaque found in (or put up in) a community. */
 export async function createPlaque(ctx: Context, input: PlaqueInput): Promise<Plaque> {
-  const scope = await actorScope(ctx);
-  return ctx.em.transactional(async (em) => {
+  const scope = actorScope(ctx);
+  return createRecord(ctx, {
+    action: 'plaque.create',
+    county: (plaque) => plaque.county.id,
+    build: async (em) => {
     const community = await loadReferenced(em, Community, input.communityId, 'Community', 'communityId', ['该村（社区）', 'Community']);
     // Community workers record plaques on their own walls, naming the department.
     const asDepartment: ActorScope = scope.role === Role.COMMUNITY_USER ? { ...scope, role: Role.ADMIN } : scope;
@@ -36,7 +40,7 @@ export async function createPlaque(ctx: Context, input: PlaqueInput): Promise<Pl
       (scope.role === Role.REVIEWER && scope.countyId === countyId) ||
       (scope.role === Role.COMMUNITY_USER && scope.communityId === community.id);
     if (!allowed) throw forbidden();
-    const plaque = em.create(Plaque, {
+    return em.create(Plaque, {
       county: countyId,
       community,
       department,
@@ -45,10 +49,7 @@ export async function createPlaque(ctx: Context, input: PlaqueInput): Promise<Pl
       authorizingDocument: input.authorizingDocument?.trim() || null,
       installedOn: input.installedOn ?? null,
     });
-    await em.flush();
-    recordAudit(em, ctx, { action: 'plaque.create', entity: plaque, after: snapshot(plaque), countyId });
-    await em.flush();
-    return plaque;
+    },
   });
 }
 
@@ -69,20 +70,25 @@ export async function plaqueCleanupReview(em: EntityManager, countyId: number, d
   });
 }
 
-function order(em: EntityManager, ctx: Context, p: Plaque, reason: string, on: string): void {
-  const before = snapshot(p);
-  Object.assign(p, { status: PlaqueStatus.TO_REMOVE, removalOrderedOn: on, statusReason: reason });
-  recordAudit(em, ctx, { action: 'plaque.orderRemoval', entity: p, before, after: snapshot(p), comment: reason, countyId: p.county.id });
-}
+const WHAT = ['该挂牌', 'Plaque'] as const;
+
+/** A removal order on a locked plaque, in the caller's transaction. */
+const orderRemoval = (em: EntityManager, ctx: Context, p: Plaque, reason: string, on: string) =>
+  changeLocked(em, ctx, p, {
+    action: 'plaque.orderRemoval',
+    lifecycle: { machine: PLAQUE_LIFECYCLE, action: 'orderRemoval' },
+    apply: () => void Object.assign(p, { removalOrderedOn: on, statusReason: reason }),
+    comment: reason,
+    county: () => p.county.id,
+  });
 
 /** Orders one plaque removed (a reviewer may also remove one with a basis, e.g. against staffing rules). */
 export async function orderPlaqueRemoval(ctx: Context, id: string, input: PlaqueStatusInput): Promise<Plaque> {
-  const scope = await actorScope(ctx);
+  const scope = actorScope(ctx);
   return ctx.em.transactional(async (em) => {
-    const p = await loadTarget(em, Plaque, id, 'Plaque', ['该挂牌', 'Plaque'], { lockMode: LockMode.PESSIMISTIC_WRITE });
+    const p = await lockRecord(em, Plaque, id, WHAT);
     assertCountyRole(scope, p.county.id, [Role.REVIEWER]);
-    if (p.status !== PlaqueStatus.KEPT) throw conflict('只有保留中的挂牌可以列为待摘除', 'Only kept plaques can be ordered removed');
-    order(em, ctx, p, input.reason.trim(), input.on ?? chinaDate());
+    await orderRemoval(em, ctx, p, input.reason.trim(), input.on ?? chinaDate());
     await em.flush();
     return p;
   });
@@ -90,14 +96,14 @@ export async function orderPlaqueRemoval(ctx: Context, id: string, input: Plaque
 
 /** Orders every plaque the review proposes removed (of one department, or all), at once (one audit event each). */
 export async function orderPlaqueRemovals(ctx: Context, countyId: number, departmentId?: number | null): Promise<Plaque[]> {
-  const scope = await actorScope(ctx);
+  const scope = actorScope(ctx);
   assertCountyRole(scope, countyId, [Role.REVIEWER]);
   return ctx.em.transactional(async (em) => {
     const proposals = await plaqueCleanupReview(em, countyId, departmentId);
     if (!proposals.length) return [];
     await em.find(Plaque, { id: { $in: proposals.map((p) => p.plaqueId) } }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     const today = chinaDate();
-    for (const p of proposals) if (p.plaque.status === PlaqueStatus.KEPT) order(em, ctx, p.plaque, p.message, today);
+    for (const p of proposals) if (p.plaque.status === PlaqueStatus.KEPT) await orderRemoval(em, ctx, p.plaque, p.message, today);
     await em.flush();
     return proposals.map((p) => p.plaque);
   });
@@ -105,38 +111,40 @@ export async function orderPlaqueRemovals(ctx: Context, countyId: number, depart
 
 /** The community (or the department, or a reviewer) confirms a plaque taken down. */
 export async function confirmPlaqueRemoved(ctx: Context, id: string, input: PlaqueStatusInput): Promise<Plaque> {
-  const scope = await actorScope(ctx);
-  return ctx.em.transactional(async (em) => {
-    const p = await loadTarget(em, Plaque, id, 'Plaque', ['该挂牌', 'Plaque'], { lockMode: LockMode.PESSIMISTIC_WRITE });
-    const allowed =
-      scope.role === Role.ADMIN ||
-      (scope.role === Role.COMMUNITY_USER && scope.communityId === p.community.id) ||
-      (scope.role === Role.DEPARTMENT_USER && scope.departmentId === p.department.id) ||
-      (scope.role === Role.REVIEWER && scope.countyId === p.county.id);
-    if (!allowed) throw forbidden();
-    if (p.status !== PlaqueStatus.TO_REMOVE) throw conflict('只有待摘除的挂牌可以确认摘除', 'Only plaques ordered removed can be confirmed removed');
-    const before = snapshot(p);
-    Object.assign(p, { status: PlaqueStatus.REMOVED, removedOn: input.on ?? chinaDate(), statusReason: input.reason.trim() });
-    recordAudit(em, ctx, { action: 'plaque.remove', entity: p, before, after: snapshot(p), comment: input.reason, countyId: p.county.id });
-    await em.flush();
-    return p;
+  const scope = actorScope(ctx);
+  return changeRecord(ctx, Plaque, id, {
+    what: WHAT,
+    action: 'plaque.remove',
+    access: (p) => {
+      const allowed =
+        scope.role === Role.ADMIN ||
+        (scope.role === Role.COMMUNITY_USER && scope.communityId === p.community.id) ||
+        (scope.role === Role.DEPARTMENT_USER && scope.departmentId === p.department.id) ||
+        (scope.role === Role.REVIEWER && scope.countyId === p.county.id);
+      if (!allowed) throw forbidden();
+    },
+    lifecycle: { machine: PLAQUE_LIFECYCLE, action: 'remove' },
+    apply: (p) => void Object.assign(p, { removedOn: input.on ?? chinaDate(), statusReason: input.reason.trim() }),
+    comment: input.reason,
+    county: (p) => p.county.id,
   });
 }
 
 /** Keeps a plaque ordered removed — only with a central or provincial basis. */
 export async function keepPlaque(ctx: Context, id: string, input: PlaqueStatusInput): Promise<Plaque> {
-  const scope = await actorScope(ctx);
-  return ctx.em.transactional(async (em) => {
-    const p = await loadTarget(em, Plaque, id, 'Plaque', ['该挂牌', 'Plaque'], { lockMode: LockMode.PESSIMISTIC_WRITE });
-    assertCountyRole(scope, p.county.id, [Role.REVIEWER]);
-    if (p.status !== PlaqueStatus.TO_REMOVE) throw conflict('只有待摘除的挂牌可以改为保留', 'Only plaques ordered removed can be kept');
-    if (!hasCentralOrProvincialBasis({ authority: p.authority, authorizingDocument: p.authorizingDocument ?? null })) {
-      new Problems().add('id', '没有党中央、国务院或省委、省政府的明确规定，不能保留', 'No central or provincial basis: it cannot stay').throwIfAny('不能保留', 'Cannot keep it');
-    }
-    const before = snapshot(p);
-    Object.assign(p, { status: PlaqueStatus.KEPT, removalOrderedOn: null, statusReason: input.reason.trim() });
-    recordAudit(em, ctx, { action: 'plaque.keep', entity: p, before, after: snapshot(p), comment: input.reason, countyId: p.county.id });
-    await em.flush();
-    return p;
+  const scope = actorScope(ctx);
+  return changeRecord(ctx, Plaque, id, {
+    what: WHAT,
+    action: 'plaque.keep',
+    access: (p) => assertCountyRole(scope, p.county.id, [Role.REVIEWER]),
+    lifecycle: { machine: PLAQUE_LIFECYCLE, action: 'keep' },
+    check: (p) => {
+      if (!hasCentralOrProvincialBasis({ authority: p.authority, authorizingDocument: p.authorizingDocument ?? null })) {
+        new Problems().add('id', '没有党中央、国务院或省委、省政府的明确规定，不能保留', 'No central or provincial basis: it cannot stay').throwIfAny('不能保留', 'Cannot keep it');
+      }
+    },
+    apply: (p) => void Object.assign(p, { removalOrderedOn: null, statusReason: input.reason.trim() }),
+    comment: input.reason,
+    county: (p) => p.county.id,
   });
 }

@@ -7,7 +7,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '../../kernel/roles';
 import { User } from '../../auth';
-import { recordAudit, snapshot } from '../../audit';
+import { changeLocked, changeRecord, createRecord } from '../../kernel/mutation';
 import { Community } from '../../geography';
 import { Region } from '../../geography';
 import { Department } from '../../organisation';
@@ -23,13 +23,20 @@ import { SUPERVISORS } from '../../kernel/roles';
 import { countyPrefix } from '../../geography';
 import { decodeId, loadTarget, Problems } from '../../kernel/input';
 import { Refusal } from './refusal.entity';
+import { REFUSAL_LIFECYCLE } from './refusal.lifecycle';
 import { RefusalKind, RefusalReason, RefusalStatus } from './refusal.enums';
 import type { NoteInput, RefusalInput } from '../registry.inputs';
 
 /** A community refuses a task, or reports one (anonymously if it wishes). */
 export async function submitRefusal(ctx: Context, input: RefusalInput): Promise<Refusal> {
-  const scope = await actorScope(ctx);
-  return ctx.em.transactional(async (em) => {
+  const scope = actorScope(ctx);
+  return createRecord(ctx, {
+    action: input.kind === RefusalKind.REFUSAL ? 'refusal.submit' : 'report.submit',
+    // An anonymous report leaves no trace of its author, in the audit trail either.
+    doer: input.anonymous ? { actor: null } : ctx,
+    comment: input.anonymous ? '匿名举报（不记录举报人）' : null,
+    county: (r) => r.county.id,
+    build: async (em) => {
     const problems = new Problems();
     let communityId: number;
     if (scope.role === Role.COMMUNITY_USER) {
@@ -76,7 +83,7 @@ export async function submitRefusal(ctx: Context, input: RefusalInput): Promise<
     const year = chinaYear();
     const kindKey = input.kind === RefusalKind.REFUSAL ? 'refusal' : 'report';
     const serial = await nextSequenceValue(em, county.id, kindKey, year);
-    const refusal = em.create(Refusal, {
+    return em.create(Refusal, {
       number: `${countyPrefix(county)}${input.kind === RefusalKind.REFUSAL ? '拒' : '举'}〔${year}〕${serial}号`,
       county,
       community: community!,
@@ -93,50 +100,41 @@ export async function submitRefusal(ctx: Context, input: RefusalInput): Promise<
       evidence: input.evidence.map((e) => ({ kind: e.kind, description: e.description.trim(), reference: e.reference?.trim() || null })),
       statusChangedAt: new Date(),
     });
-    await em.flush();
-    // An anonymous report leaves no trace of its author, in the audit trail either.
-    recordAudit(em, input.anonymous ? { actor: null } : ctx, {
-      action: input.kind === RefusalKind.REFUSAL ? 'refusal.submit' : 'report.submit',
-      entity: refusal,
-      after: snapshot(refusal),
-      comment: input.anonymous ? '匿名举报（不记录举报人）' : null,
-      countyId: county.id,
-    });
-    await em.flush();
-    return refusal;
+    },
   });
 }
 
-async function lockRefusal(em: EntityManager, id: string): Promise<Refusal> {
-  return loadTarget(em, Refusal, id, 'Refusal', ['该拒绝执行或举报', 'Refusal or report'], { lockMode: LockMode.PESSIMISTIC_WRITE });
-}
+const WHAT = ['该拒绝执行或举报', 'Refusal or report'] as const;
 
-async function decide(ctx: Context, id: string, input: NoteInput, to: RefusalStatus.VERIFIED | RefusalStatus.DISMISSED): Promise<Refusal> {
-  const scope = await actorScope(ctx);
-  return ctx.em.transactional(async (em) => {
-    const r = await lockRefusal(em, id);
-    assertCountyRole(scope, r.county.id, SUPERVISORS);
-    if (r.status !== RefusalStatus.RECEIVED) throw conflict('该记录已核实或处理', 'Already verified or handled');
-    const before = snapshot(r);
-    Object.assign(r, { status: to, statusChangedAt: new Date(), handledBy: em.getReference(User, scope.userId), handlingNote: input.note.trim() });
-    recordAudit(em, ctx, { action: to === RefusalStatus.VERIFIED ? 'refusal.verify' : 'refusal.dismiss', entity: r, before, after: snapshot(r), comment: input.note, countyId: r.county.id });
-    await em.flush();
-    return r;
+async function decide(ctx: Context, id: string, input: NoteInput, action: 'verify' | 'dismiss'): Promise<Refusal> {
+  const scope = actorScope(ctx);
+  return changeRecord(ctx, Refusal, id, {
+    what: WHAT,
+    action: `refusal.${action}`,
+    access: (r) => assertCountyRole(scope, r.county.id, SUPERVISORS),
+    lifecycle: { machine: REFUSAL_LIFECYCLE, action },
+    apply: (r, em) => void Object.assign(r, { statusChangedAt: new Date(), handledBy: em.getReference(User, scope.userId), handlingNote: input.note.trim() }),
+    comment: input.note,
+    county: (r) => r.county.id,
   });
 }
 
 /** The county's reviewers or inspectors find the refusal or report true. */
-export const verifyRefusal = (ctx: Context, id: string, input: NoteInput) => decide(ctx, id, input, RefusalStatus.VERIFIED);
+export const verifyRefusal = (ctx: Context, id: string, input: NoteInput) => decide(ctx, id, input, 'verify');
 
 /** … or not. */
-export const dismissRefusal = (ctx: Context, id: string, input: NoteInput) => decide(ctx, id, input, RefusalStatus.DISMISSED);
+export const dismissRefusal = (ctx: Context, id: string, input: NoteInput) => decide(ctx, id, input, 'dismiss');
 
 /** Inside an interview's transaction: verified refusals become DEPARTMENT_INTERVIEWED. */
-export function markInterviewed(em: EntityManager, ctx: Context, refusals: Refusal[], interviewId: number): void {
+export async function markInterviewed(em: EntityManager, ctx: Context, refusals: Refusal[], interviewId: number): Promise<void> {
   for (const r of refusals) {
-    if (r.status !== RefusalStatus.VERIFIED) continue;
-    const before = snapshot(r);
-    Object.assign(r, { status: RefusalStatus.DEPARTMENT_INTERVIEWED, statusChangedAt: new Date() });
-    recordAudit(em, ctx, { action: 'refusal.interviewed', entity: r, before, after: snapshot(r), comment: `已约谈相关部门（约谈 ${interviewId}）`, countyId: r.county.id });
+    if (!REFUSAL_LIFECYCLE.may(r, REFUSAL_LIFECYCLE.transition('interviewed'), undefined)) continue;
+    await changeLocked(em, ctx, r, {
+      action: 'refusal.interviewed',
+      lifecycle: { machine: REFUSAL_LIFECYCLE, action: 'interviewed' },
+      apply: () => void (r.statusChangedAt = new Date()),
+      comment: `已约谈相关部门（约谈 ${interviewId}）`,
+      county: () => r.county.id,
+    });
   }
 }

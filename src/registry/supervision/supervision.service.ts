@@ -9,7 +9,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '../../kernel/roles';
 import { User } from '../../auth';
-import { recordAudit, snapshot } from '../../audit';
+import { audit, snapshot } from '../../kernel/mutation';
 import { Community } from '../../geography';
 import { Region, RegionLevel } from '../../geography';
 import { Department } from '../../organisation';
@@ -89,7 +89,7 @@ export async function recordInspection(ctx: Context, input: InspectionInput): Pr
       recordedBy: em.getReference(User, scope.userId),
     });
     await em.flush();
-    recordAudit(em, ctx, { action: 'inspection.create', entity: inspection, after: snapshot(inspection), countyId });
+    await audit(em, ctx, { action: 'inspection.create', entity: inspection, after: snapshot(inspection), countyId });
     await em.flush();
     return inspection;
   });
@@ -155,7 +155,7 @@ export async function recordSupervisionFinding(ctx: Context, input: SupervisionF
       recordedBy: em.getReference(User, scope.userId),
     });
     await em.flush();
-    recordAudit(em, ctx, { action: 'supervisionFinding.create', entity: finding, after: snapshot(finding), countyId });
+    await audit(em, ctx, { action: 'supervisionFinding.create', entity: finding, after: snapshot(finding), countyId });
     await em.flush();
     return finding;
   });
@@ -182,7 +182,7 @@ export async function openEscalationFinding(em: EntityManager, app: AdmissionApp
     foundAt: now,
   });
   await em.flush();
-  recordAudit(em, { actor: null }, { action: 'supervisionFinding.open', entity: finding, after: snapshot(finding), comment: '紧急事项逾期未补批，自动立案督办', countyId: app.county.id });
+  await audit(em, { actor: null }, { action: 'supervisionFinding.open', entity: finding, after: snapshot(finding), comment: '紧急事项逾期未补批，自动立案督办', countyId: app.county.id });
   return finding;
 }
 
@@ -199,7 +199,7 @@ export async function reportRectification(ctx: Context, id: string, input: NoteI
     if (f.status !== SupervisionFindingStatus.OPEN) throw conflict('该督查发现已报整改或已销号', 'Already rectified or closed');
     const before = snapshot(f);
     Object.assign(f, { status: SupervisionFindingStatus.RECTIFIED, rectificationNote: input.note.trim(), rectifiedAt: new Date() });
-    recordAudit(em, ctx, { action: 'supervisionFinding.rectify', entity: f, before, after: snapshot(f), comment: input.note, countyId: f.county.id });
+    await audit(em, ctx, { action: 'supervisionFinding.rectify', entity: f, before, after: snapshot(f), comment: input.note, countyId: f.county.id });
     await em.flush();
     return f;
   });
@@ -214,7 +214,7 @@ export async function closeSupervisionFinding(ctx: Context, id: string, input: N
     if (f.status === SupervisionFindingStatus.CLOSED) throw conflict('该督查发现已销号', 'Already closed');
     const before = snapshot(f);
     Object.assign(f, { status: SupervisionFindingStatus.CLOSED, closeNote: input.note.trim(), closedAt: new Date() });
-    recordAudit(em, ctx, { action: 'supervisionFinding.close', entity: f, before, after: snapshot(f), comment: input.note, countyId: f.county.id });
+    await audit(em, ctx, { action: 'supervisionFinding.close', entity: f, before, after: snapshot(f), comment: input.note, countyId: f.county.id });
     await em.flush();
     return f;
   });
@@ -258,8 +258,8 @@ export async function scheduleInterview(ctx: Context, input: InterviewInput): Pr
       scheduledBy: em.getReference(User, scope.userId),
     });
     await em.flush();
-    recordAudit(em, ctx, { action: 'interview.schedule', entity: interview, after: snapshot(interview), comment: input.reason, countyId });
-    markInterviewed(em, ctx, refusals, interview.id);
+    await audit(em, ctx, { action: 'interview.schedule', entity: interview, after: snapshot(interview), comment: input.reason, countyId });
+    await markInterviewed(em, ctx, refusals, interview.id);
     await em.flush();
     return interview;
   });
@@ -277,7 +277,7 @@ export async function recordInterviewHeld(ctx: Context, id: string, input: Inter
     if (i.status !== InterviewStatus.SCHEDULED) throw conflict('该约谈已进行或已取消', 'Already held or cancelled');
     const before = snapshot(i);
     Object.assign(i, { status: InterviewStatus.HELD, heldAt: input.heldAt ?? new Date(), outcome: input.outcome.trim() });
-    recordAudit(em, ctx, { action: 'interview.hold', entity: i, before, after: snapshot(i), countyId: i.county.id });
+    await audit(em, ctx, { action: 'interview.hold', entity: i, before, after: snapshot(i), countyId: i.county.id });
     await em.flush();
     return i;
   });
@@ -291,7 +291,7 @@ export async function cancelInterview(ctx: Context, id: string, input: NoteInput
     if (i.status !== InterviewStatus.SCHEDULED) throw conflict('该约谈已进行或已取消', 'Already held or cancelled');
     const before = snapshot(i);
     Object.assign(i, { status: InterviewStatus.CANCELLED, outcome: input.note.trim() });
-    recordAudit(em, ctx, { action: 'interview.cancel', entity: i, before, after: snapshot(i), comment: input.note, countyId: i.county.id });
+    await audit(em, ctx, { action: 'interview.cancel', entity: i, before, after: snapshot(i), comment: input.note, countyId: i.county.id });
     await em.flush();
     return i;
   });
@@ -307,7 +307,7 @@ export async function reportInterviewFollowUp(ctx: Context, id: string, input: N
     if (i.followUpReportedAt) throw conflict('已报送整改落实情况', 'Follow-up already reported');
     const before = snapshot(i);
     Object.assign(i, { followUpReportedAt: new Date(), followUpNote: input.note.trim() });
-    recordAudit(em, ctx, { action: 'interview.followUp', entity: i, before, after: snapshot(i), comment: input.note, countyId: i.county.id });
+    await audit(em, ctx, { action: 'interview.followUp', entity: i, before, after: snapshot(i), comment: input.note, countyId: i.county.id });
     await em.flush();
     return i;
   });
@@ -338,7 +338,7 @@ export async function issuePublicCriticism(ctx: Context, input: PublicCriticismI
       issuedBy: em.getReference(User, scope.userId),
     });
     await em.flush();
-    recordAudit(em, ctx, { action: 'publicCriticism.issue', entity: criticism, after: snapshot(criticism), countyId });
+    await audit(em, ctx, { action: 'publicCriticism.issue', entity: criticism, after: snapshot(criticism), countyId });
     await em.flush();
     return criticism;
   });
@@ -352,7 +352,7 @@ export async function reportCriticismFollowUp(ctx: Context, id: string, input: N
     if (c.followUpReportedAt) throw conflict('已报送整改落实情况', 'Follow-up already reported');
     const before = snapshot(c);
     Object.assign(c, { followUpReportedAt: new Date(), followUpNote: input.note.trim() });
-    recordAudit(em, ctx, { action: 'publicCriticism.followUp', entity: c, before, after: snapshot(c), comment: input.note, countyId: c.county.id });
+    await audit(em, ctx, { action: 'publicCriticism.followUp', entity: c, before, after: snapshot(c), comment: input.note, countyId: c.county.id });
     await em.flush();
     return c;
   });

@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { raw, type FilterQuery } from '@mikro-orm/core';
 import { Role } from '../../kernel/roles';
 import { User } from '../../auth';
-import { recordAudit } from '../../audit';
+import { audit } from '../../kernel/mutation';
 import { Community } from '../../geography';
 import { Region, RegionLevel } from '../../geography';
 import { getRegion } from '../../geography';
@@ -428,7 +428,7 @@ export function createStatisticsResolvers(deps: StatisticsResolverDeps = {}) {
         payload = Object.assign(new StatisticsRefreshPayload(), { queued: true, jobId: null, durationMs: null });
       }
       await ctx.em.transactional(async (em) => {
-        recordAudit(em, ctx, { action: 'statistics.refresh', entity: { type: 'StatisticsRefresh', id: payload.jobId ?? 'inline' }, after: { countyIds, queued: payload.queued } });
+        await audit(em, ctx, { action: 'statistics.refresh', entity: { type: 'StatisticsRefresh', id: payload.jobId ?? 'inline' }, after: { countyIds, queued: payload.queued } });
         await em.flush();
       });
       return payload;

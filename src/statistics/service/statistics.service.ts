@@ -5,7 +5,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '../../kernel/roles';
 import { User } from '../../auth';
-import { recordAudit, snapshot } from '../../audit';
+import { audit, snapshot } from '../../kernel/mutation';
 import { Community } from '../../geography';
 import { CODE_PREFIX_LENGTH, Region, RegionLevel } from '../../geography';
 import { getRegion } from '../../geography';
@@ -541,7 +541,7 @@ export async function setBaseline(ctx: Context, region: Region, month: string, n
       Object.assign(baseline, { month, note: note ?? null, setBy: em.getReference(User, actor.userId) });
     }
     await em.flush();
-    recordAudit(em, ctx, { action: 'statisticsBaseline.set', entity: baseline, before, after: snapshot(baseline), countyId: countyIdOf(region) });
+    await audit(em, ctx, { action: 'statisticsBaseline.set', entity: baseline, before, after: snapshot(baseline), countyId: countyIdOf(region) });
     await em.flush();
     return baseline;
   }).finally(forgetLastRefresh);
@@ -564,7 +564,7 @@ export async function setBudget(ctx: Context, county: Region, year: number, ceil
     if (!budget) budget = em.create(BurdenBudget, { county: county.id, year, ceilingHours, note: note ?? null, setBy: em.getReference(User, actor.userId) });
     else Object.assign(budget, { ceilingHours, note: note ?? null, setBy: em.getReference(User, actor.userId) });
     await em.flush();
-    recordAudit(em, ctx, { action: 'burdenBudget.set', entity: budget, before, after: snapshot(budget), countyId: county.id });
+    await audit(em, ctx, { action: 'burdenBudget.set', entity: budget, before, after: snapshot(budget), countyId: county.id });
     await em.flush();
     return budget;
   });
