@@ -388,7 +388,7 @@ async function generateApplications(ctx: Ctx, total: number): Promise<GenApp[]> 
   const serials = new Map<string, number>();
   countyRows.forEach((county, ci) => {
     const k = byCounty.get(county.id)!;
-    const n = Math.max(1, Math.round((total * factors[ci]!) / factorSum));
+    const n = Math.max(1, Math.round((total * factors[ci]) / factorSum));
     const townshipIds = [...k.townships.keys()];
     for (let i = 0; i < n; i++) {
       // A third are the stock (存量) already in communities when the year began; the rest arrive
@@ -525,7 +525,7 @@ async function generateApplications(ctx: Ctx, total: number): Promise<GenApp[]> 
             }
           }
           // Stock items mostly leave during the year (completed, or cancelled in the clean-up).
-          const leave = () => (stock ? Math.max(entered ?? decided!, yearStart - 60 * DAY) + prng.next() * (now - Math.max(entered ?? decided!, yearStart - 60 * DAY)) : 0);
+          const leave = () => (stock ? Math.max(entered ?? decided, yearStart - 60 * DAY) + prng.next() * (now - Math.max(entered ?? decided, yearStart - 60 * DAY)) : 0);
           if (entered && status === S.COMPLETED) {
             completed = stock ? leave() : entered + prng.float(30, 200) * DAY;
             if (completed > now) {
@@ -594,12 +594,12 @@ async function generateApplications(ctx: Ctx, total: number): Promise<GenApp[]> 
   ];
   // Certificates and the rest of the not-null jsonb columns take their defaults below.
   const inserted = await insertRows(db, 'admission_application', [...cols, ['certificates', 'text', 'jsonb']], rows.map((r) => [...r, '[]']), { batch: 2_000, returning: 'id' });
-  inserted.forEach((r, i) => (apps[i]!.id = r.id));
+  inserted.forEach((r, i) => (apps[i].id = r.id));
   await insertRows(
     db,
     'approval_document',
     [['number', 'text'], ['application_id', 'int'], ['county_id', 'int'], ['year', 'int'], ['serial', 'int'], ['issued_at', 'timestamptz'], ['valid_from', 'date'], ['valid_until', 'date'], ['community_ids', 'text', 'jsonb'], ['provisional', 'bool'], ['revoked_at', 'timestamptz'], ['revoke_reason', 'text']],
-    docs.map((d) => [d.number, apps[d.app]!.id, d.countyId, d.year, 10_000 + d.serial, iso(d.issuedAt), d.validFrom, d.validUntil, JSON.stringify(d.communityIds), d.provisional, d.revokedAt ? iso(d.revokedAt) : null, d.reason]),
+    docs.map((d) => [d.number, apps[d.app].id, d.countyId, d.year, 10_000 + d.serial, iso(d.issuedAt), d.validFrom, d.validUntil, JSON.stringify(d.communityIds), d.provisional, d.revokedAt ? iso(d.revokedAt) : null, d.reason]),
   );
   const byStatus = new Map<string, number>();
   for (const a of apps) byStatus.set(a.status, (byStatus.get(a.status) ?? 0) + 1);

@@ -147,7 +147,7 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const production = nodeEnv === 'production';
   const host = str('HOST') ?? '127.0.0.1';
-  if (!/^[A-Za-z0-9.:\-\[\]]+$/.test(host)) problems.push(`HOST="${host}" 不是有效的主机名或地址 (is not a valid host name or address)`);
+  if (!/^[A-Za-z0-9.:\-[\]]+$/.test(host)) problems.push(`HOST="${host}" 不是有效的主机名或地址 (is not a valid host name or address)`);
 
   const dataDir = path.resolve(str('DATA_DIR') ?? 'data');
   const config: Config = {

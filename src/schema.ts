@@ -18,7 +18,6 @@ import { REGISTRY_RESOLVERS } from './registry';
 import { createStatisticsResolvers } from './statistics';
 import type { AuthService } from './auth';
 import type { QueueRegistry } from './queue/runtime';
-import type { Role } from './kernel/roles';
 
 /**
  * Every query and mutation carries `@Authorized()`; who may call it, and which of its
@@ -39,7 +38,7 @@ export const authChecker: AuthChecker<Context> = async ({ context, info, args },
     return true;
   }
   if (!context.actor) throw unauthenticated();
-  return roles.length === 0 || roles.includes(context.actor.role as Role);
+  return roles.length === 0 || roles.includes(context.actor.role);
 };
 
 export interface SchemaDeps {

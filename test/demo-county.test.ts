@@ -36,8 +36,8 @@ describe('demo county: region tree', () => {
     const range = t.code[6]; // 0 街道, 1 镇, 2 乡
     const expected = { STREET: ['0', '街道'], TOWN: ['1', '镇'], XIANG: ['2', '乡'] }[t.kind!];
     expect(expected).toBeDefined();
-    expect(range).toBe(expected![0]);
-    expect(t.name.endsWith(expected![1]!)).toBe(true);
+    expect(range).toBe(expected[0]);
+    expect(t.name.endsWith(expected[1])).toBe(true);
   });
 
   it('uses every region code once', () => {

@@ -1,21 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
-import {
-  buildSchema,
-  getNamedType,
-  getNullableType,
-  isEnumType,
-  isInputObjectType,
-  isListType,
-  isNonNullType,
-  isScalarType,
-  isLeafType,
-  type GraphQLArgument,
-  type GraphQLField,
-  type GraphQLInputType,
-  type GraphQLOutputType,
-} from 'graphql';
+import { buildSchema, getNamedType, getNullableType, isEnumType, isInputObjectType, isListType, isNonNullType, isLeafType, type GraphQLField, type GraphQLInputType, type GraphQLOutputType } from 'graphql';
 import { startTestApi, type TestApi } from './support/api';
 import { ERROR_CODES } from '../src/kernel/errors';
 import { toGlobalId } from '../src/kernel/global-id';
@@ -151,8 +137,8 @@ function leafValue(type: GraphQLInputType): unknown {
 }
 
 function valueFor(type: GraphQLInputType, depth = 0): unknown {
-  if (isNonNullType(type)) return valueFor(type.ofType as GraphQLInputType, depth);
-  if (isListType(type)) return Array.from({ length: rnd.int(0, depth > 2 ? 1 : 3) }, () => valueFor(type.ofType as GraphQLInputType, depth + 1));
+  if (isNonNullType(type)) return valueFor(type.ofType, depth);
+  if (isListType(type)) return Array.from({ length: rnd.int(0, depth > 2 ? 1 : 3) }, () => valueFor(type.ofType, depth + 1));
   if (isInputObjectType(type)) {
     const out: Record<string, unknown> = {};
     for (const field of Object.values(type.getFields())) {
@@ -165,6 +151,7 @@ function valueFor(type: GraphQLInputType, depth = 0): unknown {
 
 /** A wrong value for `type`: another JSON type, null for non-null, an unknown enum value, an out-of-range number. */
 function wrongValue(type: GraphQLInputType): unknown {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- graphql-js and the driver type these loosely
   const nullable = getNullableType(type) as GraphQLInputType;
   if (isNonNullType(type) && rnd.chance(0.3)) return null;
   if (isListType(nullable)) return rnd.pick([{ not: 'a list' }, 'x', [[['deep']]], [null, null]]);
@@ -180,8 +167,9 @@ function wrongValue(type: GraphQLInputType): unknown {
 /** Paths (argument name, then input fields) to every position of a given kind inside an argument value. */
 function positions(value: unknown, type: GraphQLInputType, at: (string | number)[], out: { path: (string | number)[]; type: GraphQLInputType }[]) {
   out.push({ path: at, type });
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- graphql-js and the driver type these loosely
   const nullable = getNullableType(type) as GraphQLInputType;
-  if (isListType(nullable) && Array.isArray(value)) value.forEach((v, i) => positions(v, nullable.ofType as GraphQLInputType, [...at, i], out));
+  if (isListType(nullable) && Array.isArray(value)) value.forEach((v, i) => positions(v, nullable.ofType, [...at, i], out));
   if (isInputObjectType(nullable) && value && typeof value === 'object' && !Array.isArray(value)) {
     const fields = nullable.getFields();
     for (const [k, v] of Object.entries(value)) if (fields[k]) positions(v, fields[k].type, [...at, k], out);
@@ -231,7 +219,7 @@ interface Request {
 }
 
 function fieldRequest(opType: 'query' | 'mutation', field: GraphQLField<unknown, unknown>): Request {
-  const args = field.args as readonly GraphQLArgument[];
+  const args = field.args;
   const values: Record<string, unknown> = {};
   for (const a of args) if (isNonNullType(a.type) || rnd.chance(0.7)) values[a.name] = valueFor(a.type);
   const applied: Poison[] = [];

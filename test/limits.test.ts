@@ -355,7 +355,7 @@ describe('rate limit storage', () => {
 
   it('lets requests through when the counter store is down, rather than failing them', async () => {
     const errors: unknown[] = [];
-    const limiter = new RateLimiter(new RedisRateLimitStore('redis://127.0.0.1:1', 'down'), { windowSeconds: 60, perIp: 1, perAccount: 1 }, { error: (o: unknown) => void errors.push(o) } as never);
+    const limiter = new RateLimiter(new RedisRateLimitStore('redis://127.0.0.1:1', 'down'), { windowSeconds: 60, perIp: 1, perAccount: 1 }, { error: (o: unknown) => void errors.push(o) });
     const actor = await limiter.guard('10.0.0.1', async () => null);
     expect(actor).toBeNull();
     await limiter.guard('10.0.0.1', async () => null);

@@ -58,8 +58,8 @@ describe.each(backends)('a sync worker killed mid-run, on %s', (backendKind) => 
         stdio: ['pipe', 'pipe', 'pipe'],
       });
       children.push(child);
-      child.stderr!.on('data', (d: Buffer) => output.push(`[${child.pid}] ${d.toString()}`));
-      child.stdout!.on('data', (d: Buffer) => {
+      child.stderr.on('data', (d: Buffer) => output.push(`[${child.pid}] ${d.toString()}`));
+      child.stdout.on('data', (d: Buffer) => {
         if (d.toString().includes('ready')) resolve(child);
       });
       child.once('exit', (code, signal) => reject(new Error(`worker exited early (${code ?? signal}):\n${output.join('')}`)));
@@ -84,7 +84,7 @@ describe.each(backends)('a sync worker killed mid-run, on %s', (backendKind) => 
     await sim?.close();
     await orm?.close(true);
     await db?.drop();
-    // eslint-disable-next-line no-console
+     
     console.log(`platform-crash.test.ts on ${backendKind}: ${Date.now() - t0} ms`);
   });
 

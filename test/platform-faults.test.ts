@@ -66,7 +66,7 @@ describe.each(backends)('platform faults on %s', (backendKind) => {
     await sim?.close();
     await orm?.close(true);
     await db?.drop();
-    // eslint-disable-next-line no-console
+     
     console.log(`platform-faults.test.ts on ${backendKind}: ${Date.now() - t0} ms`);
   });
 

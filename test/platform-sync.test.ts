@@ -46,7 +46,7 @@ describe.each(backends)('platform sync on %s', (backendKind) => {
     await sim?.close();
     await orm?.close(true);
     await db?.drop();
-    // eslint-disable-next-line no-console
+     
     console.log(`platform-sync.test.ts on ${backendKind}: ${Date.now() - t0} ms`);
   });
 

@@ -50,7 +50,7 @@ describe.each(backends)('triggerSync and the queue dashboard on %s', (backendKin
     }
     await sim?.close();
     await queueDb?.drop();
-    // eslint-disable-next-line no-console
+     
     console.log(`platform-trigger.test.ts on ${backendKind}: ${Date.now() - t0} ms`);
   });
 

@@ -96,7 +96,7 @@ describe.each(backends)('BullMQ on %s', (kind) => {
       await backend.close();
     }
     await db?.drop();
-    // eslint-disable-next-line no-console
+     
     console.log(`queues.test.ts on ${kind}: ${Date.now() - t0} ms`);
   });
 

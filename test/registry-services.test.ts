@@ -8,7 +8,6 @@ import { startRegistryFixture, type RegistryFixture } from './support/registry';
 import { chinaDate, chinaYear } from '../src/kernel/dates';
 
 let f: RegistryFixture;
-let t: RegistryFixture['t'];
 let tokens: Record<string, string>;
 let countyId: string;
 let dept: Record<string, string>;
@@ -21,7 +20,7 @@ const community = (code: string) => f.community(code);
 
 beforeAll(async () => {
   f = await startRegistryFixture();
-  ({ t, tokens, countyId, dept } = f);
+  ({ tokens, countyId, dept } = f);
   communityIds.home = f.home;
 });
 afterAll(() => f.t.close());

@@ -5,6 +5,7 @@ import { toGlobalId } from '../src/kernel/global-id';
 let t: TestApi;
 let away: TestCounty;
 let admin: string;
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- graphql-js and the driver type these loosely
 const sql = (q: string, p: unknown[] = []) => t.orm.em.getConnection().execute(q, p) as Promise<any[]>;
 const CREATE = `mutation($i: CreateUserInput!) { createUser(input: $i) { id username role region { name } department { name } community { name } active } }`;
 const USERS = `query($f: UserFilter) { users(first: 100, filter: $f) { totalCount nodes { username } } }`;

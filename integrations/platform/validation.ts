@@ -172,6 +172,7 @@ class FieldReader {
       return [];
     }
     for (let i = 0; i < v.length; i++) {
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- validating untyped JSON from the platform is this function's job
       const item = v[i];
       if (typeof item !== 'string' || !check(item)) {
         this.problems.push(`字段 ${field}[${i}] 应为${zh} (${field}[${i}] must be ${en}), 实际为 (got) ${show(item)}`);

@@ -75,7 +75,7 @@ const PROVINCE_CITIES: SimCity[] = [
   ['510700', '绵阳市'], ['510800', '广元市'], ['510900', '遂宁市'], ['511000', '内江市'], ['511100', '乐山市'],
   ['511300', '南充市'], ['511400', '眉山市'], ['511500', '宜宾市'], ['511600', '广安市'], ['511700', '达州市'],
   ['511800', '雅安市'], ['511900', '巴中市'], ['512000', '资阳市'], ['513200', '阿坝藏族羌族自治州'], ['513300', '甘孜藏族自治州'],
-].map(([code, name]) => ({ code: code!, name: name! }));
+].map(([code, name]) => ({ code: code, name: name }));
 
 const SYLLABLES = [...'青白石金龙凤云山河溪泉松柏桃李梅竹兰岩坪坝湾桥塘田林峰岭安和平兴隆福寿康宁新华东南西中上大长高明光阳月星花果茶水马鹤鹿红黄玉宝德仁义文武春秋双三五太永丰乐清'];
 
@@ -150,7 +150,7 @@ export function provinceGeography(seed: string): SimGeography {
     const names = new Set<string>();
     for (let i = 0; i < count; i++) {
       if (city.code === DEMO_CITY.code && i === 0) {
-        geo.counties.push(demo.counties[0]!);
+        geo.counties.push(demo.counties[0]);
         geo.townships.push(...demo.townships);
         geo.communities.push(...demo.communities);
         continue;
@@ -314,19 +314,19 @@ export class ValueRecord implements StoredRecord {
   ) {}
 
   get externalId(): string {
-    return `CV-${this.t.elements[this.e]!.code}-${this.t.communities[this.c]!}-${this.t.periods[this.p]!}`;
+    return `CV-${this.t.elements[this.e].code}-${this.t.communities[this.c]}-${this.t.periods[this.p]}`;
   }
   get communityCode(): string {
-    return this.t.communities[this.c]!;
+    return this.t.communities[this.c];
   }
   get dataElementCode(): string {
-    return this.t.elements[this.e]!.code;
+    return this.t.elements[this.e].code;
   }
   get period(): string {
-    return this.t.periods[this.p]!;
+    return this.t.periods[this.p];
   }
   get source(): string {
-    return this.t.elements[this.e]!.source;
+    return this.t.elements[this.e].source;
   }
 }
 
@@ -535,7 +535,7 @@ export class Dataset {
 
     const kinds = TERMINAL_KINDS.filter((k) => countyApps.has(k.primary));
     for (const ci of communityIdx) {
-      const community = this.geography.communities[ci]!;
+      const community = this.geography.communities[ci];
       const village = community.type === 'VILLAGE';
       const count = demo ? prng.int(2, 6) : prng.int(3, 10);
       const pool = kinds.filter((k) => (village ? k.village : k.urban) > 0);
@@ -571,12 +571,12 @@ export class Dataset {
       // Collected values: one per platform data element and month, each month loaded in
       // one batch (see loadWindows), so updatedAt grows with the record's place in it.
       for (let e = 0; e < this.valueTables.elements.length; e++) {
-        const code = this.valueTables.elements[e]!.code;
+        const code = this.valueTables.elements[e].code;
         let v = baseValue(code, community, prng);
         for (let p = 0; p < loads.length; p++) {
           if (p > 0) v = drift(v, code, prng);
-          const batch = batches[p]!;
-          const u = Math.floor(loads[p]!.start + (batch.length + prng.next() * 0.9) * loads[p]!.step);
+          const batch = batches[p];
+          const u = Math.floor(loads[p].start + (batch.length + prng.next() * 0.9) * loads[p].step);
           batch.push(new ValueRecord(this.valueTables, ci, e, p, v, u));
         }
       }
@@ -624,7 +624,7 @@ export class Dataset {
     const n = Math.min(count, all.length);
     const chosen = new Set<number>();
     while (chosen.size < n) chosen.add(Math.floor(prng.next() * all.length));
-    return [...chosen].map((i) => all[i]!);
+    return [...chosen].map((i) => all[i]);
   }
 
   counts(): Record<RecordKind, number> {

@@ -418,7 +418,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         for (const s of segments) {
           const len = s.arr.length - s.start;
           if (n < len) {
-            chosen.add(s.arr[s.start + n]!);
+            chosen.add(s.arr[s.start + n]);
             break;
           }
           n -= len;
@@ -441,7 +441,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         } else if (faults.malformedRate > 0 && faultPrng.chance(faults.malformedRate)) corrupt = true;
         if (!corrupt) continue;
         const defects = DEFECTS[kind];
-        const d = defects[defectTurn[kind]++ % defects.length]!;
+        const d = defects[defectTurn[kind]++ % defects.length];
         const externalId = item.externalId as string;
         d.apply(item);
         stats.injected.malformedRecords++;

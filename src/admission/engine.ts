@@ -23,7 +23,7 @@ export async function loadRuleContext(em: EntityManager, countyId: number, app: 
     budgetFacts(em, countyId, chinaYear(), app.id),
   ]);
   return {
-    listItems: listItems.map((i) => ({ id: i.id, itemKey: i.itemKey, listType: i.listType as 'DUTY' | 'ASSISTANCE' | 'NEGATIVE', title: i.title, category: i.category })),
+    listItems: listItems.map((i) => ({ id: i.id, itemKey: i.itemKey, listType: i.listType, title: i.title, category: i.category })),
     dataElements: dataElements.map((e) => ({ id: e.id, code: e.code, name: e.name, collectedOnPlatform: e.collectedOnPlatform, sourceSystem: e.sourceSystem ?? null })),
     certificates: certificates.map((c) => ({ id: c.id, name: c.name, abolishedOn: c.abolishedOn ?? null, abolishedBy: c.abolishedBy ?? null })),
     existingItems: existing.map((a) => ({

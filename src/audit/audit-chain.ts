@@ -47,11 +47,12 @@ export const chainKeyOf = (countyId: number | null | undefined): string => (coun
 
 /** JSON with object keys sorted at every level and `undefined` dropped: one text per value. */
 export function canonicalJson(value: unknown): string {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- JSON read from a file or a column; its shape is checked where it is used
   const normal = value === undefined ? null : JSON.parse(JSON.stringify(value));
   const write = (v: unknown): string => {
     if (v === null || typeof v !== 'object') return JSON.stringify(v);
     if (Array.isArray(v)) return `[${v.map(write).join(',')}]`;
-    const keys = Object.keys(v as object).sort();
+    const keys = Object.keys(v).sort();
     return `{${keys.map((k) => `${JSON.stringify(k)}:${write((v as Record<string, unknown>)[k])}`).join(',')}}`;
   };
   return write(normal);
@@ -146,6 +147,7 @@ function contentOf(event: ChainableEvent): ChainedContent {
 /** Appends `event` to its chain: lock the head, take the next id, hash, move the head. */
 export async function appendToChain(em: EntityManager, event: ChainableEvent): Promise<void> {
   const conn = em.getConnection();
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- MikroORM types the transaction context as any
   const trx = em.getTransactionContext();
   const countyId = event.county?.id ?? null;
   const key = chainKeyOf(countyId);

@@ -251,7 +251,7 @@ export class AuthService {
     return user;
   }
 
-  private async setPassword(em: EntityManager, user: User, password: string): Promise<void> {
+  private async setPassword(_em: EntityManager, user: User, password: string): Promise<void> {
     user.passwordHash = await hashPassword(password);
     user.passwordChangedAt = new Date();
     user.tokenVersion = (user.tokenVersion ?? 0) + 1;

@@ -235,7 +235,7 @@ export const READ_RULES: Record<string, ReadRule> = {
   ServiceContractEvaluation: Object.fromEntries(
     Object.entries(communityRecord((a, s) => `${a}.department_id = ${int(s.departmentId)}`)).map(([role, p]) => [
       role,
-      (a: string, s: Scope) => `${a}.contract_id in (select sc.id from service_contract sc where ${p!('sc', s)})`,
+      (a: string, s: Scope) => `${a}.contract_id in (select sc.id from service_contract sc where ${p('sc', s)})`,
     ]),
   ),
   FundingAllocation: communityRecord((a, s) => `${a}.application_id in (select x.id from admission_application x where x.department_id = ${int(s.departmentId)})`),
@@ -351,6 +351,7 @@ export function applyJurisdiction(em: EntityManager, scope: Scope): void {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { raw } = require('@mikro-orm/core') as typeof import('@mikro-orm/core');
 function rawPredicate(sql: (alias: string) => string): string {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- MikroORM types raw() as its own fragment; filters take it where a string goes
   return raw((alias: string) => sql(alias)) as unknown as string;
 }
 
@@ -585,6 +586,7 @@ export async function checkWithin(rule: OperationRule, args: Record<string, unkn
     if (!byCode && id == null) continue;
     if (kind === 'region' || kind === 'county') {
       const [r] = await conn.execute(byCode ? `select code from region where code = ?` : `select code from region where id = ?`, [byCode ? value : id]);
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-argument -- rows of a raw SQL statement
       if (r && !regionWithin(scope, r.code)) throw outside();
     } else if (kind === 'community') {
       // Through the request's loaders: the resolver's own look-up of the same community is then answered from them.
@@ -593,6 +595,7 @@ export async function checkWithin(rule: OperationRule, args: Record<string, unkn
     } else if (kind === 'department') {
       const [d] = await conn.execute(`select d.id, r.code from department d join region r on r.id = d.region_id where d.id = ?`, [id]);
       if (!d) continue;
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-argument -- rows of a raw SQL statement
       const ok = scope.role === Role.DEPARTMENT_USER ? d.id === scope.departmentId : regionWithin(scope, d.code);
       if (!ok) throw outside();
     } else if (kind === 'user') {

@@ -61,7 +61,9 @@ async function verifyCommand(args: string[]): Promise<number> {
   if (offline) {
     const keysFile = option(args, '--keys');
     if (!keysFile) return usage();
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access -- JSON read from a file or a column; its shape is checked where it is used
     const keys: PublishedKey[] = JSON.parse(fs.readFileSync(keysFile, 'utf8')).keys.map((k: PublishedKey) => ({ keyId: k.keyId, county: k.county, publicKey: k.publicKey }));
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-return -- JSON read from a file or a column; its shape is checked where it is used
     const raw: SignedList[] = args.flatMap((a, i) => (args[i - 1] === '--revocations' ? [JSON.parse(fs.readFileSync(a, 'utf8'))] : []));
     const verify = (text: string, sig: Uint8Array, pub: string) => sm2Verify(text, sig, pub);
     const lists = verifiedLists(raw, keys, verify);
@@ -88,7 +90,7 @@ async function verifyCommand(args: string[]): Promise<number> {
   } else {
     console.log(`${result === 'VALID' ? '✔' : scopeOnly ? '…' : '✘'} ${result}`);
     console.log(scopeOnly ? '签名与状态无误；未给 --community，未核对批准范围。Signature and status in order; give --community to check the scope.' : `${zh}\n${en}`);
-    if (detail.listDate) console.log(`离线核验截至撤销清单日期 ${detail.listDate}。Valid as of the list dated ${detail.listDate}.`);
+    if (detail.listDate) console.log(`离线核验截至撤销清单日期 ${String(detail.listDate)}。Valid as of the list dated ${String(detail.listDate)}.`);
     const d = detail.document as Record<string, string> | null;
     if (d) console.log(`文号 ${d.number}　${d.department}　${d.title}　有效期 ${d.validFrom} 至 ${d.validUntil || '长期'}　密钥 ${d.keyId}`);
   }

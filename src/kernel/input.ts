@@ -41,7 +41,7 @@ export async function loadReferenced<T extends object>(
 ): Promise<T> {
   const problems = new Problems();
   const id = decodeId(problems, globalId, type, field);
-  const row = id > 0 ? ((await em.findOne(entity, { id } as never, options as never)) as T | null) : null;
+  const row = id > 0 ? ((await em.findOne(entity, { id } as never, options)) as T | null) : null;
   if (!row) {
     if (!problems.any) problems.add(field, `未找到${what[0]}`, `${what[1]} not found`);
     problems.throwIfAny(`未找到${what[0]}`, `${what[1]} not found`);
@@ -52,7 +52,7 @@ export async function loadReferenced<T extends object>(
 /** Loads the record a mutation acts on; malformed is BAD_USER_INPUT, missing is NOT_FOUND. */
 export async function loadTarget<T extends object>(em: EntityManager, entity: EntityName<T>, globalId: string, type: string, what: [string, string], options: object = {}): Promise<T> {
   const { id } = fromGlobalId(globalId, type, 'id');
-  const row = (await em.findOne(entity, { id } as never, options as never)) as T | null;
+  const row = (await em.findOne(entity, { id } as never, options)) as T | null;
   if (!row) throw notFound(what[0], what[1]);
   return row;
 }

@@ -16,7 +16,7 @@ export class Loaders {
 
   /** Loads entities by primary key (null for a missing one). */
   byId<T extends Row>(entity: EntityName<T>): DataLoader<number, T | null> {
-    const name = typeof entity === 'string' ? entity : entity.name;
+    const name = typeof entity === 'string' ? entity : (entity as { name: string }).name;
     return this.get(`byId:${name}`, () =>
       new DataLoader<number, T | null>(async (ids) => {
         const rows = (await this.em.find(entity, { id: { $in: [...ids] } } as never)) as T[];
@@ -31,7 +31,7 @@ export class Loaders {
    * thing by the same key from several fields of one request share one statement.
    */
   byUnique<T extends object>(entity: EntityName<T>, property: string): DataLoader<string, T | null> {
-    const name = typeof entity === 'string' ? entity : entity.name;
+    const name = typeof entity === 'string' ? entity : (entity as { name: string }).name;
     return this.get(`byUnique:${name}:${property}`, () =>
       new DataLoader<string, T | null>(async (keys) => {
         const rows = (await this.em.find(entity, { [property]: { $in: [...keys] } } as never)) as T[];
@@ -50,7 +50,7 @@ export class Loaders {
     foreignKey: string,
     opts: { where?: object; orderBy?: Record<string, 'asc' | 'desc'>; key?: string } = {},
   ): DataLoader<number, T[]> {
-    const name = typeof entity === 'string' ? entity : entity.name;
+    const name = typeof entity === 'string' ? entity : (entity as { name: string }).name;
     return this.get(`manyBy:${name}:${foreignKey}:${opts.key ?? ''}`, () =>
       new DataLoader<number, T[]>(async (ids) => {
         const rows = (await this.em.find(entity, { ...(opts.where ?? {}), [foreignKey]: { $in: [...ids] } } as never, {
@@ -68,7 +68,7 @@ export class Loaders {
 
   /** Counts, for each key, the rows whose `foreignKey` points at it, in one grouped query. */
   countBy<T extends object>(entity: EntityName<T>, foreignKey: string, column: string): DataLoader<number, number> {
-    const name = typeof entity === 'string' ? entity : entity.name;
+    const name = typeof entity === 'string' ? entity : (entity as { name: string }).name;
     return this.get(`countBy:${name}:${foreignKey}`, () =>
       new DataLoader<number, number>(async (ids) => {
         const rows: Array<{ key: number; n: string }> = await this.em
@@ -99,13 +99,13 @@ export class Loaders {
 
   /** A custom loader, created once per request under `key`. */
   custom<K, V>(key: string, create: () => DataLoader<K, V>): DataLoader<K, V> {
-    return this.get(`custom:${key}`, create as () => DataLoader<unknown, unknown>) as unknown as DataLoader<K, V>;
+    return this.get(`custom:${key}`, create);
   }
 
   private get<K, V>(key: string, create: () => DataLoader<K, V>): DataLoader<K, V> {
     let loader = this.cache.get(key);
     if (!loader) {
-      loader = create() as DataLoader<unknown, unknown>;
+      loader = create();
       this.cache.set(key, loader);
     }
     return loader as unknown as DataLoader<K, V>;

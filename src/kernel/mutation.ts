@@ -55,7 +55,7 @@ function hiddenProperties(): Set<string> {
     Object.values(MetadataStorage.getMetadata()).flatMap((meta) =>
       Object.values(meta.properties ?? {})
         .filter((p) => p.hidden)
-        .map((p) => p.name as string),
+        .map((p) => p.name),
     ),
   );
   return hiddenNames;
@@ -97,7 +97,7 @@ export async function lockRecord<T extends Entity>(
   options: { refresh?: boolean; populate?: string[] } = {},
 ): Promise<T> {
   const key = typeof id === 'number' ? id : fromGlobalId(id, entity.name, 'id').id;
-  const row = (await em.findOne(entity, { id: key } as never, { lockMode: LockMode.PESSIMISTIC_WRITE, ...options } as never)) as T | null;
+  const row = (await em.findOne(entity, { id: key }, { lockMode: LockMode.PESSIMISTIC_WRITE, ...options } as never)) as T | null;
   if (!row) throw notFound(what[0], what[1]);
   return row;
 }

@@ -2,7 +2,7 @@ import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { Max, Min } from 'class-validator';
 import { Cursor, type EntityName, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import { badInput } from './errors';
 import { defineEnum } from './enums';
 
@@ -150,7 +150,7 @@ function nodeFieldNames(info: GraphQLResolveInfo): Set<string> | null {
       else if (depth === 'edge' && sel.name.value === 'node') visit(sel.selectionSet, 'node');
     }
   };
-  for (const node of info.fieldNodes as readonly FieldNode[]) visit(node.selectionSet, 'connection');
+  for (const node of info.fieldNodes) visit(node.selectionSet, 'connection');
   return ok ? names : null;
 }
 
@@ -170,7 +170,7 @@ export function pageFields(em: EntityManager, entity: EntityName<object>, info: 
   for (const name of names) {
     if (name === '__typename') continue;
     const prop = meta.properties[name as never] as { kind: string; persist?: boolean } | undefined;
-    if (Object.prototype.hasOwnProperty.call(needs.fields, name)) for (const n of needs.fields[name]!) fields.add(n);
+    if (Object.prototype.hasOwnProperty.call(needs.fields, name)) for (const n of needs.fields[name]) fields.add(n);
     else if (prop && (prop.kind === 'scalar' || prop.kind === 'embedded' || prop.kind === 'm:1') && prop.persist !== false) fields.add(name);
     else return undefined;
   }

@@ -170,9 +170,9 @@ function createRedisQueueBackend(redisUrl: string, prefix?: string): QueueBacken
   const pings = pingTracker('redis');
   return {
     kind: 'redis',
-    Queue: RedisQueue as unknown as QueueConstructor,
-    Worker: RedisWorker as unknown as WorkerConstructor,
-    QueueEvents: RedisQueueEvents as unknown as QueueEventsConstructor,
+    Queue: RedisQueue,
+    Worker: RedisWorker,
+    QueueEvents: RedisQueueEvents,
     connection,
     prefix,
     ping: () =>
@@ -200,7 +200,7 @@ function createRedisQueueBackend(redisUrl: string, prefix?: string): QueueBacken
         },
         async (client) => {
           const reply = await client.ping();
-          if (reply !== 'PONG') throw new Error(`unexpected Redis PING reply: ${reply}`);
+          if (reply !== 'PONG') throw new Error(`unexpected Redis PING reply: ${String(reply)}`);
         },
         async (client) => {
           await client.quit().catch(() => client.disconnect());
@@ -224,9 +224,9 @@ function createPostgresQueueBackend(opts: CreateQueueBackendOptions): QueueBacke
   const pings = pingTracker('postgres');
   return {
     kind: 'postgres',
-    Queue: postgresClasses.Queue as unknown as QueueConstructor,
-    Worker: postgresClasses.Worker as unknown as WorkerConstructor,
-    QueueEvents: postgresClasses.QueueEvents as unknown as QueueEventsConstructor,
+    Queue: postgresClasses.Queue,
+    Worker: postgresClasses.Worker,
+    QueueEvents: postgresClasses.QueueEvents,
     connection,
     prefix: opts.prefix,
     ping: () =>

@@ -132,7 +132,7 @@ export interface LoadResult {
   errors: number;
 }
 
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN);
+const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
 
 function summarise(latencies: number[], seconds: number, errors: number): LoadResult {
   const sorted = latencies.sort((a, b) => a - b);
@@ -248,11 +248,11 @@ export const fmt = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : 'â
 
 export function printTable(title: string, headers: string[], rows: Array<Array<string | number>>): void {
   const cells = [headers, ...rows.map((r) => r.map(String))];
-  const widths = headers.map((_, i) => Math.max(...cells.map((r) => [...r[i]!].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0))));
+  const widths = headers.map((_, i) => Math.max(...cells.map((r) => [...r[i]].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0))));
   const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - [...s].reduce((x, ch) => x + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0)));
   console.log(`\n${title}`);
   for (const [i, r] of cells.entries()) {
-    console.log(r.map((c, j) => (j === 0 ? pad(c, widths[j]!) : c.padStart(widths[j]!))).join('  '));
+    console.log(r.map((c, j) => (j === 0 ? pad(c, widths[j]) : c.padStart(widths[j]))).join('  '));
     if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   }
 }

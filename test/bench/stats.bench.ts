@@ -91,7 +91,7 @@ async function main(): Promise<void> {
       if (c.sql) {
         const sql = await loadSql(databaseUrl, c.sql);
         const pool = new PgPool({ connectionString: databaseUrl, max: 2 });
-        const seqSql = await sequentialMedian(() => c.sql!(pool));
+        const seqSql = await sequentialMedian(() => c.sql(pool));
         await pool.end();
         ratio = `${fmt(api.p95 / sql.p95, 2)} / ${fmt(seqApi / seqSql, 2)}`;
         sqlP95 = fmt(sql.p95);

@@ -14,7 +14,6 @@ import { Region } from '../../geography';
 import { Community } from '../../geography';
 import { Department } from '../../organisation';
 import { User } from '../../auth';
-import { Role } from '../../kernel/roles';
 import { AuditEvent } from '../../audit';
 import { WorkCategory } from '../../catalogue';
 import { requireActor, type Context } from '../../kernel/context';

@@ -33,6 +33,7 @@ export async function publishRevocationList(em0: EntityManager, config: Config, 
   return em0.transactional(async (em) => {
     const today = chinaDate(now);
     const conn = em.getConnection();
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- MikroORM types the transaction context as any
     const trx = em.getTransactionContext();
     const rows: EntryRow[] = await conn.execute(
       `select d.number, a.status::text as status, d.revoked_at, a.completed_at, a.decided_at, coalesce(d.revoke_reason, a.revoke_reason) as revoke_reason, d.provisional_until

@@ -328,6 +328,7 @@ export function verifiedLists(lists: SignedList[], keys: PublishedKey[], verify:
     if (!key || !sig || sig.length !== 64 || !verify(l.body, sig, key.publicKey)) continue;
     let list: RevocationList;
     try {
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- JSON read from a file or a column; its shape is checked where it is used
       list = JSON.parse(l.body);
     } catch {
       continue;
@@ -393,7 +394,7 @@ export function offlineVerdict(input: OfflineInput, verify: (text: string, signa
     if (!fields) return { result: decideVerdict({ ...base, found: false, authentic: null }), fields: null, listDate: null, entry: null };
     signature = input.typedSignature ? base32Decode(input.typedSignature, 64) : null;
   }
-  const f = fields as DocumentFields;
+  const f = fields;
   const key = input.keys.find((k) => k.keyId === f.keyId && k.county === f.county);
   let authentic: boolean | null = null;
   let failure: VerdictCode | null = null;

@@ -30,6 +30,7 @@ const APPROVED = `exists (select 1 from approval_document d where d.application_
 
 export async function budgetUsage(em: EntityManager, countyId: number, year: number, excludeApplicationId?: number | null): Promise<BudgetUsage> {
   const conn = em.getConnection();
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- MikroORM types the transaction context as any
   const ctx = em.getTransactionContext();
   if (ledgerTable === undefined) {
     const r: Array<{ ok: boolean }> = await conn.execute(`select to_regclass('public.ledger_requirement') is not null as ok`, [], 'all', ctx);

@@ -8,7 +8,6 @@ import { LIMITS, canMaintainLists, discardListChange, importGuidanceLists, stage
 import { Region } from '../../geography';
 import { Department } from '../../organisation';
 import { User } from '../../auth';
-import { Role } from '../../kernel/roles';
 import { requireActor, type Context } from '../../kernel/context';
 import { fromGlobalId } from '../../kernel/global-id';
 import { forbidden, notFound } from '../../kernel/errors';
@@ -83,7 +82,6 @@ export async function maintainedRegion(ctx: Context, countyId: string, field = '
   return region;
 }
 
-const LIST_EDITORS = [Role.ADMIN, Role.REVIEWER];
 
 @Resolver(() => ListChange)
 export class ListChangeResolver {

@@ -64,7 +64,7 @@ export class ListItemResolver {
   ) {
     const where: FilterQuery<ListItem>[] = [];
     const byRegion = filter?.countyId != null || filter?.countyCode != null;
-    if (byRegion) where.push({ region: (await getRegion(ctx.em, { id: filter!.countyId, code: filter!.countyCode }, 'filter.county')).id });
+    if (byRegion) where.push({ region: (await getRegion(ctx.em, { id: filter.countyId, code: filter.countyCode }, 'filter.county')).id });
     if (filter?.listType) where.push({ listType: filter.listType });
     if (filter?.category) where.push({ category: filter.category });
     if (filter?.status) where.push({ status: filter.status });

@@ -10,7 +10,6 @@ import { maintainedRegion } from './list-change.resolver';
 import { Region } from '../../geography';
 import { Department } from '../../organisation';
 import { User } from '../../auth';
-import { Role } from '../../kernel/roles';
 import type { Context } from '../../kernel/context';
 import { ConnectionType, PageArgs, paginate } from '../../kernel/pagination';
 import { fromGlobalId } from '../../kernel/global-id';

@@ -94,7 +94,7 @@ function whoOf(who: CatalogueWho): { actor: Actor | null; requestId?: string } {
 }
 
 async function inTransaction<T>(em: EntityManager, fn: (em: EntityManager) => Promise<T>): Promise<T> {
-  return em.isInTransaction() ? fn(em) : em.transactional((tx) => fn(tx as EntityManager));
+  return em.isInTransaction() ? fn(em) : em.transactional((tx) => fn(tx));
 }
 
 /** Locks the region row that guards a county's lists; NOWAIT turns contention into CONFLICT. */

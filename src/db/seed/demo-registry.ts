@@ -339,7 +339,7 @@ export async function seedDemoRegistry(outer: EntityManager, parts: RegistrySeed
       application: l[9] ? apps.get(l[9])!.id : null,
       status: LedgerStatus.KEPT,
       oneForm: l[1] === ONE_FORM_LEDGER,
-    })) as never[],
+    })),
   );
   const ledgerIds = new Map(
     (await em.getConnection().execute<Array<{ id: number; name: string }>>('select id, name from ledger_requirement where county_id = ?', [county.id], 'all', em.getTransactionContext())).map((r) => [r.name, r.id]),
@@ -432,7 +432,7 @@ export async function seedDemoRegistry(outer: EntityManager, parts: RegistrySeed
     status: RefusalStatus.DEPARTMENT_INTERVIEWED, statusChangedAt: at(18), handledBy: reviewer,
     handlingNote: '经核实属实：拆迁拆违属负面清单事项，县住建局未经准入下派任务。', createdAt: at(39), updatedAt: at(18),
   });
-  const foodSafety = em.create(Refusal, {
+  em.create(Refusal, {
     number: await refusalNumber(RefusalKind.REFUSAL), county, community: C(home), kind: RefusalKind.REFUSAL, reporter: communityUser,
     department: dept('县市场监管局'), taskTitle: '准备食品安全示范店创建迎检材料',
     taskDescription: '县市场监管局电话通知社区为“食品安全示范店”创建准备迎检台账和照片资料，要求三天内完成，无批准文书，也无工作经费。',
@@ -440,7 +440,7 @@ export async function seedDemoRegistry(outer: EntityManager, parts: RegistrySeed
     evidence: [{ kind: EvidenceKind.RECORDING, description: '电话通知录音', reference: null }],
     statusChangedAt: at(5), createdAt: at(5), updatedAt: at(5),
   });
-  const investment = em.create(Refusal, {
+  em.create(Refusal, {
     number: await refusalNumber(RefusalKind.REPORT), county, community: C(gaoqiao[0]), kind: RefusalKind.REPORT, anonymous: true, reporter: null,
     department: dept('县商务经信局'), taskTitle: '招商引资任务分解到村',
     taskDescription: '县商务经信局将年度招商引资目标分解到各村，要求每村每年引进项目1个，并纳入年终考核。',
@@ -518,7 +518,7 @@ export async function seedDemoRegistry(outer: EntityManager, parts: RegistrySeed
       receivedConfirmedAt: unconfirmed.has(c.id) ? null : at(95 - (i % 5)),
       receivedConfirmedBy: c.id === home.id ? communityUser.id : null,
     }));
-  await em.insertMany(FundingAllocation, allocationRows as never[]);
+  await em.insertMany(FundingAllocation, allocationRows);
   const allocations = allocationRows.length;
 
   // ---- Supervision 监督管理 -----------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, InputType, Info, Query, Resolver, Root } from 'type-graphql';
-import { Matches, MaxLength } from 'class-validator';
+import { Matches } from 'class-validator';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
@@ -67,7 +67,7 @@ export class CollectedValueResolver {
     if (filter?.communityId != null) where.push({ community: fromGlobalId(filter.communityId, 'Community', 'filter.communityId').id });
     if (filter?.regionId != null) {
       const region = await getRegion(ctx.em, { id: filter.regionId }, 'filter.region');
-      where.push({ community: communitiesWithin(region) as FilterQuery<Community> });
+      where.push({ community: communitiesWithin(region) });
     }
     if (filter?.period) where.push({ period: filter.period });
     return paginate(ctx.em, CollectedValue, { $and: where }, { period: 'desc', id: 'asc' }, page, info);

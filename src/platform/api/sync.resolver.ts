@@ -155,6 +155,7 @@ export async function toSyncJob(job: Job): Promise<SyncJob> {
     attemptsMade: job.attemptsMade,
     attempts: job.opts.attempts ?? 1,
     failedReason: job.failedReason || null,
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- BullMQ types a job's return value as any; it is JSON
     result: job.returnvalue ?? null,
     queuedAt: new Date(job.timestamp),
     startedAt: job.processedOn ? new Date(job.processedOn) : null,

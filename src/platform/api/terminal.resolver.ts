@@ -63,7 +63,7 @@ export class TerminalResolver {
     if (filter?.communityId != null) where.push({ community: fromGlobalId(filter.communityId, 'Community', 'filter.communityId').id });
     if (filter?.regionId != null || filter?.regionCode != null) {
       const region = await getRegion(ctx.em, { id: filter.regionId, code: filter.regionCode }, 'filter.region');
-      where.push({ community: communitiesWithin(region) as FilterQuery<Community> });
+      where.push({ community: communitiesWithin(region) });
     }
     if (filter?.departmentId != null) {
       const departmentId = fromGlobalId(filter.departmentId, 'Department', 'filter.departmentId').id;

@@ -1,6 +1,5 @@
 /** Business apps (业务应用系统): listed by the platform, matched to departments by credit code or unique name. */
 import type { PlatformBusinessApp } from '../../../integrations/platform/types';
-import { SyncRejectionCode } from '../entity/sync-rejected-record.entity';
 import { upsertSql, type KindSpec } from './kind';
 
 export const APPS: KindSpec<PlatformBusinessApp> = {

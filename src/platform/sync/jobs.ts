@@ -281,6 +281,7 @@ export async function enqueueSync(
   opts: { attempts?: number; backoff?: JobBackoff } = {},
 ): Promise<{ job: Job<SyncJobData>; deduplicated: boolean }> {
   const running = await findRunningSyncJob(queues, kind);
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- BullMQ returns an untyped job from getJobs
   if (running) return { job: running, deduplicated: true };
   await applyQueueRateLimit(queues);
   const name = SYNC_JOB_NAMES[kind].onDemand;

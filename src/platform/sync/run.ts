@@ -25,15 +25,7 @@
  */
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { ClientBase } from 'pg';
-import type {
-  ListOptions,
-  PlatformAdapter,
-  PlatformBusinessApp,
-  PlatformCollectedValue,
-  PlatformTerminal,
-  RejectedRecord,
-  ValidatedPage,
-} from '../../../integrations/platform/types';
+import type { PlatformAdapter, RejectedRecord, ValidatedPage } from '../../../integrations/platform/types';
 import { SyncKind, SyncMode, SyncStatus } from '../entity/sync-run.entity';
 import { SyncRejectionCode } from '../entity/sync-rejected-record.entity';
 import { refreshConsolidationPlanSql } from '../service/consolidation.service';

@@ -1,7 +1,6 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { FilterQuery } from '@mikro-orm/core';
-import { Role } from '../../kernel/roles';
 import { Region } from '../../geography';
 import { Community } from '../../geography';
 import { Department } from '../../organisation';

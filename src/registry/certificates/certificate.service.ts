@@ -21,7 +21,7 @@ import type { AbolishCertificateInput, CertificateRequestInput, CertificateTypeI
 
 /** Adds a certificate to the county's list (出具证明清单). */
 export async function createCertificateType(ctx: Context, input: CertificateTypeInput): Promise<CertificateType> {
-  const scope = await actorScope(ctx);
+  const scope = actorScope(ctx);
   return ctx.em.transactional(async (em) => {
     let countyId: number;
     if (input.countyId) {
@@ -61,7 +61,7 @@ export async function createCertificateType(ctx: Context, input: CertificateType
 
 /** Abolishes a certificate (万能章 clean-up): from then on, requests for it are refused. */
 export async function abolishCertificateType(ctx: Context, id: string, input: AbolishCertificateInput): Promise<CertificateType> {
-  const scope = await actorScope(ctx);
+  const scope = actorScope(ctx);
   return ctx.em.transactional(async (em) => {
     const c = await loadTarget(em, CertificateType, id, 'CertificateType', ['该证明事项', 'Certificate'], { lockMode: LockMode.PESSIMISTIC_WRITE });
     assertCountyRole(scope, c.county.id, [Role.REVIEWER]);
@@ -81,7 +81,7 @@ export async function abolishCertificateType(ctx: Context, id: string, input: Ab
  * the list or one the community cannot verify is refused with the reason; otherwise issued.
  */
 export async function recordCertificateRequest(ctx: Context, input: CertificateRequestInput): Promise<CertificateIssuance> {
-  const scope = await actorScope(ctx);
+  const scope = actorScope(ctx);
   return ctx.em.transactional(async (em) => {
     const problems = new Problems();
     let communityId: number;
@@ -166,9 +166,19 @@ export interface CertificateStatisticsData {
 export async function certificateStatistics(em: EntityManager, countyId: number, from?: Date | null, to?: Date | null, communityId?: number | null): Promise<CertificateStatisticsData> {
   const conds = ['i.county_id = ?'];
   const params: unknown[] = [countyId];
-  if (communityId) (conds.push('i.community_id = ?'), params.push(communityId));
-  if (from) (conds.push('i.handled_at >= ?'), params.push(from));
-  if (to) (conds.push('i.handled_at < ?'), params.push(to));
+  if (communityId) {
+    conds.push('i.community_id = ?');
+    params.push(communityId);
+  }
+  if (from) {
+    conds.push('i.handled_at >= ?');
+    params.push(from);
+  }
+  if (to) {
+    conds.push('i.handled_at < ?');
+    params.push(to);
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- MikroORM types the transaction context as any
   const tx = em.getTransactionContext();
   const [rows, types] = await Promise.all([
     em.getConnection().execute<Array<{ outcome: string; reason: string | null; n: string; types: string }>>(

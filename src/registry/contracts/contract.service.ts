@@ -57,7 +57,7 @@ async function prepare(em: EntityManager, scope: ActorScope, input: ServiceContr
     }
   }
   const items = await currentListItems(em, countyId);
-  const listItems: ListItemFacts[] = items.map((i) => ({ id: i.id, itemKey: i.itemKey, listType: i.listType as ListItemFacts['listType'], title: i.title, category: i.category }));
+  const listItems: ListItemFacts[] = items.map((i) => ({ id: i.id, itemKey: i.itemKey, listType: i.listType, title: i.title, category: i.category }));
   let listItemId: number | null = null;
   if (input.listItemId) {
     listItemId = decodeId(problems, input.listItemId, 'ListItem', 'listItemId');
@@ -82,7 +82,7 @@ async function prepare(em: EntityManager, scope: ActorScope, input: ServiceContr
 
 /** The guards' verdict on a draft contract, without writing anything (for forms). */
 export async function checkServiceContract(ctx: Context, input: ServiceContractInput): Promise<ContractProblem[]> {
-  const scope = await actorScope(ctx);
+  const scope = actorScope(ctx);
   const p = await prepare(ctx.em, scope, input);
   p.problems.throwIfAny('合同内容有误', 'Invalid contract');
   return p.guards;
@@ -90,7 +90,7 @@ export async function checkServiceContract(ctx: Context, input: ServiceContractI
 
 /** Signs a contract — refused (BAD_USER_INPUT, each guard a field problem with its code) when a guard fails. */
 export async function createServiceContract(ctx: Context, input: ServiceContractInput): Promise<ServiceContract> {
-  const scope = await actorScope(ctx);
+  const scope = actorScope(ctx);
   return ctx.em.transactional(async (em) => {
     const p = await prepare(em, scope, input);
     assertDepartmentOrCounty(scope, p.departmentId, p.countyId, []);
@@ -138,7 +138,7 @@ export async function createServiceContract(ctx: Context, input: ServiceContract
  * or one-vote veto in the comments.
  */
 export async function evaluateServiceContract(ctx: Context, id: string, input: ContractEvaluationInput): Promise<ServiceContractEvaluation> {
-  const scope = await actorScope(ctx);
+  const scope = actorScope(ctx);
   return ctx.em.transactional(async (em) => {
     const c = await loadTarget(em, ServiceContract, id, 'ServiceContract', ['该合同', 'Contract'], { lockMode: LockMode.PESSIMISTIC_WRITE });
     assertDepartmentOrCounty(scope, c.department.id, c.county.id, []);
@@ -178,7 +178,7 @@ export async function closeServiceContract(ctx: Context, id: string, status: Ser
   if (status === ServiceContractStatus.ACTIVE) {
     throw badInput('只能改为已完成或已终止', 'Only COMPLETED or TERMINATED', [{ field: 'status', message: '不能改回履行中', messageEn: 'cannot go back to ACTIVE' }]);
   }
-  const scope = await actorScope(ctx);
+  const scope = actorScope(ctx);
   return ctx.em.transactional(async (em) => {
     const c = await loadTarget(em, ServiceContract, id, 'ServiceContract', ['该合同', 'Contract'], { lockMode: LockMode.PESSIMISTIC_WRITE });
     assertDepartmentOrCounty(scope, c.department.id, c.county.id, [Role.REVIEWER]);

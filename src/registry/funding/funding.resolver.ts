@@ -1,7 +1,6 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Float, ID, Info, InputType, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { FilterQuery } from '@mikro-orm/core';
-import { Role } from '../../kernel/roles';
 import { User } from '../../auth';
 import { Community } from '../../geography';
 import { AdmissionApplication } from '../../admission';
@@ -83,7 +82,7 @@ export class FundingAllocationResolver {
     @Args() page: PageArgs,
     @Arg('filter', () => UnfundedItemFilter, { nullable: true, description: '筛选条件。Filter.' }) filter?: UnfundedItemFilter,
   ) {
-    const scope = await actorScope(ctx);
+    const scope = actorScope(ctx);
     const rows = await service.unfundedAssistanceItems(ctx.em, scope, {
       countyId: await filterCounty(ctx.em, filter),
       departmentId: filterId(filter?.departmentId, 'Department', 'departmentId'),
@@ -101,7 +100,7 @@ export class FundingAllocationResolver {
     @Args() page: PageArgs,
     @Arg('filter', () => UnpaidCommunityFilter, { nullable: true, description: '筛选条件。Filter.' }) filter?: UnpaidCommunityFilter,
   ) {
-    const scope = await actorScope(ctx);
+    const scope = actorScope(ctx);
     const q = service.unpaidCommunities(ctx.em, scope, {
       countyId: await filterCounty(ctx.em, filter),
       applicationId: filterId(filter?.applicationId, 'AdmissionApplication', 'applicationId'),

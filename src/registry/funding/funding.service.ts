@@ -28,7 +28,7 @@ const FUNDABLE = [...ADMITTED_STATUSES, ApplicationStatus.COMPLETED];
 
 /** A department sends funding to communities of an admitted item (one allocation each). */
 export async function recordFundingAllocations(ctx: Context, input: FundingAllocationInput): Promise<FundingAllocation[]> {
-  const scope = await actorScope(ctx);
+  const scope = actorScope(ctx);
   return ctx.em.transactional(async (em) => {
     const app = await loadReferenced(em, AdmissionApplication, input.applicationId, 'AdmissionApplication', 'applicationId', ['该准入事项', 'Application']);
     assertDepartmentOrCounty(scope, app.department.id, app.county.id, []);
@@ -65,7 +65,7 @@ export async function recordFundingAllocations(ctx: Context, input: FundingAlloc
 
 /** The community confirms the money arrived. */
 export async function confirmFundingReceived(ctx: Context, id: string): Promise<FundingAllocation> {
-  const scope = await actorScope(ctx);
+  const scope = actorScope(ctx);
   return ctx.em.transactional(async (em) => {
     const a = await loadTarget(em, FundingAllocation, id, 'FundingAllocation', ['该经费拨付', 'Funding allocation'], { lockMode: LockMode.PESSIMISTIC_WRITE });
     assertOwnCommunity(scope, a.community.id);
@@ -111,8 +111,14 @@ export async function unfundedAssistanceItems(em: EntityManager, scope: ActorSco
   const s = scopeSql(scope);
   const conds = [s.sql, 'a.status in (?, ?, ?)', 'a.kind in (?, ?, ?)'];
   const params: unknown[] = [...s.params, ...ADMITTED_STATUSES, ...ASSISTANCE_KINDS];
-  if (filter.countyId) (conds.push('a.county_id = ?'), params.push(filter.countyId));
-  if (filter.departmentId) (conds.push('a.department_id = ?'), params.push(filter.departmentId));
+  if (filter.countyId) {
+    conds.push('a.county_id = ?');
+    params.push(filter.countyId);
+  }
+  if (filter.departmentId) {
+    conds.push('a.department_id = ?');
+    params.push(filter.departmentId);
+  }
   const rows: Array<{ id: number; funding: string; allocated: string; n: string }> = await em.getConnection().execute(
     `select a.id, a.funding_amount as funding, coalesce(sum(f.amount), 0) as allocated, count(f.id) as n
        from admission_application a left join funding_allocation f on f.application_id = a.id
@@ -156,7 +162,10 @@ export function unpaidCommunities(em: EntityManager, scope: ActorScope, filter: 
   const conds = [s.sql, 'a.status in (?, ?, ?)', 'a.kind in (?, ?, ?)', 'a.funding_amount > 0'];
   const params: unknown[] = [...s.params, ...ADMITTED_STATUSES, ...ASSISTANCE_KINDS];
   const add = (sql: string, v: number | null | undefined) => {
-    if (v) (conds.push(sql), params.push(v));
+    if (v) {
+    conds.push(sql);
+    params.push(v);
+  }
   };
   add('a.county_id = ?', filter.countyId);
   add('a.id = ?', filter.applicationId);
@@ -170,6 +179,7 @@ export function unpaidCommunities(em: EntityManager, scope: ActorScope, filter: 
      where ${conds.join(' and ')}
      group by a.id, c.id, c.code
     having count(f.id) = 0 or bool_or(f.received_confirmed_at is null)`;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- MikroORM types the transaction context as any
   const tx = em.getTransactionContext();
   return {
     fetch: async (limit: number, offset: number): Promise<UnpaidRow[]> => {

@@ -1,7 +1,6 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, Float, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { raw, type FilterQuery } from '@mikro-orm/core';
-import { Role } from '../../kernel/roles';
 import { Region } from '../../geography';
 import { Community } from '../../geography';
 import { Department } from '../../organisation';
@@ -111,7 +110,7 @@ export class LedgerRequirementResolver {
     const application = filterId(filter?.applicationId, 'AdmissionApplication', 'applicationId');
     if (application) where.push({ application });
     if (filter?.oneForm != null) where.push({ oneForm: filter.oneForm });
-    if (filter?.hasLegalBasis != null) where.push({ [raw((alias) => `jsonb_array_length(${alias}.legal_basis)`)]: filter.hasLegalBasis ? { $gt: 0 } : 0 } as FilterQuery<LedgerRequirement>);
+    if (filter?.hasLegalBasis != null) where.push({ [raw((alias) => `jsonb_array_length(${alias}.legal_basis)`)]: filter.hasLegalBasis ? { $gt: 0 } : 0 });
     if (filter?.search?.trim()) where.push({ name: { $ilike: containsPattern(filter.search) } });
     return paginate(ctx.em, LedgerRequirement, where.length ? { $and: where } : {}, { id: 'asc' }, page, info);
   }

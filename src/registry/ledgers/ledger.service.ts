@@ -89,7 +89,7 @@ async function applyInput(em: EntityManager, l: LedgerRequirement, input: Ledger
 }
 
 export async function createLedgerRequirement(ctx: Context, input: LedgerRequirementInput): Promise<LedgerRequirement> {
-  const scope = await actorScope(ctx);
+  const scope = actorScope(ctx);
   return ctx.em.transactional(async (em) => {
     const { department, countyId } = await resolveDepartment(em, scope, input.departmentId);
     assertDepartmentOrCounty(scope, department.id, countyId, [Role.REVIEWER]);
@@ -111,7 +111,7 @@ async function lockLedger(em: EntityManager, id: string | number): Promise<Ledge
 }
 
 export async function updateLedgerRequirement(ctx: Context, id: string, input: LedgerRequirementInput): Promise<LedgerRequirement> {
-  const scope = await actorScope(ctx);
+  const scope = actorScope(ctx);
   return ctx.em.transactional(async (em) => {
     const l = await lockLedger(em, id);
     assertMayMaintain(scope, l);
@@ -129,7 +129,7 @@ export async function updateLedgerRequirement(ctx: Context, id: string, input: L
 }
 
 export async function mergeLedgerRequirement(ctx: Context, id: string, input: MergeLedgerInput): Promise<LedgerRequirement> {
-  const scope = await actorScope(ctx);
+  const scope = actorScope(ctx);
   return ctx.em.transactional(async (em) => {
     const l = await lockLedger(em, id);
     assertMayMaintain(scope, l);
@@ -152,7 +152,7 @@ export async function mergeLedgerRequirement(ctx: Context, id: string, input: Me
 }
 
 export async function abolishLedgerRequirement(ctx: Context, id: string, input: AbolishLedgerInput): Promise<LedgerRequirement> {
-  const scope = await actorScope(ctx);
+  const scope = actorScope(ctx);
   return ctx.em.transactional(async (em) => {
     const l = await lockLedger(em, id);
     assertMayMaintain(scope, l);
@@ -173,7 +173,7 @@ async function elementFacts(em: EntityManager, codes: string[]): Promise<Element
 
 /** Turns 一表通 on (only when every field is collected on the platform) or off. */
 export async function setLedgerOneForm(ctx: Context, id: string, enabled: boolean): Promise<LedgerRequirement> {
-  const scope = await actorScope(ctx);
+  const scope = actorScope(ctx);
   return ctx.em.transactional(async (em) => {
     const l = await lockLedger(em, id);
     assertMayMaintain(scope, l);
@@ -201,7 +201,7 @@ export async function setLedgerOneForm(ctx: Context, id: string, enabled: boolea
  * and typed values are ignored; otherwise the typed values are kept.
  */
 export async function fileLedger(ctx: Context, input: LedgerFilingInput): Promise<LedgerFiling> {
-  const scope = await actorScope(ctx);
+  const scope = actorScope(ctx);
   if (scope.role !== Role.COMMUNITY_USER || !scope.communityId) throw forbidden('由村（社区）工作者填报', 'Community workers file ledgers');
   return ctx.em.transactional(async (em) => {
     const l = await loadReferenced(em, LedgerRequirement, input.requirementId, 'LedgerRequirement', 'requirementId', ['该台账报表', 'Ledger requirement']);

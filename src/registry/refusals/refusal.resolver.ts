@@ -1,7 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { raw, type FilterQuery } from '@mikro-orm/core';
-import { Role } from '../../kernel/roles';
 import { User } from '../../auth';
 import { Region } from '../../geography';
 import { Community } from '../../geography';
@@ -40,9 +39,9 @@ export class RefusalResolver {
     if (department) where.push({ department });
     if (filter?.kind) where.push({ kind: filter.kind });
     if (filter?.status?.length) where.push({ status: { $in: filter.status } });
-    if (filter?.reason) where.push({ [raw((a) => `${a}.reasons @> ?::jsonb`, [JSON.stringify([filter.reason])])]: true } as FilterQuery<Refusal>);
+    if (filter?.reason) where.push({ [raw((a) => `${a}.reasons @> ?::jsonb`, [JSON.stringify([filter.reason])])]: true });
     if (filter?.hasFinding != null) {
-      where.push({ [raw((a) => `exists (select 1 from supervision_finding f where f.refusal_id = ${a}.id)`)]: filter.hasFinding } as FilterQuery<Refusal>);
+      where.push({ [raw((a) => `exists (select 1 from supervision_finding f where f.refusal_id = ${a}.id)`)]: filter.hasFinding });
     }
     return paginate(ctx.em, Refusal, where.length ? { $and: where } : {}, { id: 'desc' }, page, info);
   }
@@ -83,12 +82,12 @@ export class RefusalResolver {
   }
 
   @FieldResolver(() => String, { description: '任务内容与经过（仅有权查看者可见）。What was asked, and how.' })
-  async taskDescription(@Root() r: Refusal, @Ctx() ctx: Context): Promise<string> {
+  async taskDescription(@Root() r: Refusal): Promise<string> {
     return r.taskDescription;
   }
 
   @FieldResolver(() => [RefusalEvidence], { description: '证据（仅有权查看者可见）。Evidence.' })
-  async evidence(@Root() r: Refusal, @Ctx() ctx: Context): Promise<RefusalEvidence[]> {
+  async evidence(@Root() r: Refusal): Promise<RefusalEvidence[]> {
     return r.evidence;
   }
 

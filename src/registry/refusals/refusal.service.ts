@@ -3,7 +3,6 @@
  * possibly anonymously; the county's reviewers and inspectors verify or dismiss it; an
  * interview of the department marks it DEPARTMENT_INTERVIEWED (supervision.service.ts).
  */
-import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '../../kernel/roles';
 import { User } from '../../auth';
@@ -14,17 +13,17 @@ import { Department } from '../../organisation';
 import { AdmissionApplication } from '../../admission';
 import { ADMITTED_STATUSES } from '../../admission';
 import type { Context } from '../../kernel/context';
-import { badInput, conflict, forbidden } from '../../kernel/errors';
+import { badInput, forbidden } from '../../kernel/errors';
 import { chinaYear } from '../../kernel/dates';
 import { nextSequenceValue } from '../../kernel/document-sequence.entity';
 import { actorScope } from '../../kernel/context';
 import { assertCountyRole } from '../../kernel/jurisdiction';
 import { SUPERVISORS } from '../../kernel/roles';
 import { countyPrefix } from '../../geography';
-import { decodeId, loadTarget, Problems } from '../../kernel/input';
+import { decodeId, Problems } from '../../kernel/input';
 import { Refusal } from './refusal.entity';
 import { REFUSAL_LIFECYCLE } from './refusal.lifecycle';
-import { RefusalKind, RefusalReason, RefusalStatus } from './refusal.enums';
+import { RefusalKind, RefusalReason } from './refusal.enums';
 import type { NoteInput, RefusalInput } from '../registry.inputs';
 
 /** A community refuses a task, or reports one (anonymously if it wishes). */

@@ -1,7 +1,6 @@
 import { Arg, Args, Authorized, Ctx, Field, FieldResolver, ID, Info, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { FilterQuery } from '@mikro-orm/core';
-import { Role } from '../../kernel/roles';
 import { User } from '../../auth';
 import { Region } from '../../geography';
 import { Community } from '../../geography';
@@ -169,7 +168,7 @@ export class SupervisionFindingResolver {
     @Arg('since', () => Date, { nullable: true, description: '起始时间（默认一年前）。Since; a year ago by default.' }) since?: Date,
     @Arg('minFindings', () => Int, { defaultValue: 2, description: '至少几项发现（默认 2）。Minimum findings.' }) minFindings = 2,
   ): Promise<RepeatOffender[]> {
-    const scope = await actorScope(ctx);
+    const scope = actorScope(ctx);
     const county = fromGlobalId(countyId, 'Region', 'countyId').id;
     assertCountyRole(scope, county, COUNTY_STAFF);
     return service.repeatOffenders(ctx.em, county, since ?? new Date(Date.now() - 365 * 86_400_000), Math.max(1, minFindings));

@@ -7,7 +7,6 @@
  */
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Role } from '../../kernel/roles';
 import { User } from '../../auth';
 import { audit, snapshot } from '../../kernel/mutation';
 import { Community } from '../../geography';
@@ -65,7 +64,7 @@ async function countyFor(em: EntityManager, countyGlobalId: string | null | unde
 }
 
 export async function recordInspection(ctx: Context, input: InspectionInput): Promise<Inspection> {
-  const scope = await actorScope(ctx);
+  const scope = actorScope(ctx);
   return ctx.em.transactional(async (em) => {
     const countyId = await countyFor(em, input.countyId, scope.countyId);
     assertCountyRole(scope, countyId, SUPERVISORS);
@@ -105,7 +104,7 @@ async function previousOffence(em: EntityManager, departmentId: number, category
 }
 
 export async function recordSupervisionFinding(ctx: Context, input: SupervisionFindingInput): Promise<SupervisionFinding> {
-  const scope = await actorScope(ctx);
+  const scope = actorScope(ctx);
   return ctx.em.transactional(async (em) => {
     const department = await loadReferenced(em, Department, input.departmentId, 'Department', 'departmentId', ['该部门', 'Department']);
     const countyId = department.region.id;
@@ -192,7 +191,7 @@ async function lockFinding(em: EntityManager, id: string): Promise<SupervisionFi
 
 /** The department reports what it did about a finding. */
 export async function reportRectification(ctx: Context, id: string, input: NoteInput): Promise<SupervisionFinding> {
-  const scope = await actorScope(ctx);
+  const scope = actorScope(ctx);
   return ctx.em.transactional(async (em) => {
     const f = await lockFinding(em, id);
     assertDepartmentOrCounty(scope, f.department.id, f.county.id, []);
@@ -207,7 +206,7 @@ export async function reportRectification(ctx: Context, id: string, input: NoteI
 
 /** Supervision closes a finding (销号). */
 export async function closeSupervisionFinding(ctx: Context, id: string, input: NoteInput): Promise<SupervisionFinding> {
-  const scope = await actorScope(ctx);
+  const scope = actorScope(ctx);
   return ctx.em.transactional(async (em) => {
     const f = await lockFinding(em, id);
     assertCountyRole(scope, f.county.id, SUPERVISORS);
@@ -225,7 +224,7 @@ export async function closeSupervisionFinding(ctx: Context, id: string, input: N
  * reports about it; verified refusals become DEPARTMENT_INTERVIEWED.
  */
 export async function scheduleInterview(ctx: Context, input: InterviewInput): Promise<Interview> {
-  const scope = await actorScope(ctx);
+  const scope = actorScope(ctx);
   return ctx.em.transactional(async (em) => {
     const department = await loadReferenced(em, Department, input.departmentId, 'Department', 'departmentId', ['该部门', 'Department']);
     const countyId = department.region.id;
@@ -270,7 +269,7 @@ async function lockInterview(em: EntityManager, id: string): Promise<Interview> 
 }
 
 export async function recordInterviewHeld(ctx: Context, id: string, input: InterviewHeldInput): Promise<Interview> {
-  const scope = await actorScope(ctx);
+  const scope = actorScope(ctx);
   return ctx.em.transactional(async (em) => {
     const i = await lockInterview(em, id);
     assertCountyRole(scope, i.county.id, SUPERVISORS);
@@ -284,7 +283,7 @@ export async function recordInterviewHeld(ctx: Context, id: string, input: Inter
 }
 
 export async function cancelInterview(ctx: Context, id: string, input: NoteInput): Promise<Interview> {
-  const scope = await actorScope(ctx);
+  const scope = actorScope(ctx);
   return ctx.em.transactional(async (em) => {
     const i = await lockInterview(em, id);
     assertCountyRole(scope, i.county.id, SUPERVISORS);
@@ -299,7 +298,7 @@ export async function cancelInterview(ctx: Context, id: string, input: NoteInput
 
 /** The department reports its follow-up after an interview. */
 export async function reportInterviewFollowUp(ctx: Context, id: string, input: NoteInput): Promise<Interview> {
-  const scope = await actorScope(ctx);
+  const scope = actorScope(ctx);
   return ctx.em.transactional(async (em) => {
     const i = await lockInterview(em, id);
     assertDepartmentOrCounty(scope, i.department.id, i.county.id, []);
@@ -315,7 +314,7 @@ export async function reportInterviewFollowUp(ctx: Context, id: string, input: N
 
 /** Public criticism (通报批评) of a department, naming its findings. */
 export async function issuePublicCriticism(ctx: Context, input: PublicCriticismInput): Promise<PublicCriticism> {
-  const scope = await actorScope(ctx);
+  const scope = actorScope(ctx);
   return ctx.em.transactional(async (em) => {
     const department = await loadReferenced(em, Department, input.departmentId, 'Department', 'departmentId', ['该部门', 'Department']);
     const countyId = department.region.id;
@@ -345,7 +344,7 @@ export async function issuePublicCriticism(ctx: Context, input: PublicCriticismI
 }
 
 export async function reportCriticismFollowUp(ctx: Context, id: string, input: NoteInput): Promise<PublicCriticism> {
-  const scope = await actorScope(ctx);
+  const scope = actorScope(ctx);
   return ctx.em.transactional(async (em) => {
     const c = await loadTarget(em, PublicCriticism, id, 'PublicCriticism', ['该通报批评', 'Public criticism'], { lockMode: LockMode.PESSIMISTIC_WRITE });
     assertDepartmentOrCounty(scope, c.department.id, c.county.id, []);
@@ -372,6 +371,7 @@ export interface OffenderRow {
  * findings (or any repeat finding), with their interviews and criticisms. Most first.
  */
 export async function repeatOffenders(em: EntityManager, countyId: number, since: Date, minFindings: number): Promise<OffenderRow[]> {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- MikroORM types the transaction context as any
   const tx = em.getTransactionContext();
   const rows: Array<{ department_id: number; findings: string; repeats: string; last: Date; interviews: string; criticisms: string }> = await em.getConnection().execute(
     `select f.department_id, count(*) as findings, count(*) filter (where f.repeat) as repeats, max(f.found_at) as last,

@@ -261,7 +261,6 @@ const convertAnswer = (a: service.StatisticsAnswer) =>
     rows: a.rows.map(toRow),
   });
 
-const ANALYSTS = [Role.ADMIN, Role.ANALYST, Role.REVIEWER, Role.INSPECTOR];
 
 export interface StatisticsResolverDeps {
   auth?: unknown;

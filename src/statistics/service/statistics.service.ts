@@ -230,7 +230,7 @@ export function valueBuilder(defs: IndicatorDef[], months: number, unavailable: 
   const plan = defs.map((def) => ({ def, missing: columnsOf(def).some((c) => unavailable.has(c)), decimals: def.decimals, ratio: def.kind === 'RATIO' }));
   const flowCols = MEASURES.filter((m) => m.kind === MeasureKind.FLOW).map((m) => m.column);
   return (v: Record<string, number | null>, b: Record<string, number | null> | null): IndicatorResult[] => {
-    if (b && months !== 1) for (const c of flowCols) if (b[c] != null) b[c] = b[c]! * months;
+    if (b && months !== 1) for (const c of flowCols) if (b[c] != null) b[c] = b[c] * months;
     return plan.map(({ def, missing, decimals, ratio }) => {
       const value = missing ? null : round(indicatorValue(def, v), decimals);
       const base = missing || !b ? null : round(indicatorValue(def, b), decimals);
@@ -391,8 +391,8 @@ async function computeStatistics(em: EntityManager, q: StatisticsQuery, info: Re
   const totalSource = rowSource(q.region, StatisticsGroupBy.MONTH);
   const conn = em.getConnection();
   const [rows, totals] = await Promise.all([
-    conn.execute(groupedSql(source, cols, period, monthly)) as Promise<Record<string, any>[]>,
-    conn.execute(groupedSql(totalSource, cols, period, false)) as Promise<Record<string, any>[]>,
+    conn.execute<Record<string, any>[]>(groupedSql(source, cols, period, monthly)),
+    conn.execute<Record<string, any>[]>(groupedSql(totalSource, cols, period, false)),
   ]);
   const totalRow = totals[0]
     ? toRow(totals[0], StatisticsGroupBy.CITY, cols, defs, monthIndex(period.to) - monthIndex(period.from) + 1, unavailable)
