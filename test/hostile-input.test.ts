@@ -5,8 +5,9 @@
  * to the schema; one the generator cannot reach fails the test instead of passing unseen.
  */
 import { Client } from 'pg';
+import { getNamedType, getNullableType, isListType, type GraphQLArgument, type GraphQLInputType } from 'graphql';
 import { startTestApi, type TestApi } from './support/api';
-import { allFields, reach, type ArgumentValues, type FieldRef } from './support/schema-walk';
+import { allFields, leafPaths, reach, schema, selection, type ArgumentValues, type FieldRef } from './support/schema-walk';
 import { ERROR_CODES } from '../src/kernel/errors';
 import { toGlobalId } from '../src/kernel/global-id';
 
@@ -156,3 +157,184 @@ describe('every list with a hostile cursor', () => {
   }, 180_000);
 });
 
+
+// ---------------------------------------------------------------------------------------
+// Dates, months and times
+// ---------------------------------------------------------------------------------------
+
+interface Position {
+  /** Where: `Query.applications(filter.periodFrom)`. */
+  label: string;
+  operation: 'query' | 'mutation';
+  ref: FieldRef;
+  arg: GraphQLArgument;
+  path: string[];
+  scalar: string;
+}
+
+const TIME_SCALARS = ['LocalDate', 'Month', 'DateTimeISO'];
+
+/** Every argument, and every field inside an argument's input type, of a date, month or time scalar. */
+function timePositions(): Position[] {
+  const out: Position[] = [];
+  for (const ref of allFields()) {
+    for (const arg of ref.field.args as readonly GraphQLArgument[]) {
+      for (const { path, type } of leafPaths(arg.type, TIME_SCALARS)) {
+        out.push({ label: `${ref.parent.name}.${ref.field.name}(${[arg.name, ...path].join('.')})`, operation: ref.parent === schema.getMutationType() ? 'mutation' : 'query', ref, arg, path, scalar: getNamedType(type).name });
+      }
+    }
+  }
+  return out;
+}
+
+const NON_VALUES: Record<string, unknown[]> = {
+  LocalDate: ['2026-99-99', '2026-02-30', '2025-02-29', '0000-01-01', '1899-12-31', '10000-01-01', '2026-1-1', '20260101', '', ' 2026-01-01', '2026-01-01T00:00:00Z', 'yesterday', '２０２６-０１-０１', '2026-01-01\u0000', 20260101, true, { y: 2026 }],
+  Month: ['2026-13', '2026-00', '0000-01', '1899-12', '2026-1', '202601', '2026-01-01', '', '2026-W10', 'Jan 2026', 202601, false],
+  DateTimeISO: ['0000-01-01T00:00:00Z', '1899-12-31T23:59:59Z', '2026-13-01T00:00:00Z', '2026-02-30T00:00:00Z', '+275760-09-13T00:00:00Z', '2026-01-01T25:00:00Z', 'yesterday', '', 1.5, true],
+};
+const GOOD_VALUES: Record<string, string> = { LocalDate: '2026-02-28', Month: '2026-02', DateTimeISO: '2026-02-28T09:30:00+08:00' };
+const REASONS: Record<string, string> = { LocalDate: 'INVALID_DATE', Month: 'INVALID_MONTH', DateTimeISO: 'INVALID_DATE_TIME' };
+
+/** The argument value with `leaf` at the position's path (other fields left out: their errors come along, as BAD_USER_INPUT). */
+function valueAt(p: Position, leaf: unknown): unknown {
+  let v: unknown = leaf;
+  let type = p.arg.type as GraphQLInputType;
+  const wraps: boolean[] = [];
+  // Walk down recording where lists are, then build the value up from the leaf.
+  for (const step of p.path) {
+    const nullable = getNullableType(type) as GraphQLInputType;
+    const inner = isListType(nullable) ? (getNullableType(nullable.ofType) as GraphQLInputType) : nullable;
+    wraps.push(isListType(nullable));
+    type = (inner as any).getFields()[step].type;
+  }
+  const lastList = isListType(getNullableType(type) as GraphQLInputType);
+  if (lastList) v = [v];
+  for (let i = p.path.length - 1; i >= 0; i--) {
+    v = { [p.path[i]]: v };
+    if (wraps[i]) v = [v];
+  }
+  if (!p.path.length) return v;
+  return v;
+}
+
+function literalOf(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(literalOf).join(', ')}]`;
+  if (v && typeof v === 'object') return `{ ${Object.entries(v).map(([k, x]) => `${k}: ${literalOf(x)}`).join(', ')} }`;
+  return JSON.stringify(v);
+}
+
+describe('every date, month and time argument with a non-date', () => {
+  it('has one of the scalars: no String argument or input field is a date in disguise', () => {
+    const disguised: string[] = [];
+    // Fields holding several formats by design (a ledger period: 2026-03-02, 2026-W10, 2026Q1, 2026H1 …).
+    const PERIODS = /[(.]period\)$/;
+    for (const ref of allFields()) {
+      for (const arg of ref.field.args as readonly GraphQLArgument[]) {
+        const check = (name: string, description: string | null | undefined, type: GraphQLInputType, where: string) => {
+          if (getNamedType(type).name !== 'String' || PERIODS.test(where)) return;
+          if (/(On|Date|At|Deadline|Until|Since|Month)$|^(from|to|on|month|date)$/.test(name) || /日期|月份|YYYY-MM|期限/.test(description ?? '')) disguised.push(where);
+        };
+        check(arg.name, arg.description, arg.type, `${ref.parent.name}.${ref.field.name}(${arg.name})`);
+        for (const { path, type } of leafPaths(arg.type, ['String'])) {
+          let t2 = arg.type as GraphQLInputType;
+          let description: string | null | undefined;
+          for (const step of path) {
+            const n = getNamedType(t2) as any;
+            description = n.getFields()[step].description;
+            t2 = n.getFields()[step].type;
+          }
+          check(path[path.length - 1], description, type, `${ref.parent.name}.${ref.field.name}(${[arg.name, ...path].join('.')})`);
+        }
+      }
+    }
+    expect([...new Set(disguised)]).toEqual([]);
+    expect(timePositions().length).toBeGreaterThan(30);
+  });
+
+  it('refuses each with BAD_USER_INPUT naming the position, as a variable and as a literal, before any SQL', async () => {
+    const cases: { p: Position; value: unknown; literal: boolean }[] = [];
+    for (const p of timePositions()) for (const value of NON_VALUES[p.scalar]) for (const literal of [false, true]) if (!literal || typeof value !== 'object') cases.push({ p, value, literal });
+    const problems = await run(cases, async ({ p, value, literal }) => {
+      const arg = valueAt(p, value);
+      const select = selection(p.ref.field.type);
+      const where = `${p.label} = ${JSON.stringify(value)}${literal ? ' (literal)' : ''}`;
+      const q = literal
+        ? reach(p.ref, values, [`${p.arg.name}: ${literalOf(arg)}`], select)
+        : reach(p.ref, values, [`${p.arg.name}: $v`], select, `$v: ${p.arg.type.toString()}`);
+      if (!q) return `${where}: unreachable`;
+      t.resetQueries();
+      const r = await t.gql(q, literal ? {} : { v: arg }, { token: admin });
+      const { codes, problem } = codesOf(r, where);
+      if (problem) return problem;
+      if (!codes.length || codes.some((c) => c !== 'BAD_USER_INPUT')) return `${where}: ${JSON.stringify(r.body).slice(0, 300)}`;
+      const named = r.body.errors.find((e: any) => [REASONS[p.scalar], 'INVALID_TEXT'].includes(e.extensions.reason) || (p.scalar === 'DateTimeISO' && /DateTime/.test(e.message)));
+      if (!named && !(p.scalar === 'DateTimeISO' && typeof value !== 'string')) return `${where}: not named as a bad ${p.scalar}: ${JSON.stringify(r.body.errors).slice(0, 300)}`;
+      const expected = p.path.length ? p.path.join('.') : '$v';
+      if (named?.extensions.details && named.extensions.reason !== 'INVALID_TEXT' && !literal && !String(named.extensions.details[0].field).replace(/\.\d+/g, '').startsWith(expected)) return `${where}: details name ${named.extensions.details[0].field}, not ${expected}`;
+      const ran = t.queries.filter((s) => !s.startsWith('select u.*, exists (select 1 from revoked_token'));
+      if (ran.length) return `${where}: SQL ran: ${ran[0].slice(0, 120)}`;
+      return null;
+    }, 1); // one at a time: the statements are counted per request
+    expect(problems.slice(0, 20)).toEqual([]);
+    expect(cases.length).toBeGreaterThan(500);
+  }, 180_000);
+
+  it('accepts a real date, month and time in each (whatever else the request lacks)', async () => {
+    const problems = await run(timePositions(), async (p) => {
+      const select = selection(p.ref.field.type);
+      const q = reach(p.ref, values, [`${p.arg.name}: $v`], select, `$v: ${p.arg.type.toString()}`)!;
+      const r = await t.gql(q, { v: valueAt(p, GOOD_VALUES[p.scalar]) }, { token: admin });
+      const { problem } = codesOf(r, p.label);
+      if (problem) return problem;
+      const refused = (r.body.errors ?? []).find((e: any) => /^INVALID_DATE|^INVALID_MONTH/.test(e.extensions.reason ?? ''));
+      return refused ? `${p.label}: ${refused.message}` : null;
+    });
+    expect(problems).toEqual([]);
+  }, 60_000);
+});
+
+// ---------------------------------------------------------------------------------------
+// Text PostgreSQL cannot store
+// ---------------------------------------------------------------------------------------
+
+describe('NUL bytes and unpaired surrogates', () => {
+  it('in every String and ID argument, as a variable and as a literal: BAD_USER_INPUT / INVALID_TEXT, no SQL', async () => {
+    const cases: { label: string; q: string; v: unknown }[] = [];
+    for (const ref of allFields()) {
+      for (const arg of ref.field.args as readonly GraphQLArgument[]) {
+        for (const { path } of leafPaths(arg.type, ['String', 'ID'])) {
+          const p: Position = { label: `${ref.parent.name}.${ref.field.name}(${[arg.name, ...path].join('.')})`, operation: 'query', ref, arg, path, scalar: 'String' };
+          for (const bad of ['a\u0000b', '\uD800', 'x\uDC00']) {
+            const v = valueAt(p, bad);
+            const viaVar = reach(ref, values, [`${arg.name}: $v`], selection(ref.field.type), `$v: ${arg.type.toString()}`);
+            const viaLiteral = reach(ref, values, [`${arg.name}: ${literalOf(v)}`], selection(ref.field.type));
+            if (viaVar) cases.push({ label: `${p.label} ${JSON.stringify(bad)}`, q: viaVar, v });
+            if (viaLiteral) cases.push({ label: `${p.label} ${JSON.stringify(bad)} (literal)`, q: viaLiteral, v: undefined });
+          }
+        }
+      }
+    }
+    const problems = await run(cases, async ({ label, q, v }) => {
+      t.resetQueries();
+      const r = await t.gql(q, v === undefined ? {} : { v }, { token: admin });
+      const { codes, problem } = codesOf(r, label);
+      if (problem) return problem;
+      if (!codes.length || codes.some((c) => c !== 'BAD_USER_INPUT')) return `${label}: ${JSON.stringify(r.body).slice(0, 300)}`;
+      const ran = t.queries.filter((s) => !s.startsWith('select u.*, exists (select 1 from revoked_token'));
+      if (ran.length) return `${label}: SQL ran: ${ran[0].slice(0, 120)}`;
+      return null;
+    }, 1);
+    expect(problems.slice(0, 20)).toEqual([]);
+    expect(cases.length).toBeGreaterThan(1000);
+  }, 240_000);
+
+  it('never reach the driver from anywhere: the ORM refuses them in any statement as BAD_USER_INPUT', async () => {
+    const em = t.orm.em.fork();
+    for (const bad of ['\u0000', 'a\uD800']) {
+      await expect(em.getConnection().execute('select ? as x', [bad])).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', reason: 'INVALID_TEXT' } });
+      await expect(em.getConnection().execute('select ?::jsonb as x', [JSON.stringify({ k: bad })])).rejects.toMatchObject({ extensions: { reason: 'INVALID_TEXT' } });
+    }
+    // A statement that is fine still runs (and the connection was never broken).
+    expect(await em.getConnection().execute(`select 'ok' as x`)).toEqual([{ x: 'ok' }]);
+  });
+});

@@ -385,7 +385,7 @@ describe('terminals, apps, plaques, certificates, refusals, collect once', () =>
   });
 });
 
-const STATS = `query($r: String!, $g: StatisticsGroupBy!, $f: String!, $t: String!, $i: [BurdenIndicator!], $m: Boolean) {
+const STATS = `query($r: String!, $g: StatisticsGroupBy!, $f: Month!, $t: Month!, $i: [BurdenIndicator!], $m: Boolean) {
   burdenStatistics(regionCode: $r, groupBy: $g, from: $f, to: $t, indicators: $i, monthly: $m) {
     from to baselineMonth groupBy
     total { key label baselineMonth values { indicator value baseline change changePercent } }

@@ -29,6 +29,7 @@ import {
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Config } from '../config';
 import { AppError } from '../kernel/errors';
+import { UNSTORABLE_TEXT } from '../kernel/text';
 
 /**
  * Operation limits (issue 7, item 3): what @escape.tech/graphql-armor does, written as
@@ -361,7 +362,7 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
 // Text PostgreSQL cannot store: NUL characters and unpaired UTF-16 surrogates.
 // ---------------------------------------------------------------------------
 
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNSTORABLE = UNSTORABLE_TEXT;
 
 /** The path of the first string (or object key) in `value` PostgreSQL would reject, if any. */
 export function findUnstorableText(value: unknown, path = '', depth = 0): string | null {

@@ -2,6 +2,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError, AuthenticationError as TgUnauthenticated, AuthorizationError as TgForbidden } from 'type-graphql';
 import { UniqueConstraintViolationException, ForeignKeyConstraintViolationException, NotFoundError as OrmNotFound } from '@mikro-orm/core';
 import type { ValidationError } from 'class-validator';
+import { ScalarInputError } from './scalars';
 
 /**
  * One error model for the whole API. Every error a client sees carries a stable
@@ -108,6 +109,20 @@ export function formatError(
   if (original instanceof ArgumentValidationError) {
     const details = flattenValidation(original.extensions.validationErrors as unknown as ValidationError[], '');
     return out('BAD_USER_INPUT', '输入校验失败', 'Input validation failed', { details });
+  }
+  if (original instanceof ScalarInputError) {
+    // graphql-js names where the value was: `Variable "$i" got invalid value … at "i.periodStart"` for
+    // variables (reported, like class-validator's details, as the path inside the argument: `periodStart`;
+    // a variable that is the value itself as `$name`); a literal has only its location.
+    const m = /^Variable "\$(\w+)" got invalid value [\s\S]*? at "([^"]+)";/.exec(formatted.message) ?? /^Variable "\$(\w+)"/.exec(formatted.message);
+    const at = formatted.locations?.[0];
+    const path = m?.[2]?.replace(/\[(\d+)\]/g, '.$1'); // graphql-js writes list items as [0], class-validator as .0
+    const inside = path?.startsWith(`${m![1]}.`) ? path.slice(m![1].length + 1) : path;
+    const field = m ? (inside ?? `$${m[1]}`) : at ? `(line ${at.line}, column ${at.column})` : '(argument)';
+    return out('BAD_USER_INPUT', original.messageZh, original.messageEn, {
+      reason: original.reason,
+      details: [{ field, message: original.messageZh, messageEn: original.messageEn, constraint: original.constraint }],
+    });
   }
   if (original instanceof TgUnauthenticated) return out('UNAUTHENTICATED', '请先登录', 'Sign in first');
   if (original instanceof TgForbidden) return out('FORBIDDEN', '无权执行此操作', 'You are not allowed to do this');

@@ -4,6 +4,7 @@ import { Cursor, type EntityName, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import { badInput } from './errors';
+import { UNSTORABLE_TEXT } from './text';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -192,8 +193,6 @@ const INT4 = 2_147_483_647;
 const INT8 = /^-?\d{1,19}$/;
 const ISO_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.(\d{3})Z$/;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-/** Characters PostgreSQL cannot store in text: NUL, unpaired UTF-16 surrogates. */
-const UNSTORABLE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 function isCalendarDay(y: number, m: number, d: number): boolean {
   if (y < 1 || m < 1 || m > 12 || d < 1) return false;

@@ -161,7 +161,7 @@ export const DASHBOARD_JS = `/* Zhunru burden dashboard (served by src/statistic
     $('signin').hidden = true;
     var now = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 7);
     var from = monthsBack(now, 11);
-    gql('query($r: String!, $f: String!, $t: String!, $c: [BurdenIndicator!], $tr: [BurdenIndicator!]) {' +
+    gql('query($r: String!, $f: Month!, $t: Month!, $c: [BurdenIndicator!], $tr: [BurdenIndicator!]) {' +
         ' burdenIndicators { indicator label unit higherIsBetter }' +
         ' stats: burdenStatistics(regionCode: $r, groupBy: TOWNSHIP, from: $f, to: $t, indicators: $c) { from to baselineMonth refreshedAt region { name code } total { ' + VALUES + ' } rows { key label ' + VALUES + ' } }' +
         ' trend: burdenTrend(regionCode: $r, from: $f, to: $t, indicators: $tr) { rows { month ' + VALUES + ' } }' +

@@ -3,6 +3,7 @@ import path from 'node:path';
 import {
   buildSchema,
   getNamedType,
+  isEnumType,
   isInputObjectType,
   isLeafType,
   isListType,
@@ -38,6 +39,18 @@ export function allFields(): FieldRef[] {
   return out;
 }
 
+/** A well-formed global ID of no record. */
+export const NO_SUCH_ID = Buffer.from('Nothing:1').toString('base64url');
+
+/** A literal of a required scalar or enum argument nobody gave a value for (undefined for input objects and lists). */
+function plainValue(type: GraphQLInputType): string | undefined {
+  const nullable = getNullableType(type) as GraphQLInputType;
+  if (isListType(nullable) || isInputObjectType(nullable)) return undefined;
+  const named = getNamedType(type);
+  if (isEnumType(named)) return named.getValues()[0].name;
+  return ({ String: '"x"', Int: '1', Float: '1', Boolean: 'false', LocalDate: '"2026-01-01"', Month: '"2026-01"', DateTimeISO: '"2026-01-01T00:00:00Z"' } as Record<string, string>)[named.name];
+}
+
 /** Values for required arguments, by argument name (filled in by the test from its database). */
 export type ArgumentValues = Record<string, string | number | boolean>;
 
@@ -64,6 +77,9 @@ export function callWithArgs(field: GraphQLField<unknown, unknown>, values: Argu
   for (const a of field.args as readonly GraphQLArgument[]) {
     if (extra.some((e) => e.startsWith(`${a.name}:`))) continue;
     if (a.name in values) args.push(`${a.name}: ${literal(values[a.name])}`);
+    // A required ID nobody gave: one that names nothing (the call then fails on it, after validation).
+    else if (isNonNullType(a.type) && getNamedType(a.type).name === 'ID') args.push(`${a.name}: ${literal(NO_SUCH_ID)}`);
+    else if (isNonNullType(a.type) && plainValue(a.type) !== undefined) args.push(`${a.name}: ${plainValue(a.type)}`);
     else if (isNonNullType(a.type)) return null;
   }
   return args.length ? `${field.name}(${args.join(', ')})` : field.name;
@@ -77,9 +93,9 @@ export function callWithArgs(field: GraphQLField<unknown, unknown>, values: Argu
  */
 export function reach(target: FieldRef, values: ArgumentValues, args: string[], select: string, variables = ''): string | null {
   const vars = variables ? `(${variables})` : '';
-  if (target.parent === schema.getQueryType()) {
+  if (target.parent === schema.getQueryType() || target.parent === schema.getMutationType()) {
     const call = callWithArgs(target.field, values, args);
-    return call ? `query${vars} { ${call}${select} }` : null;
+    return call ? `${target.parent === schema.getMutationType() ? 'mutation' : 'query'}${vars} { ${call}${select} }` : null;
   }
   const own = `${target.field.name}${args.length ? `(${args.join(', ')})` : ''}${select}`;
   for (const root of Object.values(schema.getQueryType()!.getFields())) {
