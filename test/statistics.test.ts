@@ -547,7 +547,7 @@ describe('exports', () => {
     const analyst = await t.signIn('analyst');
     const res = await fetch(`${t.url}/exports/burden-statistics.xlsx?region=511829`, { headers: { authorization: `Bearer ${analyst}` } });
     expect(res.status).toBe(403);
-    expect(((await res.json()) as any).error.code).toBe('FORBIDDEN');
+    expect(((await res.json()) as any).errors[0]).toMatchObject({ message: expect.stringMatching(/[\u4e00-\u9fa5]/), extensions: { code: 'FORBIDDEN', reason: 'JURISDICTION', messageEn: expect.any(String) } });
   });
 });
 

@@ -196,7 +196,7 @@ export function createAuthResolver(deps: AuthResolverDeps) {
     async revokeAllSessions(@Ctx() ctx: Context, @Arg('userId', () => ID, { description: '用户的全局 ID。The user.' }) userId: string): Promise<User> {
       const actor = requireActor(ctx);
       const { id } = fromGlobalId(userId, 'User', 'userId');
-      if (actor.role !== Role.ADMIN && actor.userId !== id) throw forbidden();
+      if (actor.role !== Role.ADMIN && actor.userId !== id) throw forbidden('OWN_ACCOUNT', '只能结束本人的登录（管理员除外）', 'Only your own sessions (or an administrator)');
       return deps.auth.revokeAllSessions(ctx.em, { actor, requestId: ctx.requestId }, id);
     }
 

@@ -16,6 +16,8 @@ import { JURISDICTION_COLUMNS, JURISDICTION_JOINS, jurisdictionOf } from './perm
 
 const ISSUER = 'zhunru';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** How far ahead of this server's clock a token's `iat` may be (another API process's clock). */
+const CLOCK_SKEW_SECONDS = 60;
 
 /** Sign-in hardening: lockout after repeated failures, and the password policy. */
 export interface SignInPolicy {
@@ -82,14 +84,70 @@ function rejected(message: string, messageEn: string): AppError {
   return new AppError('UNAUTHENTICATED', message, messageEn, { http: { status: 401 } });
 }
 
+/**
+ * Tokens for one purpose besides API sessions, each signed with a key of its own derived
+ * from the JWT secret (HKDF), so that none can stand in for another or for a session.
+ */
+export type TokenPurpose = 'queue-dashboard' | 'sign-in-challenge';
+
 export class AuthService {
   private readonly key: crypto.KeyObject;
+  private readonly purposeKeys = new Map<TokenPurpose, crypto.KeyObject>();
   readonly policy: SignInPolicy;
 
-  constructor(secret: string, private readonly ttlSeconds: number, policy: Partial<SignInPolicy> = {}) {
+  constructor(private readonly secret: string, private readonly ttlSeconds: number, policy: Partial<SignInPolicy> = {}) {
     // A KeyObject made once: jose would otherwise import raw key bytes on every sign and verify.
     this.key = crypto.createSecretKey(Buffer.from(secret, 'utf8'));
     this.policy = { ...DEFAULT_SIGN_IN_POLICY, ...policy };
+  }
+
+  private purposeKey(purpose: TokenPurpose): crypto.KeyObject {
+    let k = this.purposeKeys.get(purpose);
+    if (!k) {
+      k = crypto.createSecretKey(Buffer.from(crypto.hkdfSync('sha256', Buffer.from(this.secret, 'utf8'), Buffer.alloc(0), Buffer.from(`zhunru ${purpose} v1`), 32)));
+      this.purposeKeys.set(purpose, k);
+    }
+    return k;
+  }
+
+  /**
+   * A short-lived token of `purpose` for `user` (e.g. the queue dashboard's session
+   * cookie): its own key and audience, the user's token version (a password change or
+   * "sign out everywhere" ends it too), a jti that can be revoked.
+   */
+  async issuePurposeToken(user: Pick<User, 'id' | 'tokenVersion'>, purpose: TokenPurpose, ttlSeconds: number, extra: Record<string, unknown> = {}): Promise<{ token: string; jti: string; expiresAt: Date }> {
+    const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
+    const jti = crypto.randomUUID();
+    const token = await new SignJWT({ ...extra, ver: user.tokenVersion ?? 0 })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(String(user.id))
+      .setIssuer(ISSUER)
+      .setAudience(`zhunru:${purpose}`)
+      .setIssuedAt()
+      .setJti(jti)
+      .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+      .sign(this.purposeKey(purpose));
+    return { token, jti, expiresAt };
+  }
+
+  /** The claims of a token of `purpose`, or UNAUTHENTICATED (401) when it does not check out. */
+  async verifyPurposeToken(token: string, purpose: TokenPurpose): Promise<{ sub: string; jti: string; exp: number; ver: number; claims: Record<string, unknown> }> {
+    let claims: Record<string, unknown>;
+    try {
+      ({ payload: claims } = await jwtVerify(token, this.purposeKey(purpose), { issuer: ISSUER, audience: `zhunru:${purpose}`, algorithms: ['HS256'], maxTokenAge: '1d' }));
+    } catch (err) {
+      if (err instanceof joseErrors.JWTExpired) throw rejected('已过期，请重新登录', 'Expired; sign in again');
+      throw rejected('令牌无效', 'Invalid token');
+    }
+    const { sub, jti, exp, iat } = claims as { sub?: string; jti?: string; exp?: number; iat?: number };
+    if (!sub || !/^\d{1,10}$/.test(sub) || !jti || !UUID.test(jti) || !exp || !iat || iat > Date.now() / 1000 + CLOCK_SKEW_SECONDS) throw rejected('令牌无效', 'Invalid token');
+    return { sub, jti, exp, ver: typeof claims.ver === 'number' ? claims.ver : 0, claims };
+  }
+
+  /** The actor behind a queue-dashboard session (an administrator whose account and sessions still stand), or 401. */
+  async authenticatePurpose(em: EntityManager, token: string, purpose: TokenPurpose): Promise<Actor> {
+    const { sub, jti, exp, ver } = await this.verifyPurposeToken(token, purpose);
+    return this.actorOf(em, sub, jti, exp, ver, false);
   }
 
   /** A signed token for `user`, carrying its token version (so that bumping it revokes the token). */
@@ -286,9 +344,17 @@ export class AuthService {
       if (err instanceof joseErrors.JWTExpired) throw rejected('登录已过期，请重新登录', 'Session expired; sign in again');
       throw rejected('登录令牌无效', 'Invalid token');
     }
-    const { sub, jti, exp } = claims;
-    if (!sub || !/^\d{1,10}$/.test(sub) || !jti || !UUID.test(jti) || !exp) throw rejected('登录令牌无效', 'Invalid token');
-    // The user, whether this token was signed out, and where the user works, in one statement.
+    const { sub, jti, exp, iat } = claims as typeof claims & { iat?: number };
+    // A token "issued" in the future was not issued by this server's clock: refused (clock skew of 60 s allowed).
+    if (!sub || !/^\d{1,10}$/.test(sub) || !jti || !UUID.test(jti) || !exp || !iat || iat > Date.now() / 1000 + CLOCK_SKEW_SECONDS) throw rejected('登录令牌无效', 'Invalid token');
+    return this.actorOf(em, sub, jti, exp, typeof claims.ver === 'number' ? claims.ver : 0, true);
+  }
+
+  /**
+   * The user of a verified token — whether it was signed out, its version, where the user
+   * works — in one statement.
+   */
+  private async actorOf(em: EntityManager, sub: string, jti: string, exp: number, ver: number, session: boolean): Promise<Actor> {
     const [row] = await em.getConnection().execute<Record<string, unknown>[]>(
       `select u.*, exists (select 1 from revoked_token t where t.jti = ?) as zr_revoked, ${JURISDICTION_COLUMNS}
          from app_user u ${JURISDICTION_JOINS}
@@ -302,12 +368,12 @@ export class AuthService {
     const user = em.map(User, columns as never);
     if (!user.active) throw rejected('账号不存在或已停用', 'Account does not exist or is disabled');
     if (revoked) throw rejected('已退出登录，请重新登录', 'Signed out; sign in again');
-    if ((typeof claims.ver === 'number' ? claims.ver : 0) !== (user.tokenVersion ?? 0)) {
+    if (ver !== (user.tokenVersion ?? 0)) {
       throw rejected('登录已失效（密码已修改或已被强制下线），请重新登录', 'Session ended (password changed or signed out everywhere); sign in again');
     }
     const actor = actorOf(user, 'jwt');
     actor.jurisdiction = jurisdictionOf(row);
-    sessions.set(actor, { jti, expiresAt: new Date(exp * 1000) });
+    if (session) sessions.set(actor, { jti, expiresAt: new Date(exp * 1000) });
     return actor;
   }
 }

@@ -33,7 +33,7 @@ export async function createPlaque(ctx: Context, input: PlaqueInput): Promise<Pl
       (scope.role === Role.DEPARTMENT_USER && scope.departmentId === department.id) ||
       (scope.role === Role.REVIEWER && scope.countyId === countyId) ||
       (scope.role === Role.COMMUNITY_USER && scope.communityId === community.id);
-    if (!allowed) throw forbidden();
+    if (!allowed) throw forbidden('JURISDICTION', '只能办理本部门、本县或本村（社区）的挂牌', 'Only plaques of your own department, county or community');
     const plaque = em.create(Plaque, {
       county: countyId,
       community,
@@ -111,7 +111,7 @@ export async function confirmPlaqueRemoved(ctx: Context, id: string, input: Plaq
       (scope.role === Role.COMMUNITY_USER && scope.communityId === p.community.id) ||
       (scope.role === Role.DEPARTMENT_USER && scope.departmentId === p.department.id) ||
       (scope.role === Role.REVIEWER && scope.countyId === p.county.id);
-    if (!allowed) throw forbidden();
+    if (!allowed) throw forbidden('JURISDICTION', '只能办理本部门、本县或本村（社区）的挂牌', 'Only plaques of your own department, county or community');
     if (p.status !== PlaqueStatus.TO_REMOVE) throw conflict('只有待摘除的挂牌可以确认摘除', 'Only plaques ordered removed can be confirmed removed');
     const before = snapshot(p);
     Object.assign(p, { status: PlaqueStatus.REMOVED, removedOn: input.on ?? chinaDate(), statusReason: input.reason.trim() });
