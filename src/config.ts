@@ -76,7 +76,7 @@ export interface Config {
   documentSigningSecret?: string;
 
   // Security, issue 12: cost-charged rate limits, metrics protection, second factor, idle sessions
-  /** Estimated cost that counts as one request in the rate limits (a request costing more counts ⌈cost / this⌉). */
+  /** Estimated cost that counts as one request in the rate limits (a request costing more counts cost / this (rounded)). */
   rateLimitCostPerRequest: number;
   /** Bearer token that /metrics requires on the API's port; unset → /metrics is refused there. */
   metricsToken?: string;
