@@ -102,6 +102,26 @@ function deny(res: Response, status: 401 | 403, zh: string, en: string, reason: 
   sendHttpError(res, new AppError(status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN', zh, en, { reason }));
 }
 
+/**
+ * bull-board answers its own errors as `{ error: { key: "ERRORS.QUEUE_NOT_FOUND", options } }`;
+ * they are rewritten into the API's error model (code by status, Chinese message,
+ * messageEn, details naming the parameter), like every other route.
+ */
+function inErrorModel(res: Response): void {
+  const json = res.json.bind(res);
+  res.json = ((body: unknown) => {
+    const e = (body as { error?: { key?: unknown; options?: { field?: unknown } } } | null)?.error;
+    if (res.statusCode < 400 || !e || typeof e.key !== 'string') return json(body);
+    const key = e.key.replace(/^ERRORS\./, '');
+    const field = typeof e.options?.field === 'string' ? e.options.field : undefined;
+    const code = res.statusCode === 404 ? 'NOT_FOUND' : res.statusCode >= 500 ? 'INTERNAL' : 'BAD_USER_INPUT';
+    const zh = code === 'NOT_FOUND' ? '任务队列看板：未找到' : code === 'INTERNAL' ? '任务队列看板内部错误' : '任务队列看板：请求参数无效';
+    return json({
+      errors: [{ message: `${zh}（${key}${field ? `：${field}` : ''}）`, extensions: { code, messageEn: `Queue dashboard: ${key.toLowerCase().replace(/_/g, ' ')}${field ? ` (${field})` : ''}`, reason: key, ...(field ? { details: [{ field, message: '取值无效', messageEn: 'invalid value', constraint: 'queueDashboard' }] } : {}) } }],
+    });
+  }) as Response['json'];
+}
+
 /** Mounts the dashboard on `app`; call once, after the API's other routes. */
 export function mountQueueDashboard(app: Express, deps: QueueDashboardDeps): void {
   const basePath = deps.basePath ?? QUEUE_DASHBOARD_PATH;
@@ -197,6 +217,7 @@ export function mountQueueDashboard(app: Express, deps: QueueDashboardDeps): voi
     }
     // The page and its static files need no queue; its API calls do — and must not hang when the store goes away mid-call.
     if (req.path.startsWith('/api/')) {
+      inErrorModel(res);
       if (!(await reachable())) return sendHttpError(res, serviceUnavailable('queue'), deps.logger);
       const timer = setTimeout(() => {
         pingedAt = 0;

@@ -5,7 +5,8 @@ import { Role } from '../auth/role';
 import { recordAudit, snapshot } from '../audit/audit.service';
 import { Community } from '../geography/community.entity';
 import type { Context } from '../kernel/context';
-import { conflict, forbidden } from '../kernel/errors';
+import { conflict, forbidden, notFound } from '../kernel/errors';
+import { Region, RegionLevel } from '../geography/region.entity';
 import { chinaDate } from '../kernel/dates';
 import { actorScope, assertCountyRole, type Scope } from './access';
 import { loadReferenced, loadTarget, Problems, resolveDepartment } from './common';
@@ -90,6 +91,8 @@ export async function orderPlaqueRemoval(ctx: Context, id: string, input: Plaque
 export async function orderPlaqueRemovals(ctx: Context, countyId: number, departmentId?: number | null): Promise<Plaque[]> {
   const scope = await actorScope(ctx);
   assertCountyRole(scope, countyId, [Role.REVIEWER]);
+  const county = await ctx.em.findOne(Region, { id: countyId, level: RegionLevel.COUNTY });
+  if (!county) throw notFound('该县', 'County');
   return ctx.em.transactional(async (em) => {
     const proposals = await plaqueCleanupReview(em, countyId, departmentId);
     if (!proposals.length) return [];

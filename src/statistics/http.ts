@@ -134,7 +134,7 @@ export function mountStatisticsRoutes(app: Express, deps: StatisticsRouteDeps): 
     });
     res.send(page);
   });
-  route(router, { method: 'get', path: '/dashboard/assets/:file', params: { v: { type: GraphQLString, pattern: /^[\w-]{1,40}$/, label: '版本' } }, auth: 'optional' }, kit, (req, res) => {
+  route(router, { method: 'get', path: '/dashboard/assets/:file', params: { v: { type: GraphQLString, pattern: /^[A-Za-z0-9_-]{12}$/, label: '版本' } }, auth: 'optional' }, kit, (req, res) => {
     const get = typeof req.params.file === 'string' ? assets.get(req.params.file) : undefined;
     res.set('X-Content-Type-Options', 'nosniff');
     if (!get) throw new AppError('NOT_FOUND', '未找到该文件', 'No such file', { reason: 'NO_ROUTE' });
