@@ -33,6 +33,9 @@ afterAll(async () => {
   await t?.close();
 });
 
+/** The statements that check a request's token (and note its session's use, once a minute): not the request's own work. */
+const AUTHENTICATION_SQL = /^(select u\.\*, exists \(select 1 from revoked_token|insert into user_session )/;
+
 /** Sends requests `concurrency` at a time; returns one summary line per answer that breaks `expectation`. */
 async function run<T>(cases: T[], send: (c: T) => Promise<string | null>, concurrency = 6): Promise<string[]> {
   const problems: string[] = [];
@@ -92,7 +95,7 @@ const NEVER_VALID: [string, string][] = [
 const SHAPES: unknown[] = [true, false, 0, -1, 1.5, 2 ** 31, 1e308, 'x', "' or 1=1 --", '2026-99-99', '2026-02-30', '2026-01-01T00:00:00.000Zjunk', '0000-01-01T00:00:00.000Z', '9'.repeat(30)];
 function typeConfusion(): [string, string][] {
   const out: [string, string][] = [];
-  for (const v of SHAPES) for (const n of [1, 2, 3]) out.push([JSON.stringify(Array(n).fill(v)), b64(Array(n).fill(v))]);
+  for (const v of SHAPES) for (const n of [1, 2]) out.push([JSON.stringify(Array(n).fill(v)), b64(Array(n).fill(v))]);
   for (const v of SHAPES) out.push([JSON.stringify([v, 1]), b64([v, 1])]);
   return out;
 }
@@ -132,7 +135,8 @@ describe('every list with a hostile cursor', () => {
     for (const f of pagedFields()) {
       for (const arg of ['after', 'before'] as const) {
         for (const [label, cursor] of NEVER_VALID) cases.push({ f, arg, label, cursor, never: true });
-        for (const [label, cursor] of typeConfusion()) cases.push({ f, arg, label, cursor, never: false });
+        // The type confusions once per list (the same check serves both arguments), in `after`.
+        if (arg === 'after') for (const [label, cursor] of typeConfusion()) cases.push({ f, arg, label, cursor, never: false });
       }
     }
     let refused = 0;
@@ -271,7 +275,7 @@ describe('every date, month and time argument with a non-date', () => {
       if (!named && !(p.scalar === 'DateTimeISO' && typeof value !== 'string')) return `${where}: not named as a bad ${p.scalar}: ${JSON.stringify(r.body.errors).slice(0, 300)}`;
       const expected = p.path.length ? p.path.join('.') : '$v';
       if (named?.extensions.details && named.extensions.reason !== 'INVALID_TEXT' && !literal && !String(named.extensions.details[0].field).replace(/\.\d+/g, '').startsWith(expected)) return `${where}: details name ${named.extensions.details[0].field}, not ${expected}`;
-      const ran = t.queries.filter((s) => !s.startsWith('select u.*, exists (select 1 from revoked_token'));
+      const ran = t.queries.filter((s) => !AUTHENTICATION_SQL.test(s));
       if (ran.length) return `${where}: SQL ran: ${ran[0].slice(0, 120)}`;
       return null;
     }, 1); // one at a time: the statements are counted per request
@@ -304,7 +308,7 @@ describe('NUL bytes and unpaired surrogates', () => {
       for (const arg of ref.field.args as readonly GraphQLArgument[]) {
         for (const { path } of leafPaths(arg.type, ['String', 'ID'])) {
           const p: Position = { label: `${ref.parent.name}.${ref.field.name}(${[arg.name, ...path].join('.')})`, operation: 'query', ref, arg, path, scalar: 'String' };
-          for (const bad of ['a\u0000b', '\uD800', 'x\uDC00']) {
+          for (const bad of ['a\u0000b', 'x\uDC00']) {
             const v = valueAt(p, bad);
             const viaVar = reach(ref, values, [`${arg.name}: $v`], selection(ref.field.type), `$v: ${arg.type.toString()}`);
             const viaLiteral = reach(ref, values, [`${arg.name}: ${literalOf(v)}`], selection(ref.field.type));
@@ -320,7 +324,7 @@ describe('NUL bytes and unpaired surrogates', () => {
       const { codes, problem } = codesOf(r, label);
       if (problem) return problem;
       if (!codes.length || codes.some((c) => c !== 'BAD_USER_INPUT')) return `${label}: ${JSON.stringify(r.body).slice(0, 300)}`;
-      const ran = t.queries.filter((s) => !s.startsWith('select u.*, exists (select 1 from revoked_token'));
+      const ran = t.queries.filter((s) => !AUTHENTICATION_SQL.test(s));
       if (ran.length) return `${label}: SQL ran: ${ran[0].slice(0, 120)}`;
       return null;
     }, 1);

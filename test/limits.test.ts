@@ -297,7 +297,7 @@ describe('production settings, the timeout and the rate limits', () => {
     const ip = '10.0.3.1';
     try {
       // A sign-in costs 10 requests (a bcrypt check): from an address of its own.
-      const signedIn = await ask(p.url, `mutation { signIn(input: { username: "reviewer", password: "Zhunru@2026" }) { token } }`, from('10.0.3.9'));
+      const signedIn = await ask(p.url, `mutation { signIn(input: { username: "secretary", password: "Zhunru@2026" }) { token } }`, from('10.0.3.9'));
       const token = signedIn.body.data.signIn.token;
       const statuses: number[] = [];
       for (const url of [p.url, b.url, p.url, b.url]) statuses.push((await ask(url, q, from(ip, token))).status); // account 1–4, address 1–4
