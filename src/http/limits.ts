@@ -86,9 +86,10 @@ export const DEFAULT_LIST_SIZE = 10;
 /**
  * Fields whose work costs far more than reading a column (issue 12, item 6): each counts
  * this instead of 1 in the operation's cost (and so in GRAPHQL_MAX_COST and in the rate
- * limits, which charge cost / RATE_LIMIT_COST_PER_REQUEST (rounded, at least 1) requests). Aliasing one 30
- * times costs 30 times as much. The figures follow what each does, measured against an
- * ordinary page (`npm run bench:costs` prints the times behind them):
+ * limits, which charge cost / RATE_LIMIT_COST_PER_REQUEST requests, rounded, at least 1).
+ * Aliasing one 30 times costs 30 times as much. The figures follow what each does, set
+ * above what `npm run bench:costs` measures on the demo county (their work grows with a
+ * province's data; a sign-in measured about 4 800 points' worth of a page's time):
  *
  * - a bcrypt check or hash (cost 12, ~0.2 s of a core): 10 000 — sign-in and every
  *   mutation that checks or sets a password or a second factor;

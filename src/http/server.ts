@@ -27,7 +27,7 @@ import { mountStatisticsRoutes } from '../statistics/http';
 import { formatLimitError, graphqlBodyErrors, limitsFromConfig, logSafeRequest, rateCostPlugin, operationLimitsPlugin, operationShapeRule, timeoutPlugin, withRequestTimeout } from './limits';
 import { createRateLimiter } from './rate-limit';
 import { errorHandler, notFoundHandler, rateLimit, requestGuard, routeTimeout } from './routes';
-import { availabilityPlugin } from './availability';
+import { availabilityPlugin, isServiceUnavailable, serviceUnavailable } from './availability';
 import { metricsAccess } from './metrics';
 import { createQueues } from '../../workers/runtime';
 import { QUEUES } from '../../workers/queues';
@@ -175,7 +175,12 @@ export async function startApi(opts: {
           // Credentials were checked, and the request counted, by the app-level middleware (src/http/routes.ts).
           const state = req.zr ?? { actor: await rateLimiter.guard(req.ip, () => auth.authenticate(orm.em.fork(), req.headers.authorization)), authError: null, em: orm.em.fork() };
           if (state.authError) throw state.authError;
-          return createContext({ em: state.em, actor: state.actor, requestId: String(req.id), log: req.log, config, clientIp: req.ip });
+          try {
+            return await createContext({ em: state.em, actor: state.actor, requestId: String(req.id), log: req.log, config, clientIp: req.ip });
+          } catch (err) {
+            // Apollo answers an error thrown here 500 unless it says otherwise.
+            throw isServiceUnavailable(err) ? serviceUnavailable('database') : err;
+          }
         },
       }),
     ),
