@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { buildSchema, type AuthChecker } from 'type-graphql';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { DateTimeISOResolver } from 'graphql-scalars';
 import type { Context } from './kernel/context';
 import { AppError, unauthenticated } from './kernel/errors';
+import { DateTimeScalar } from './kernel/scalars';
 import { OPERATIONS, checkWithin, mayCall } from './auth/permissions';
 import { NodeResolver } from './kernel/node.resolver';
 import { RegionResolver } from './geography/region.resolver';
@@ -57,7 +57,7 @@ export async function createSchema(deps: SchemaDeps): Promise<GraphQLSchema> {
     validate: { forbidUnknownValues: false },
     authChecker,
     authMode: 'error',
-    scalarsMap: [{ type: Date, scalar: DateTimeISOResolver }],
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     emitSchemaFile: false,
   });
   const query = schema.getQueryType();

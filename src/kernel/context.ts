@@ -30,9 +30,11 @@ export interface Context {
   config: Config;
   /** The actor's jurisdiction (src/auth/permissions.ts); `em` reads only inside it. */
   scope: Scope;
+  /** The client's address (as Express reads it), for rate limits charged by cost. */
+  clientIp?: string;
 }
 
-type ContextParts = { em: EntityManager; actor: Actor | null; requestId: string; log: Logger; config: Config };
+type ContextParts = { em: EntityManager; actor: Actor | null; requestId: string; log: Logger; config: Config; clientIp?: string };
 
 /**
  * The context of one request: resolves the actor's jurisdiction and installs it on the

@@ -5,7 +5,8 @@ import { Role } from '../auth/role';
 import { recordAudit, snapshot } from '../audit/audit.service';
 import { Community } from '../geography/community.entity';
 import type { Context } from '../kernel/context';
-import { conflict, forbidden } from '../kernel/errors';
+import { conflict, forbidden, notFound } from '../kernel/errors';
+import { Region, RegionLevel } from '../geography/region.entity';
 import { chinaDate } from '../kernel/dates';
 import { actorScope, assertCountyRole, type Scope } from './access';
 import { loadReferenced, loadTarget, Problems, resolveDepartment } from './common';
@@ -33,7 +34,7 @@ export async function createPlaque(ctx: Context, input: PlaqueInput): Promise<Pl
       (scope.role === Role.DEPARTMENT_USER && scope.departmentId === department.id) ||
       (scope.role === Role.REVIEWER && scope.countyId === countyId) ||
       (scope.role === Role.COMMUNITY_USER && scope.communityId === community.id);
-    if (!allowed) throw forbidden();
+    if (!allowed) throw forbidden('JURISDICTION', '只能办理本部门、本县或本村（社区）的挂牌', 'Only plaques of your own department, county or community');
     const plaque = em.create(Plaque, {
       county: countyId,
       community,
@@ -90,6 +91,8 @@ export async function orderPlaqueRemoval(ctx: Context, id: string, input: Plaque
 export async function orderPlaqueRemovals(ctx: Context, countyId: number, departmentId?: number | null): Promise<Plaque[]> {
   const scope = await actorScope(ctx);
   assertCountyRole(scope, countyId, [Role.REVIEWER]);
+  const county = await ctx.em.findOne(Region, { id: countyId, level: RegionLevel.COUNTY });
+  if (!county) throw notFound('该县', 'County');
   return ctx.em.transactional(async (em) => {
     const proposals = await plaqueCleanupReview(em, countyId, departmentId);
     if (!proposals.length) return [];
@@ -111,7 +114,7 @@ export async function confirmPlaqueRemoved(ctx: Context, id: string, input: Plaq
       (scope.role === Role.COMMUNITY_USER && scope.communityId === p.community.id) ||
       (scope.role === Role.DEPARTMENT_USER && scope.departmentId === p.department.id) ||
       (scope.role === Role.REVIEWER && scope.countyId === p.county.id);
-    if (!allowed) throw forbidden();
+    if (!allowed) throw forbidden('JURISDICTION', '只能办理本部门、本县或本村（社区）的挂牌', 'Only plaques of your own department, county or community');
     if (p.status !== PlaqueStatus.TO_REMOVE) throw conflict('只有待摘除的挂牌可以确认摘除', 'Only plaques ordered removed can be confirmed removed');
     const before = snapshot(p);
     Object.assign(p, { status: PlaqueStatus.REMOVED, removedOn: input.on ?? chinaDate(), statusReason: input.reason.trim() });

@@ -23,6 +23,7 @@ import {
   ServiceContractStatus,
   SupervisionFindingStatus,
 } from './enums';
+import { LocalDateScalar } from '../kernel/scalars';
 
 /** A calendar day `YYYY-MM-DD`. */
 const IsDay = (): PropertyDecorator => (target, key) => {
@@ -114,7 +115,7 @@ export class MergeLedgerInput {
   @MaxLength(1000)
   reason!: string;
 
-  @Field(() => String, { nullable: true, description: '日期（默认今日）。Date; today by default.' })
+  @Field(() => LocalDateScalar, { nullable: true, description: '日期（默认今日）。Date; today by default.' })
   @IsOptional()
   @IsDay()
   on?: string | null;
@@ -127,7 +128,7 @@ export class AbolishLedgerInput {
   @MaxLength(1000)
   reason!: string;
 
-  @Field(() => String, { nullable: true, description: '日期（默认今日）。Date; today by default.' })
+  @Field(() => LocalDateScalar, { nullable: true, description: '日期（默认今日）。Date; today by default.' })
   @IsOptional()
   @IsDay()
   on?: string | null;
@@ -247,7 +248,7 @@ export class PlaqueInput {
   @MaxLength(300)
   authorizingDocument?: string | null;
 
-  @Field(() => String, { nullable: true, description: '挂牌日期。Date put up.' })
+  @Field(() => LocalDateScalar, { nullable: true, description: '挂牌日期。Date put up.' })
   @IsOptional()
   @IsDay()
   installedOn?: string | null;
@@ -260,7 +261,7 @@ export class PlaqueStatusInput {
   @MaxLength(1000)
   reason!: string;
 
-  @Field(() => String, { nullable: true, description: '日期（默认今日）。Date; today by default.' })
+  @Field(() => LocalDateScalar, { nullable: true, description: '日期（默认今日）。Date; today by default.' })
   @IsOptional()
   @IsDay()
   on?: string | null;
@@ -328,7 +329,7 @@ export class CertificateTypeInput {
 
 @InputType({ description: '取消证明事项。Abolish a certificate.' })
 export class AbolishCertificateInput {
-  @Field({ description: '取消日期。Date abolished.' })
+  @Field(() => LocalDateScalar, { description: '取消日期。Date abolished.' })
   @IsDay()
   abolishedOn!: string;
 
@@ -468,7 +469,7 @@ export class RefusalInput {
   @MaxLength(64)
   claimedDocumentNumber?: string | null;
 
-  @Field(() => String, { nullable: true, description: '接到任务的日期。Date the task arrived.' })
+  @Field(() => LocalDateScalar, { nullable: true, description: '接到任务的日期。Date the task arrived.' })
   @IsOptional()
   @IsDay()
   taskReceivedOn?: string | null;
@@ -533,7 +534,7 @@ export class ContractDeliverableInput {
   @MaxLength(200)
   name!: string;
 
-  @Field(() => String, { nullable: true, description: '交付期限。Due date.' })
+  @Field(() => LocalDateScalar, { nullable: true, description: '交付期限。Due date.' })
   @IsOptional()
   @IsDay()
   dueOn?: string | null;
@@ -580,11 +581,11 @@ export class ServiceContractInput {
   @Max(1e10)
   amount!: number;
 
-  @Field({ description: '服务期起。Period start.' })
+  @Field(() => LocalDateScalar, { description: '服务期起。Period start.' })
   @IsDay()
   periodStart!: string;
 
-  @Field({ description: '服务期止。Period end.' })
+  @Field(() => LocalDateScalar, { description: '服务期止。Period end.' })
   @IsDay()
   periodEnd!: string;
 
@@ -628,7 +629,7 @@ export class TermResultInput {
 
 @InputType({ description: '购买服务满意度评定（逐条对照合同条款）。An evaluation against the contract terms.' })
 export class ContractEvaluationInput {
-  @Field(() => String, { nullable: true, description: '评定日期（默认今日）。Date; today by default.' })
+  @Field(() => LocalDateScalar, { nullable: true, description: '评定日期（默认今日）。Date; today by default.' })
   @IsOptional()
   @IsDay()
   evaluatedOn?: string | null;
@@ -678,7 +679,7 @@ export class FundingAllocationInput {
   @Max(1e9)
   amountPerCommunity!: number;
 
-  @Field({ description: '拨付日期。Date allocated.' })
+  @Field(() => LocalDateScalar, { description: '拨付日期。Date allocated.' })
   @IsDay()
   allocatedOn!: string;
 
@@ -757,11 +758,11 @@ export class InspectionInput {
   @MaxLength(100, { each: true })
   teamMembers: string[] = [];
 
-  @Field({ description: '督查日期。Date conducted.' })
+  @Field(() => LocalDateScalar, { description: '督查日期。Date conducted.' })
   @IsDay()
   conductedOn!: string;
 
-  @Field(() => String, { nullable: true, description: '结束日期。Date ended.' })
+  @Field(() => LocalDateScalar, { nullable: true, description: '结束日期。Date ended.' })
   @IsOptional()
   @IsDay()
   endedOn?: string | null;
@@ -812,7 +813,7 @@ export class SupervisionFindingInput {
   @IsOptional()
   communityId?: string | null;
 
-  @Field(() => String, { nullable: true, description: '整改期限。Rectification deadline.' })
+  @Field(() => LocalDateScalar, { nullable: true, description: '整改期限。Rectification deadline.' })
   @IsOptional()
   @IsDay()
   rectificationDeadline?: string | null;
@@ -849,7 +850,7 @@ export class InterviewInput {
   @ArrayMaxSize(100)
   refusalIds: string[] = [];
 
-  @Field({ description: '整改落实期限。Follow-up deadline.' })
+  @Field(() => LocalDateScalar, { description: '整改落实期限。Follow-up deadline.' })
   @IsDay()
   followUpDeadline!: string;
 }
@@ -879,7 +880,7 @@ export class PublicCriticismInput {
   @Field(() => CriticismScope, { defaultValue: CriticismScope.COUNTY, description: '通报范围。Scope.' })
   scope: CriticismScope = CriticismScope.COUNTY;
 
-  @Field({ description: '通报日期。Date issued.' })
+  @Field(() => LocalDateScalar, { description: '通报日期。Date issued.' })
   @IsDay()
   issuedOn!: string;
 
@@ -893,7 +894,7 @@ export class PublicCriticismInput {
   @ArrayMaxSize(100)
   findingIds!: string[];
 
-  @Field({ description: '整改落实期限。Follow-up deadline.' })
+  @Field(() => LocalDateScalar, { description: '整改落实期限。Follow-up deadline.' })
   @IsDay()
   followUpDeadline!: string;
 }
@@ -904,12 +905,12 @@ export class InspectionFilter extends CountyFilterBase {
   @IsOptional()
   mode?: InspectionMode | null;
 
-  @Field(() => String, { nullable: true, description: '督查日期起（含）。From (inclusive).' })
+  @Field(() => LocalDateScalar, { nullable: true, description: '督查日期起（含）。From (inclusive).' })
   @IsOptional()
   @IsDay()
   from?: string | null;
 
-  @Field(() => String, { nullable: true, description: '督查日期止（含）。To (inclusive).' })
+  @Field(() => LocalDateScalar, { nullable: true, description: '督查日期止（含）。To (inclusive).' })
   @IsOptional()
   @IsDay()
   to?: string | null;
