@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { Role } from './kernel/roles';
 
 /**
  * Configuration from environment variables, validated once at start-up.
@@ -76,7 +77,27 @@ export interface Config {
   /** Create a county's signing key on first use (default: on, except in production, where keys are provisioned). */
   documentKeysCreate: boolean;
 
+  // Security, issue 12: cost-charged rate limits, metrics protection, second factor, idle sessions
+  /** Estimated cost that counts as one request in the rate limits (a request costing more counts cost / this (rounded)). */
+  rateLimitCostPerRequest: number;
+  /** Bearer token that /metrics requires on the API's port; unset → /metrics is refused there. */
+  metricsToken?: string;
+  /** A separate listener serving only /metrics (no token needed unless METRICS_TOKEN is set); 0 → none. */
+  metricsPort: number;
+  /** Where that listener binds (default loopback). */
+  metricsHost: string;
+  /** Roles that must sign in with a second factor (TOTP); they enrol at their next sign-in. */
+  totpRequiredRoles: string[];
+  /** Issuer shown in authenticator apps. */
+  totpIssuer: string;
+  /** Key that encrypts TOTP secrets at rest (AES-256-GCM); unset → derived from the JWT secret. */
+  mfaEncryptionKey?: string;
+  /** A sign-in session unused for this long ends (等保: idle timeout); 0 → never. */
+  sessionIdleTimeoutSeconds: number;
 }
+
+/** Roles that sign in with a password (and so may be asked for a second factor): every role but the service accounts'. */
+const PASSWORD_ROLES: string[] = Object.values(Role).filter((r) => r !== Role.INTEGRATION);
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -146,6 +167,20 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push('生产环境必须设置 JWT_SECRET (JWT_SECRET is required when NODE_ENV=production)');
   }
   const production = nodeEnv === 'production';
+  const metricsToken = str('METRICS_TOKEN');
+  if (metricsToken !== undefined && (metricsToken.length < 32 || !/^[\x21-\x7e]+$/.test(metricsToken))) {
+    problems.push('METRICS_TOKEN 至少 32 个可打印 ASCII 字符 (must be at least 32 printable ASCII characters)');
+  }
+  const mfaEncryptionKey = str('MFA_ENCRYPTION_KEY');
+  if (mfaEncryptionKey !== undefined && mfaEncryptionKey.length < 32) problems.push('MFA_ENCRYPTION_KEY 至少 32 个字符 (must be at least 32 characters)');
+  const rolesText = str('TOTP_REQUIRED_ROLES');
+  // 等保 level 3: administrators and reviewers sign in with two factors in production.
+  const totpRequiredRoles: string[] = rolesText === undefined ? (production ? [Role.ADMIN, Role.REVIEWER] : []) : rolesText.toLowerCase() === 'none' ? [] : rolesText.split(',').map((r) => r.trim().toUpperCase()).filter(Boolean);
+  for (const r of totpRequiredRoles) {
+    if (!PASSWORD_ROLES.includes(r)) problems.push(`TOTP_REQUIRED_ROLES 中的 "${r}" 不是以密码登录的角色 (is not a role that signs in with a password): ${PASSWORD_ROLES.join(', ')}, or none`);
+  }
+  const metricsHost = str('METRICS_HOST') ?? '127.0.0.1';
+  if (!/^[A-Za-z0-9.:\-[\]]+$/.test(metricsHost)) problems.push(`METRICS_HOST="${metricsHost}" 不是有效的主机名或地址 (is not a valid host name or address)`);
   const host = str('HOST') ?? '127.0.0.1';
   if (!/^[A-Za-z0-9.:\-[\]]+$/.test(host)) problems.push(`HOST="${host}" 不是有效的主机名或地址 (is not a valid host name or address)`);
 
@@ -187,6 +222,14 @@ export function loadConfig(env: Env = process.env): Config {
     signInLockoutSeconds: int('SIGNIN_LOCKOUT_SECONDS', 900, 1, 86_400),
     documentKeysDir: path.resolve(str('DOCUMENT_KEYS_DIR') ?? path.join(dataDir, 'document-keys')),
     documentKeysCreate: bool('DOCUMENT_KEYS_CREATE', !production),
+    rateLimitCostPerRequest: int('RATE_LIMIT_COST_PER_REQUEST', 1000, 1, 10_000_000),
+    metricsToken,
+    metricsPort: int('METRICS_PORT', 0, 0, 65535),
+    metricsHost,
+    totpRequiredRoles,
+    totpIssuer: str('TOTP_ISSUER') ?? '准入平台',
+    mfaEncryptionKey,
+    sessionIdleTimeoutSeconds: int('SESSION_IDLE_TIMEOUT_SECONDS', 1800, 0, 7 * 86_400),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

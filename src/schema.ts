@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { buildSchema, type AuthChecker } from 'type-graphql';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
-import { DateTimeISOResolver } from 'graphql-scalars';
 import type { Context } from './kernel/context';
 import { AppError, unauthenticated } from './kernel/errors';
+import { DateTimeScalar } from './kernel/scalars';
 import { OPERATIONS, checkWithin, mayCall } from './auth';
 import { createNodeResolver } from './kernel/node.resolver';
 import { ENTITIES } from './db/entities';
@@ -65,7 +65,7 @@ export async function createSchema(deps: SchemaDeps): Promise<GraphQLSchema> {
     validate: { forbidUnknownValues: false },
     authChecker,
     authMode: 'error',
-    scalarsMap: [{ type: Date, scalar: DateTimeISOResolver }],
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     emitSchemaFile: false,
   });
   const query = schema.getQueryType();

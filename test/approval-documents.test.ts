@@ -353,7 +353,7 @@ describe('issuing, showing and verifying a signed document', () => {
   it('prints an A4 PDF whose QR code decodes back to a payload that verifies', async () => {
     const anonymous = await fetch(`${t.url}${doc.pdfUrl}`);
     expect(anonymous.status).toBe(401);
-    expect(((await anonymous.json()) as any).error).toMatchObject({ code: 'UNAUTHENTICATED', messageEn: expect.any(String) });
+    expect(((await anonymous.json()) as any).errors[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', messageEn: expect.any(String) });
     const other = await fetch(`${t.url}${doc.pdfUrl}`, { headers: { authorization: `Bearer ${tokens.housing}` } });
     expect(other.status).toBe(404); // another department: the document is not theirs to print
     await other.arrayBuffer();
@@ -476,7 +476,9 @@ describe('HTTP routes answer bad parameters with 400 and the bilingual error mod
     const r = await fetch(`${t.url}${url}`, { headers: { authorization: `Bearer ${tokens.civil}` } });
     expect(r.status).toBe(400);
     const body = (await r.json()) as any;
-    expect(body.error).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/[\u4e00-\u9fa5]/), messageEn: expect.any(String), details: [expect.objectContaining({ field })] });
+    // The API's error model on every route (src/http/routes.ts): { errors: [{ message, extensions: { code, messageEn, details } }] }
+    expect(body.errors[0].message).toMatch(/[\u4e00-\u9fa5]/);
+    expect(body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', messageEn: expect.any(String), details: [expect.objectContaining({ field })] });
   });
 
   it('404 for a county or key that does not exist', async () => {

@@ -333,9 +333,12 @@ describe('validation: BAD_USER_INPUT with field details, and nothing written', (
     const before = await rowCounts();
     const publish = (i: Record<string, unknown>) => fails(PUBLISH, { i: { countyId: c.countyId, documentNumber: '试社工发〔2026〕3号', publishedAt: '2026-05-01', ...i } }, tokens.reviewer2);
     let e = await publish({ publishedAt: '2026-02-30' });
-    expect([e.extensions.code, e.extensions.details.map((d: any) => d.field)]).toEqual(['BAD_USER_INPUT', ['publishedAt']]);
+    expect([e.extensions.code, e.extensions.details.map((d: any) => d.field)]).toEqual(['BAD_USER_INPUT', ['publishedAt']]); // refused by the LocalDate scalar, before the resolver's checks
+    // A value that is no date is refused while the variables are read, before the input's own checks.
     e = await publish({ publishedAt: '2026/05/01', documentNumber: '' });
-    expect([e.extensions.code, e.extensions.details.map((d: any) => d.field).sort()]).toEqual(['BAD_USER_INPUT', ['documentNumber', 'publishedAt']]);
+    expect([e.extensions.code, e.extensions.reason, e.extensions.details.map((d: any) => d.field)]).toEqual(['BAD_USER_INPUT', 'INVALID_DATE', ['publishedAt']]);
+    e = await publish({ documentNumber: '' });
+    expect([e.extensions.code, e.extensions.details.map((d: any) => d.field)]).toEqual(['BAD_USER_INPUT', ['documentNumber']]);
     e = await publish({ publishedAt: '2026-03-31' });
     expect([e.extensions.code, e.extensions.details.map((d: any) => d.field)]).toEqual(['BAD_USER_INPUT', ['publishedAt']]);
     e = await publish({ documentNumber: '试社工发〔2026〕2号' });

@@ -409,6 +409,19 @@ describe('docker-compose.yml', () => {
     expect(services.workers.ports).toBeUndefined();
   });
 
+  it('serves metrics on an internal port that is never published, refuses them on the public port, and asks admins and reviewers for a second factor', () => {
+    const imageEnv = dockerEnv(runtimeStage);
+    const api = loadConfig({ ...imageEnv, ...interpolateEnv(envOf(services.api), SHELL) });
+    expect(api.metricsPort).toBeGreaterThan(0);
+    expect(api.metricsPort).not.toBe(api.port);
+    expect(api.metricsToken).toBeUndefined(); // so /metrics on port 4000 answers 403
+    expect(services.api.ports.map(String).some((p: string) => p.split(':').includes(String(api.metricsPort)))).toBe(false);
+    expect((services.api.expose ?? []).map(String)).toContain(String(api.metricsPort));
+    for (const [name, service] of Object.entries(services)) if (name !== 'api') expect([name, (service.ports ?? []).map(String).some((p: string) => p.includes(String(api.metricsPort)))]).toEqual([name, false]);
+    expect(api.totpRequiredRoles).toEqual(['ADMIN', 'REVIEWER']);
+    expect(api.sessionIdleTimeoutSeconds).toBeGreaterThan(0);
+  });
+
   it('requires JWT_SECRET from the shell wherever NODE_ENV is production', () => {
     const imageEnv = dockerEnv(runtimeStage);
     for (const [name, service] of Object.entries(services)) {

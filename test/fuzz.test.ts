@@ -2,7 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { buildSchema, getNamedType, getNullableType, isEnumType, isInputObjectType, isListType, isNonNullType, isLeafType, type GraphQLField, type GraphQLInputType, type GraphQLOutputType } from 'graphql';
+import crypto from 'node:crypto';
 import { startTestApi, type TestApi } from './support/api';
+import { createTestDatabase } from './support/databases';
+import { appRoutes, concrete } from './support/http-routes';
+import { createQueueBackend, type QueueBackend } from '../src/queue/backend';
 import { ERROR_CODES } from '../src/kernel/errors';
 import { toGlobalId } from '../src/kernel/global-id';
 
@@ -468,4 +472,79 @@ it(`answers ${REQUESTS} malformed requests with well-formed GraphQL errors, neve
   expect(took).toBeLessThan(120_000); // about 30 s alone; more when the whole suite shares the machine
   // The admin's token still works: no request got through to signOut or revokeAllSessions.
   expect((await t.gql(`{ me { username } }`, {}, { token: admin })).body.data.me.username).toBe('admin');
+}, 180_000);
+
+// ---------------------------------------------------------------------------
+// The HTTP routes outside /graphql (issue 12)
+// ---------------------------------------------------------------------------
+
+const HTTP_REQUESTS = Number(process.env.FUZZ_HTTP_REQUESTS ?? 800);
+const QUERY_PARTS = [
+  'region=511828', 'region=%00', 'region=__proto__', 'groupBy=__proto__', 'groupBy=constructor', 'groupBy=toString', 'groupBy=TOWNSHIP', 'from=2026-99', 'from=0000-01', 'to=2026-01',
+  'indicators=__proto__,LEDGER_HOURS', 'indicators=' + 'LEDGER_HOURS,'.repeat(200), 'monthly=maybe', 'compare=1', 'regionId=UmVnaW9uOjE', 'regionId=%ED%A0%80', '__proto__[x]=1', 'constructor[prototype]=1',
+  'a=%ZZ', 'a=%C3%28', 'a=%E0%80%80', 'page=-1', 'page=__proto__', 'jobsPerPage=1e309', 'status=toString', 'activeQueue=%00', 'v=' + 'x'.repeat(3000), 'token=zr_guess', 'x=1&x=2&x=3',
+];
+const PATH_SUFFIXES = ['', '/', '/x', '/..%2f..%2fpackage.json', '/%00', '/__proto__', '/constructor', '/%E4%B8%AD', '/' + 'a'.repeat(2000), '/static/../../package.json'];
+const AUTH = [undefined, 'Bearer', 'Bearer garbage', 'Bearer zr_' + 'a'.repeat(40), 'Basic YWRtaW46YWRtaW4=', 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.', 'Bearer fuzz-metrics-token-0123456789-abcdefghij'];
+const COOKIES = [undefined, 'zr_queue_dashboard=garbage', 'zr_queue_dashboard=eyJhbGciOiJIUzI1NiJ9.e30.x', 'zr_queue_dashboard=' + '%00'.repeat(10)];
+
+it(`answers ${HTTP_REQUESTS} hostile requests to every HTTP route outside /graphql: never a 5xx, errors in the error model, nothing changed`, async () => {
+  // An API of its own, with a queue backend (in a database of its own) so that the queue dashboard's routes are mounted too.
+  const queueDb = await createTestDatabase();
+  const queues: QueueBackend = createQueueBackend({ databaseUrl: queueDb.url, prefix: `zrfuzz_${crypto.randomBytes(3).toString('hex')}` });
+  const h = await startTestApi({ RATE_LIMIT_PER_IP: '1000000', RATE_LIMIT_PER_ACCOUNT: '1000000', METRICS_TOKEN: 'fuzz-metrics-token-0123456789-abcdefghij' }, { queues });
+  const hsql = new Client({ connectionString: h.databaseUrl });
+  await hsql.connect();
+  try {
+  const admin = await h.signIn('admin');
+  const before = await fingerprint(hsql);
+  const routes = appRoutes(h.api.app).filter((r) => !r.path.startsWith('/graphql'));
+  expect(routes.length).toBeGreaterThan(15);
+  const problems: string[] = [];
+  const statuses: Record<number, number> = {};
+  for (let i = 0; i < HTTP_REQUESTS; i++) {
+    const route = rnd.pick(routes);
+    // Mostly the route's own method; sometimes another (405/404 must be well-formed too). Only reads are made as an admin.
+    const method = rnd.chance(0.8) ? route.method : rnd.pick(['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']);
+    const parts = Array.from({ length: rnd.int(0, 4) }, () => rnd.pick(QUERY_PARTS));
+    const path = concrete(route.path, rnd.pick(['platform-sync', 'x', '__proto__', '%00', 'dashboard.js', '1'])) + (rnd.chance(0.2) ? rnd.pick(PATH_SUFFIXES) : '');
+    const auth = method === 'GET' && rnd.chance(0.3) ? `Bearer ${admin}` : rnd.pick(AUTH);
+    const cookie = rnd.pick(COOKIES);
+    const url = `${h.url}${path}${parts.length ? `?${parts.join('&')}` : ''}`;
+    let res: Response;
+    try {
+      res = await fetch(url, { method, redirect: 'manual', headers: { ...(auth ? { authorization: auth } : {}), ...(cookie ? { cookie } : {}) } });
+    } catch (err) {
+      problems.push(`no answer: ${method} ${url.slice(0, 200)} ${(err as Error).message}`);
+      continue;
+    }
+    const text = await res.text();
+    statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+    const where = `${method} ${url.slice(h.url.length, h.url.length + 160)} → ${res.status} ${text.slice(0, 200)}`;
+    if (res.status >= 500) problems.push(`5xx: ${where}`);
+    if (res.status >= 400 && (res.headers.get('content-type') ?? '').includes('json')) {
+      let body: any;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        problems.push(`not JSON: ${where}`);
+        continue;
+      }
+      const e = body?.errors?.[0];
+      if (!e || typeof e.message !== 'string' || !(ERROR_CODES as readonly string[]).includes(e.extensions?.code) || typeof e.extensions?.messageEn !== 'string') problems.push(`not the error model: ${where}`);
+      else if (e.extensions.code === 'INTERNAL') problems.push(`INTERNAL: ${where}`);
+    }
+  }
+  if (process.env.FUZZ_VERBOSE) console.log({ httpRequests: HTTP_REQUESTS, routes: routes.length, statuses });
+  expect(problems.slice(0, 20)).toEqual([]);
+  // Nothing changed, and the admin's session still works.
+  const after = await fingerprint(hsql);
+  expect(Object.keys(before).filter((k) => before[k] !== after[k]).map((k) => k)).toEqual([]);
+  expect((await h.gql(`{ me { username } }`, {}, { token: admin })).body.data.me.username).toBe('admin');
+  } finally {
+    await hsql.end();
+    await h.close();
+    await queues.close();
+    await queueDb.drop();
+  }
 }, 180_000);

@@ -1,8 +1,10 @@
+import net from 'node:net';
 import { startTestApi, type TestApi } from './support/api';
 
+const METRICS_TOKEN = 'test-metrics-token-0123456789-abcdefghijkl';
 let t: TestApi;
 beforeAll(async () => {
-  t = await startTestApi();
+  t = await startTestApi({ METRICS_TOKEN });
 });
 afterAll(() => t.close());
 
@@ -77,15 +79,58 @@ describe('operations endpoints', () => {
     expect(((await res.json()) as any).checks.database).toBe('ok');
   });
 
-  it('/metrics counts GraphQL operations by name and reports the database pool', async () => {
+  it('/metrics counts GraphQL operations by root field (never a client-chosen name) and reports the database pool', async () => {
     await t.gql('query CountyName { region(code: "511828") { name } }');
-    await t.gql('query CountyName { region(code: "511828") { name } }');
-    const text = await (await fetch(`${t.url}/metrics`)).text();
-    const line = text.split('\n').find((l) => l.startsWith('zhunru_graphql_operations_total{') && l.includes('operation="CountyName"'));
+    await t.gql('query Anything_The_Client_Likes_1 { region(code: "511828") { name } }');
+    await t.gql('query Two { region(code: "511828") { name } regions(first: 1) { totalCount } }');
+    await t.gql('query Broken { nosuchfield }');
+    const text = await (await fetch(`${t.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+    const line = text.split('\n').find((l) => l.startsWith('zhunru_graphql_operations_total{') && l.includes('operation="region"') && l.includes('outcome="success"'));
     expect(line).toBeDefined();
     expect(Number(line!.split(' ').pop())).toBeGreaterThanOrEqual(2);
-    expect(text).toMatch(/zhunru_graphql_operation_duration_seconds_bucket\{.*operation="CountyName"/);
+    expect(text).toMatch(/zhunru_graphql_operation_duration_seconds_bucket\{.*operation="region"/);
+    expect(text).toMatch(/operation="multiple"/);
+    expect(text).toMatch(/operation="other"/);
+    expect(text).not.toMatch(/CountyName|Anything_The_Client_Likes|Broken/);
     expect(text).toMatch(/zhunru_db_pool_connections\{state="used"\}/);
     expect(text).toMatch(/zhunru_http_request_duration_seconds_count\{method="POST",route="\/graphql",status="200"\}/);
+  });
+
+  it('/metrics needs the metrics token on the API port; without one configured it is not served there', async () => {
+    expect((await fetch(`${t.url}/metrics`)).status).toBe(401);
+    const wrong = await fetch(`${t.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN.replace(/.$/, 'x')}` } });
+    expect(wrong.status).toBe(401);
+    const body = (await wrong.json()) as any;
+    expect(body.errors[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED', reason: 'METRICS_TOKEN' } });
+    // A sign-in token is no metrics token.
+    expect((await fetch(`${t.url}/metrics`, { headers: { authorization: `Bearer ${await t.signIn('admin')}` } })).status).toBe(401);
+    const open = await startTestApi();
+    try {
+      const r = await fetch(`${open.url}/metrics`);
+      expect(r.status).toBe(403);
+      expect(((await r.json()) as any).errors[0].extensions.reason).toBe('METRICS_DISABLED');
+    } finally {
+      await open.close();
+    }
+  });
+
+  it('/metrics on an internal port of its own (METRICS_PORT), and not on the API port then', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const s = net.createServer().listen(0, '127.0.0.1', () => {
+        const p = (s.address() as net.AddressInfo).port;
+        s.close(() => resolve(p));
+      });
+    });
+    const internal = await startTestApi({ METRICS_PORT: String(port) });
+    try {
+      expect(internal.api.metricsUrl).toBe(`http://127.0.0.1:${port}/metrics`);
+      const r = await fetch(internal.api.metricsUrl!);
+      expect(r.status).toBe(200);
+      expect(await r.text()).toMatch(/zhunru_process_cpu_seconds_total/);
+      expect((await fetch(`http://127.0.0.1:${port}/graphql`)).status).toBe(404);
+      expect((await fetch(`${internal.url}/metrics`)).status).toBe(404);
+    } finally {
+      await internal.close();
+    }
   });
 });

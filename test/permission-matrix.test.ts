@@ -399,6 +399,10 @@ function dummy(type: GraphQLInputType, name: string, owner: string): unknown {
         return false;
       case 'DateTimeISO':
         return '2026-01-01T00:00:00Z';
+      case 'LocalDate':
+        return '2026-01-01';
+      case 'Month':
+        return '2026-01';
       case 'ID': {
         const stem = name === 'id' ? owner : name.replace(/Ids?$/, '');
         return toGlobalId(ID_TYPES[stem] ?? stem.charAt(0).toUpperCase() + stem.slice(1), 987654321);
@@ -700,6 +704,8 @@ describe('acting on records outside the jurisdiction', () => {
       const r = await t.gql(text, { ...variables, id }, { token: who.token });
       const code = r.body.errors?.[0]?.extensions.code;
       if (!code || !['NOT_FOUND', 'FORBIDDEN', 'BAD_USER_INPUT', 'CONFLICT'].includes(code)) wrong.push(`${op.name} by ${who.key}: ${code ?? 'succeeded'}`);
+      // A record of another county is refused for where it is: FORBIDDEN says so (reason JURISDICTION), like a place argument.
+      if (code === 'FORBIDDEN' && r.body.errors[0].extensions.reason !== 'JURISDICTION') wrong.push(`${op.name} by ${who.key}: FORBIDDEN with reason ${r.body.errors[0].extensions.reason}`);
       if (code === 'NOT_FOUND' || code === 'FORBIDDEN') conclusive += 1;
     }
     expect(wrong).toEqual([]);

@@ -388,7 +388,7 @@ describe('terminals, apps, plaques, certificates, refusals, collect once', () =>
   });
 });
 
-const STATS = `query($r: String!, $g: StatisticsGroupBy!, $f: String!, $t: String!, $i: [BurdenIndicator!], $m: Boolean) {
+const STATS = `query($r: String!, $g: StatisticsGroupBy!, $f: Month!, $t: Month!, $i: [BurdenIndicator!], $m: Boolean) {
   burdenStatistics(regionCode: $r, groupBy: $g, from: $f, to: $t, indicators: $i, monthly: $m) {
     from to baselineMonth groupBy
     total { key label baselineMonth values { indicator value baseline change changePercent } }
@@ -550,7 +550,7 @@ describe('exports', () => {
     const analyst = await t.signIn('analyst');
     const res = await fetch(`${t.url}/exports/burden-statistics.xlsx?region=511829`, { headers: { authorization: `Bearer ${analyst}` } });
     expect(res.status).toBe(403);
-    expect(((await res.json()) as any).error.code).toBe('FORBIDDEN');
+    expect(((await res.json()) as any).errors[0]).toMatchObject({ message: expect.stringMatching(/[\u4e00-\u9fa5]/), extensions: { code: 'FORBIDDEN', reason: 'JURISDICTION', messageEn: expect.any(String) } });
   });
 });
 

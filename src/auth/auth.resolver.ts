@@ -89,6 +89,55 @@ export class ResetPasswordInput {
   newPassword!: string;
 }
 
+@InputType({ description: '登录第二步：动态口令或恢复码。Second sign-in step: a one-time code or a recovery code.' })
+export class SignInSecondFactorInput {
+  @Field({ description: 'signIn 返回的登录验证（extensions.challenge，5 分钟内有效，只能使用一次）。The challenge signIn returned (5 minutes, one use).' })
+  @IsNotEmpty()
+  @MaxLength(2000)
+  challenge!: string;
+
+  @Field({ description: '动态口令应用显示的 6 位数字，或一个恢复码（如 K7QM-3XRT-9PDA）。The 6-digit code of the authenticator app, or a recovery code.' })
+  @IsNotEmpty()
+  @MaxLength(64)
+  code!: string;
+}
+
+@InputType({ description: '确认绑定动态口令。Confirm a TOTP enrolment.' })
+export class ConfirmTotpEnrolmentInput {
+  @Field({ description: '动态口令应用显示的 6 位数字。The 6-digit code the app shows.' })
+  @IsNotEmpty()
+  @MaxLength(16)
+  code!: string;
+
+  @Field(() => String, { nullable: true, description: '登录时须先绑定的，填 signIn 返回的登录验证；已登录时不填。The enrolment challenge from signIn, when not signed in.' })
+  @MaxLength(2000)
+  challenge?: string | null;
+}
+
+@ObjectType({ description: '待确认的动态口令绑定：用动态口令应用扫描二维码或输入密钥。A TOTP enrolment to confirm: scan the QR code or type the secret into an authenticator app.' })
+export class TotpEnrolment {
+  @Field({ description: '密钥（Base32），只在此显示一次。The secret (base32), shown only here.' })
+  secret!: string;
+
+  @Field({ description: 'otpauth:// 链接（RFC 6238，SHA-1，6 位，30 秒）。The otpauth:// URI.' })
+  otpauthUri!: string;
+
+  @Field({ description: '二维码（SVG 文档），由本服务器生成。The URI as a QR code (an SVG document), made by this server.' })
+  qrSvg!: string;
+}
+
+@ObjectType({ description: '恢复码：每个只能使用一次，只在此显示一次，请离线妥善保存。Recovery codes: one use each, shown only here.' })
+export class RecoveryCodesPayload {
+  @Field(() => [String], { description: '恢复码。The codes.' })
+  recoveryCodes!: string[];
+
+  @Field(() => User, { description: '用户。The user.' })
+  user!: User;
+
+  @Field(() => SignInPayload, { nullable: true, description: '登录时绑定的，返回登录结果。The sign-in, when enrolled while signing in.' })
+  session?: SignInPayload | null;
+}
+
 /** What the audit trail keeps of a token: never the token or its hash. */
 function tokenSummary(t: ApiToken) {
   return { userId: t.user.id, name: t.name, prefix: t.prefix, expiresAt: t.expiresAt ?? null, revokedAt: t.revokedAt ?? null };
@@ -106,6 +155,56 @@ export function createAuthResolver(deps: AuthResolverDeps) {
     @Mutation(() => SignInPayload, { description: '用户名和密码登录，返回访问令牌。Sign in with username and password.' })
     async signIn(@Ctx() ctx: Context, @Arg('input', () => SignInInput, { description: '登录信息。Credentials.' }) input: SignInInput): Promise<SignInPayload> {
       return deps.auth.signIn(ctx.em, input.username, input.password);
+    }
+
+    @Authorized()
+    @Mutation(() => SignInPayload, { description: '登录第二步：提交动态口令（或恢复码），返回访问令牌。Second sign-in step: the one-time code (or a recovery code).' })
+    async signInSecondFactor(@Ctx() ctx: Context, @Arg('input', () => SignInSecondFactorInput, { description: '登录验证与口令。Challenge and code.' }) input: SignInSecondFactorInput): Promise<SignInPayload> {
+      return deps.auth.signInSecondFactor(ctx.em, input.challenge, input.code);
+    }
+
+    @Authorized()
+    @Mutation(() => TotpEnrolment, { description: '绑定动态口令第一步：生成密钥和二维码（已登录，或凭登录时要求绑定的 challenge）。Enrol a second factor, step 1 (signed in, or with the enrolment challenge).' })
+    async beginTotpEnrolment(
+      @Ctx() ctx: Context,
+      @Arg('challenge', () => String, { nullable: true, description: 'signIn 返回的绑定验证（未登录时）。The enrolment challenge from signIn, when not signed in.' }) challenge?: string | null,
+    ): Promise<TotpEnrolment> {
+      return deps.auth.beginTotpEnrolment(ctx.em, { actor: ctx.actor, challenge, requestId: ctx.requestId });
+    }
+
+    @Authorized()
+    @Mutation(() => RecoveryCodesPayload, { description: '绑定动态口令第二步：输入应用显示的口令确认，返回恢复码（凭 challenge 时同时完成登录）。Step 2: confirm with a code; returns recovery codes (and signs in, with a challenge).' })
+    async confirmTotpEnrolment(@Ctx() ctx: Context, @Arg('input', () => ConfirmTotpEnrolmentInput, { description: '口令。The code.' }) input: ConfirmTotpEnrolmentInput): Promise<RecoveryCodesPayload> {
+      return deps.auth.confirmTotpEnrolment(ctx.em, { actor: ctx.actor, challenge: input.challenge, requestId: ctx.requestId }, input.code);
+    }
+
+    @Authorized()
+    @Mutation(() => RecoveryCodesPayload, { description: '重新生成恢复码（旧码作废），须提供当前动态口令。New recovery codes (the old stop working), with a current code.' })
+    async regenerateRecoveryCodes(@Ctx() ctx: Context, @Arg('code', { description: '当前动态口令。A current code.' }) code: string): Promise<RecoveryCodesPayload> {
+      return deps.auth.regenerateRecoveryCodes(ctx.em, { actor: requireActor(ctx), requestId: ctx.requestId }, code);
+    }
+
+    @Authorized()
+    @Mutation(() => User, { description: '停用本人的动态口令（必须使用双因素的角色不可停用），须提供当前动态口令。Turn your second factor off (not for roles that must use one).' })
+    async disableTotp(@Ctx() ctx: Context, @Arg('code', { description: '当前动态口令。A current code.' }) code: string): Promise<User> {
+      return deps.auth.disableTotp(ctx.em, { actor: requireActor(ctx), requestId: ctx.requestId }, code);
+    }
+
+    @Authorized()
+    @Mutation(() => User, { description: '重置用户的动态口令（仅管理员，如手机丢失）：其登录全部结束，下次登录时重新绑定。Reset a user\'s second factor (admins): their sessions end; they enrol again at the next sign-in.' })
+    async resetTotp(@Ctx() ctx: Context, @Arg('userId', () => ID, { description: '用户的全局 ID。The user.' }) userId: string): Promise<User> {
+      const { id } = fromGlobalId(userId, 'User', 'userId');
+      return deps.auth.resetTotp(ctx.em, { actor: requireActor(ctx), requestId: ctx.requestId }, id);
+    }
+
+    @FieldResolver(() => Boolean, { description: '是否已启用动态口令（双因素登录）。Whether a second factor (TOTP) is enrolled.' })
+    totpEnabled(@Root() user: User): boolean {
+      return !!user.totpEnabledAt;
+    }
+
+    @FieldResolver(() => Boolean, { description: '该角色是否必须使用动态口令登录（按配置 TOTP_REQUIRED_ROLES）。Whether the user\'s role must sign in with a second factor.' })
+    totpRequired(@Root() user: User): boolean {
+      return deps.auth.totpRequired(user.role);
     }
 
     @Authorized()
@@ -197,7 +296,7 @@ export function createAuthResolver(deps: AuthResolverDeps) {
     async revokeAllSessions(@Ctx() ctx: Context, @Arg('userId', () => ID, { description: '用户的全局 ID。The user.' }) userId: string): Promise<User> {
       const actor = requireActor(ctx);
       const { id } = fromGlobalId(userId, 'User', 'userId');
-      if (actor.role !== Role.ADMIN && actor.userId !== id) throw forbidden();
+      if (actor.role !== Role.ADMIN && actor.userId !== id) throw forbidden('OWN_ACCOUNT', '只能结束本人的登录（管理员除外）', 'Only your own sessions (or an administrator)');
       return deps.auth.revokeAllSessions(ctx.em, { actor, requestId: ctx.requestId }, id);
     }
 

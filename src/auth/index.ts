@@ -6,6 +6,7 @@
 import { User } from './user.entity';
 import { ApiToken } from './api-token.entity';
 import { RevokedToken } from './revoked-token.entity';
+import { UserSession } from './user-session.entity';
 
 export * from './user.entity';
 export * from './api-token.entity';
@@ -17,4 +18,4 @@ export * from './permissions';
 export * from './request-context';
 export * from './jobs';
 
-export { User, ApiToken, RevokedToken };
+export { User, ApiToken, RevokedToken, UserSession };

@@ -172,6 +172,7 @@ const self: Predicate = (a, s) => `${a}.id = ${int(s.userId)}`;
  */
 export const READ_RULES: Record<string, ReadRule> = {
   Region: 'PUBLIC',
+  UserSession: 'INTERNAL',
   Community: 'PUBLIC',
   Department: 'PUBLIC',
   DataElement: 'PUBLIC',
@@ -456,6 +457,13 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationRu
   },
   Mutation: {
     signIn: op('PUBLIC'),
+    // The second sign-in step and enrolment at sign-in carry their own proof (the challenge).
+    signInSecondFactor: op('PUBLIC'),
+    beginTotpEnrolment: op('PUBLIC'),
+    confirmTotpEnrolment: op('PUBLIC'),
+    regenerateRecoveryCodes: op(PEOPLE),
+    disableTotp: op(PEOPLE),
+    resetTotp: op([]),
     signOut: op('SIGNED_IN'),
     changePassword: op(PEOPLE),
     revokeAllSessions: op('SIGNED_IN', { userId: 'user' }),

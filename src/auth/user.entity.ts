@@ -65,4 +65,26 @@ export class User extends BaseEntity<'active' | 'failedSignIns' | 'tokenVersion'
   @Field(() => Date, { nullable: true, description: '最近修改密码时间。When the password was last set.' })
   @Property({ type: 'timestamptz', nullable: true })
   passwordChangedAt?: Date | null;
+
+  // Second factor (TOTP, RFC 6238; issue 12). Secrets are encrypted at rest (src/auth/totp.ts).
+
+  /** The TOTP secret in use, encrypted; null when no second factor is enrolled. */
+  @Property({ type: 'text', nullable: true, hidden: true, lazy: true })
+  totpSecret?: string | null;
+
+  /** A secret being enrolled (shown once, confirmed with a code), encrypted. */
+  @Property({ type: 'text', nullable: true, hidden: true, lazy: true })
+  totpPendingSecret?: string | null;
+
+  @Field(() => Date, { nullable: true, description: '启用动态口令（双因素登录）的时间；为空表示未启用。When the second factor (TOTP) was enabled.' })
+  @Property({ type: 'timestamptz', nullable: true })
+  totpEnabledAt?: Date | null;
+
+  /** The last TOTP time step accepted: a code is never accepted twice. */
+  @Property({ type: 'integer', nullable: true, hidden: true })
+  totpLastStep?: number | null;
+
+  /** SHA-256 hashes of the unused recovery codes. */
+  @Property({ type: 'json', nullable: true, hidden: true, lazy: true })
+  recoveryCodeHashes?: string[] | null;
 }

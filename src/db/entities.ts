@@ -1,6 +1,6 @@
 import { GEOGRAPHY_ENTITIES } from '../geography';
 import { ORGANISATION_ENTITIES } from '../organisation';
-import { ApiToken, RevokedToken, User } from '../auth';
+import { ApiToken, RevokedToken, User, UserSession } from '../auth';
 import { AuditChainHead, AuditEvent } from '../audit';
 import { BusinessApp, CollectedValue, DataElement, DataRequirement, SyncRejectedRecord, SyncRun, Terminal } from '../platform';
 import { CATALOGUE_ENTITIES, CertificateType } from '../catalogue';
@@ -42,5 +42,6 @@ export const ENTITIES = [
   RevokedToken,
   AuditChainHead,
   RateLimitCounter,
+  UserSession,
   ...STATISTICS_ENTITIES,
 ];

@@ -4,6 +4,8 @@ import { ReflectMetadataProvider } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
 import path from 'node:path';
 import { ENTITIES } from './entities';
+import { AppError } from '../kernel/errors';
+import { UNSTORABLE_TEXT, holdsUnstorableText } from '../kernel/text';
 import { MIGRATIONS } from './migrations';
 
 export interface OrmOptions {
@@ -14,8 +16,24 @@ export interface OrmOptions {
   debug?: boolean;
 }
 
+/**
+ * The last line before the driver: MikroORM inlines parameters into the SQL it sends, so a
+ * NUL character from anywhere (a decoded cursor, an HTTP parameter, a value a future
+ * route forgets to check) would end as PostgreSQL's "invalid message format" or "invalid
+ * byte sequence" — an INTERNAL error. Every statement's parameters and text are checked
+ * here first; such text is the client's, so it is BAD_USER_INPUT / INVALID_TEXT, and
+ * nothing is sent.
+ */
+export function refuseUnstorableText(sql: string, params: readonly unknown[]): string {
+  if (holdsUnstorableText(params) || UNSTORABLE_TEXT.test(sql)) {
+    throw new AppError('BAD_USER_INPUT', '文本含有空字符（\\0）或不成对的代理字符，无法保存', 'Text contains a NUL character or an unpaired surrogate', { reason: 'INVALID_TEXT', http: { status: 400 } });
+  }
+  return sql;
+}
+
 export function ormConfig(opts: OrmOptions): Options {
   return defineConfig({
+    onQuery: refuseUnstorableText,
     clientUrl: opts.url,
     entities: ENTITIES,
     metadataProvider: ReflectMetadataProvider,

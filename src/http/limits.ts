@@ -29,6 +29,8 @@ import {
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Config } from '../config';
 import { AppError } from '../kernel/errors';
+import { UNSTORABLE_TEXT } from '../kernel/text';
+import type { RateLimiter } from './rate-limit';
 
 /**
  * Operation limits (issue 7, item 3): what @escape.tech/graphql-armor does, written as
@@ -81,7 +83,84 @@ export const DEFAULT_PAGE_SIZE = 20;
 /** Items assumed for a plain list field (no paging): most are short (findings, children, ledgers). */
 export const DEFAULT_LIST_SIZE = 10;
 
-export type LimitReason = 'MAX_DEPTH' | 'MAX_ALIASES' | 'MAX_TOKENS' | 'MAX_DIRECTIVES' | 'MAX_FIELD_MERGES' | 'MAX_COST' | 'INVALID_TEXT' | 'BODY_TOO_LARGE' | 'MALFORMED_JSON';
+/**
+ * Fields whose work costs far more than reading a column (issue 12, item 6): each counts
+ * this instead of 1 in the operation's cost (and so in GRAPHQL_MAX_COST and in the rate
+ * limits, which charge cost / RATE_LIMIT_COST_PER_REQUEST requests, rounded, at least 1).
+ * Aliasing one 30 times costs 30 times as much. The figures follow what each does, set
+ * above what `npm run bench:costs` measures on the demo county (their work grows with a
+ * province's data; a sign-in measured about 4 800 points' worth of a page's time):
+ *
+ * - a bcrypt check or hash (cost 12, ~0.2 s of a core): 10 000 — sign-in and every
+ *   mutation that checks or sets a password or a second factor;
+ * - reading and hashing whole audit chains: 5 000;
+ * - rebuilding the statistics summaries, starting syncs, consolidation, publishing lists,
+ *   importing guidance lists, ordering removals: 2 000 – 5 000;
+ * - the rules engine (create, update, submit, check, review an application), the
+ *   clean-up reviews that compare whole registries, statistics answers (a grouped
+ *   statement over the summaries each): 1 000 — a page of 100 rows with ten fields.
+ *
+ * Every one of them aliased 30 times is over the default GRAPHQL_MAX_COST (20 000).
+ */
+export const FIELD_COSTS: Record<string, number> = {
+  'Mutation.signIn': 10_000,
+  'Mutation.signInSecondFactor': 10_000,
+  'Mutation.changePassword': 10_000,
+  'Mutation.resetPassword': 10_000,
+  'Mutation.createUser': 10_000,
+  'Mutation.beginTotpEnrolment': 10_000,
+  'Mutation.confirmTotpEnrolment': 10_000,
+  'Mutation.regenerateRecoveryCodes': 10_000,
+  'Mutation.disableTotp': 10_000,
+  'Query.verifyAuditChain': 5_000,
+  'Mutation.refreshStatistics': 5_000,
+  'Mutation.triggerSync': 2_000,
+  'Mutation.executeConsolidation': 2_000,
+  'Mutation.publishListVersion': 2_000,
+  'Mutation.importGuidanceLists': 2_000,
+  'Mutation.orderPlaqueRemovals': 2_000,
+  'Mutation.createApplication': 1_000,
+  'Mutation.updateApplication': 1_000,
+  'Mutation.submitApplication': 1_000,
+  'Mutation.declareEmergencyEntry': 1_000,
+  'Mutation.checkApplication': 1_000,
+  'Mutation.reviewApplication': 1_000,
+  'Mutation.createServiceContract': 1_000,
+  'Query.checkServiceContract': 1_000,
+  'Query.ledgerCleanupReview': 1_000,
+  'Query.plaqueCleanupReview': 1_000,
+  'Query.consolidationPlan': 1_000,
+  'Query.collectOnceOpportunities': 1_000,
+  'Query.repeatOffenders': 1_000,
+  'Query.ledgerSummary': 1_000,
+  'Query.listVersionDiff': 1_000,
+  'Query.burdenStatistics': 1_000,
+  'Query.burdenTrend': 1_000,
+  'Query.departmentRanking': 1_000,
+  'Query.communityBurdenCard': 1_000,
+  'Query.certificateStatistics': 1_000,
+  'Query.departmentRecord': 1_000,
+};
+
+/**
+ * Mutations that check or set a credential (password, second factor): at most one per
+ * request, however aliased — each is a bcrypt round and, for sign-ins, a lockout count and
+ * an audit event.
+ */
+export const AUTH_MUTATIONS = new Set(['signIn', 'signInSecondFactor', 'changePassword', 'resetPassword', 'createUser', 'beginTotpEnrolment', 'confirmTotpEnrolment', 'regenerateRecoveryCodes', 'disableTotp']);
+export const MAX_AUTH_MUTATIONS = 1;
+
+/** The cost one field counts: its own (FIELD_COSTS), else 1. */
+export function fieldCost(typeName: string, fieldName: string): number {
+  return FIELD_COSTS[`${typeName}.${fieldName}`] ?? 1;
+}
+
+/** Requests' worth a GraphQL operation of `cost` is charged in the rate limits. */
+export function rateUnits(cost: number, costPerRequest: number): number {
+  return Math.max(1, Math.round(cost / Math.max(1, costPerRequest)));
+}
+
+export type LimitReason = 'MAX_DEPTH' | 'MAX_ALIASES' | 'MAX_TOKENS' | 'MAX_DIRECTIVES' | 'MAX_FIELD_MERGES' | 'MAX_COST' | 'MAX_AUTH_MUTATIONS' | 'INVALID_TEXT' | 'BODY_TOO_LARGE' | 'MALFORMED_JSON';
 
 /** A tripped limit: BAD_USER_INPUT, a stable reason, the limit and what was measured. */
 export function limitExceeded(reason: LimitReason, message: string, messageEn: string, extra: Record<string, unknown> = {}, status = 400): AppError {
@@ -145,6 +224,19 @@ function measureOperations(ctx: ValidationContext, ignoreIntrospection: boolean)
   return out;
 }
 
+/** Root fields of a mutation that are AUTH_MUTATIONS, aliases and fragments included. */
+function authMutationsOf(ctx: ValidationContext, set: SelectionSetNode, depth = 0): number {
+  let n = 0;
+  for (const sel of set.selections) {
+    if (sel.kind === Kind.FIELD) n += AUTH_MUTATIONS.has(sel.name.value) ? 1 : 0;
+    else if (depth < 10) {
+      const inner = sel.kind === Kind.INLINE_FRAGMENT ? sel.selectionSet : ctx.getFragment(sel.name.value)?.selectionSet;
+      if (inner) n += authMutationsOf(ctx, inner, depth + 1);
+    }
+  }
+  return n;
+}
+
 /**
  * Depth, aliases and directives of every operation in the document, in one walk;
  * each limit tripped is reported with its own reason.
@@ -178,6 +270,12 @@ export function operationShapeRule(limits: Pick<OperationLimits, 'maxDepth' | 'm
           if (m.directives > limits.maxDirectives) {
             const max = limits.maxDirectives;
             ctx.reportError(limitExceeded('MAX_DIRECTIVES', `指令过多：${m.directives} 个，上限 ${max} 个`, `Too many directives: ${m.directives}, at most ${max}`, { limit: max, actual: m.directives, operation }));
+          }
+          const auth = op.operation === 'mutation' ? authMutationsOf(ctx, op.selectionSet) : 0;
+          if (auth > MAX_AUTH_MUTATIONS) {
+            ctx.reportError(
+              limitExceeded('MAX_AUTH_MUTATIONS', `一次请求最多一个登录或凭据类变更（${[...AUTH_MUTATIONS].join('、')}），本次 ${auth} 个`, `At most ${MAX_AUTH_MUTATIONS} sign-in or credential mutation per request (${[...AUTH_MUTATIONS].join(', ')}); got ${auth}`, { limit: MAX_AUTH_MUTATIONS, actual: auth, operation }),
+            );
           }
         }
       },
@@ -336,7 +434,7 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
         const def = isObjectType(type) || isInterfaceType(type) ? type.getFields()[sel.name.value] : undefined;
         if (!def) continue;
         const { size, connection } = listSize(sel, def.type, inConnection, variables);
-        total += 1 + (sel.selectionSet ? size * ofSet(sel.selectionSet, getNamedType(def.type), connection, seen) : 0);
+        total += fieldCost(type.name, sel.name.value) + (sel.selectionSet ? size * ofSet(sel.selectionSet, getNamedType(def.type), connection, seen) : 0);
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
         const t = sel.typeCondition ? schema.getType(sel.typeCondition.name.value) : type;
         total += ofSet(sel.selectionSet, t, inConnection, seen);
@@ -363,7 +461,7 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
 // Text PostgreSQL cannot store: NUL characters and unpaired UTF-16 surrogates.
 // ---------------------------------------------------------------------------
 
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNSTORABLE = UNSTORABLE_TEXT;
 
 /** The path of the first string (or object key) in `value` PostgreSQL would reject, if any. */
 export function findUnstorableText(value: unknown, path = '', depth = 0): string | null {
@@ -396,6 +494,30 @@ function documentStrings(document: DocumentNode): string | null {
   return found;
 }
 
+/** The estimated cost of the request behind a context (set by operationLimitsPlugin). */
+const COSTS = new WeakMap<object, number>();
+
+/**
+ * Rate limits by cost (issue 12, item 6): the app-level middleware counted the request as
+ * one; an operation costing more than RATE_LIMIT_COST_PER_REQUEST is charged the rest —
+ * cost / RATE_LIMIT_COST_PER_REQUEST (rounded, at least 1) in all — against the address and the account,
+ * before it runs. Must come after operationLimitsPlugin.
+ */
+export function rateCostPlugin(limiter: Pick<RateLimiter, 'charge'>, costPerRequest: number): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue }) {
+          const ctx = contextValue as { actor?: { userId: number } | null; clientIp?: string };
+          const cost = COSTS.get(contextValue) ?? 0;
+          const units = rateUnits(cost, costPerRequest);
+          if (units > 1) await limiter.charge(ctx.clientIp, ctx.actor ?? null, units - 1);
+        },
+      };
+    },
+  };
+}
+
 /**
  * Checks that need the variables, after parsing and validation and before execution:
  * unstorable text, then the cost limit.
@@ -418,7 +540,7 @@ export function operationLimitsPlugin(limits: Pick<OperationLimits, 'maxCost' | 
             }
           };
         },
-        async didResolveOperation({ schema, document, operation, request }) {
+        async didResolveOperation({ schema, document, operation, request, contextValue }) {
           const variables = (request.variables ?? {}) as Record<string, unknown>;
           const badText = findUnstorableText(variables) ?? documentStrings(document);
           if (badText) {
@@ -431,6 +553,7 @@ export function operationLimitsPlugin(limits: Pick<OperationLimits, 'maxCost' | 
           }
           if (!operation) return;
           const cost = operationCost(schema, document, operation, variables, limits.maxCost);
+          COSTS.set(contextValue, cost);
           if (cost > limits.maxCost) {
             throw limitExceeded(
               'MAX_COST',

@@ -3,12 +3,16 @@
  * queue backend (bull-board 9.10 reads BullMQ's PostgreSQL backend as well as Redis).
  *
  * Authentication, without query-string tokens:
- *  - API clients send `Authorization: Bearer <admin JWT or API token>`;
+ *  - API clients send `Authorization: Bearer <admin JWT>`;
  *  - a browser first calls `POST /admin/queues/session` with that header (e.g. from the
- *    admin front end); the answer sets a short-lived cookie (HttpOnly, SameSite=Strict,
- *    Path=/admin/queues, 15 minutes) holding the same JWT, then opens /admin/queues.
- *    `DELETE /admin/queues/session` clears it. State-changing dashboard calls made with the
- *    cookie must come from the same origin.
+ *    admin front end); the answer sets a cookie (HttpOnly, SameSite=Strict,
+ *    Path=/admin/queues, 15 minutes) holding a session of its own — signed with a key
+ *    derived for this purpose only, so it opens the dashboard and nothing else (never
+ *    /graphql); it ends with the admin's sessions (password change, revokeAllSessions,
+ *    account disabled) and at `DELETE /admin/queues/session`, which revokes it. State-
+ *    changing dashboard calls made with the cookie must come from the same origin.
+ * When the queue's store (Redis, or PostgreSQL) does not answer, the dashboard's calls
+ * answer 503 SERVICE_UNAVAILABLE within seconds instead of hanging.
  * Offline: bull-board's page template links Google Fonts; we serve a copy without that
  * link (the UI falls back to system fonts), and a Content-Security-Policy that allows
  * nothing but this server.
@@ -21,10 +25,15 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
 import type { AuthService } from '../auth';
+import { RevokedToken } from '../auth';
 import { Role } from '../kernel/roles';
 import type { Actor } from '../kernel/context';
-import { QUEUES } from '../queue/backend';
+import { AppError } from '../kernel/errors';
+import { sendHttpError } from '../kernel/http/routes';
+import { serviceUnavailable } from '../kernel/http/availability';
+import { QUEUES, type QueueBackend } from '../queue/backend';
 import type { QueueRegistry } from '../queue/runtime';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
@@ -47,9 +56,18 @@ export interface QueueDashboardDeps {
   orm: MikroORM;
   /** The API's queue registry; the dashboard shows every queue in QUEUES. */
   queues: QueueRegistry;
+  /** The backend behind them, pinged before the dashboard's calls. */
+  queueBackend?: Pick<QueueBackend, 'ping'>;
+  logger?: Pick<Logger, 'error'>;
   /** Mount point, default /admin/queues. */
   basePath?: string;
 }
+
+/** How long a successful ping of the queue store is trusted, and how long one may take. */
+const PING_FRESH_MS = 5_000;
+const PING_TIMEOUT_MS = 3_000;
+/** A dashboard call still unanswered after this: the store went away during it → 503. */
+const API_TIMEOUT_MS = 10_000;
 
 let viewsDir: string | undefined;
 
@@ -79,9 +97,29 @@ function cookieToken(req: Request): string | undefined {
   return undefined;
 }
 
-function deny(res: Response, status: 401 | 403, zh: string, en: string): void {
+function deny(res: Response, status: 401 | 403, zh: string, en: string, reason: string): void {
   if (status === 401) res.setHeader('WWW-Authenticate', 'Bearer realm="zhunru-queues"');
-  res.status(status).json({ error: { code: status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN', message: zh, messageEn: en } });
+  sendHttpError(res, new AppError(status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN', zh, en, { reason }));
+}
+
+/**
+ * bull-board answers its own errors as `{ error: { key: "ERRORS.QUEUE_NOT_FOUND", options } }`;
+ * they are rewritten into the API's error model (code by status, Chinese message,
+ * messageEn, details naming the parameter), like every other route.
+ */
+function inErrorModel(res: Response): void {
+  const json = res.json.bind(res);
+  res.json = ((body: unknown) => {
+    const e = (body as { error?: { key?: unknown; options?: { field?: unknown } } } | null)?.error;
+    if (res.statusCode < 400 || !e || typeof e.key !== 'string') return json(body);
+    const key = e.key.replace(/^ERRORS\./, '');
+    const field = typeof e.options?.field === 'string' ? e.options.field : undefined;
+    const code = res.statusCode === 404 ? 'NOT_FOUND' : res.statusCode >= 500 ? 'INTERNAL' : 'BAD_USER_INPUT';
+    const zh = code === 'NOT_FOUND' ? '任务队列看板：未找到' : code === 'INTERNAL' ? '任务队列看板内部错误' : '任务队列看板：请求参数无效';
+    return json({
+      errors: [{ message: `${zh}（${key}${field ? `：${field}` : ''}）`, extensions: { code, messageEn: `Queue dashboard: ${key.toLowerCase().replace(/_/g, ' ')}${field ? ` (${field})` : ''}`, reason: key, ...(field ? { details: [{ field, message: '取值无效', messageEn: 'invalid value', constraint: 'queueDashboard' }] } : {}) } }],
+    });
+  }) as Response['json'];
 }
 
 /** Mounts the dashboard on `app`; call once, after the API's other routes. */
@@ -98,6 +136,19 @@ export function mountQueueDashboard(app: Express, deps: QueueDashboardDeps): voi
 
   const authenticate = async (authorization: string | undefined): Promise<Actor | null> => deps.auth.authenticate(deps.orm.em.fork(), authorization);
 
+  // Whether the queue's store answers: a fresh success is trusted for a few seconds.
+  let pingedAt = 0;
+  const reachable = async (): Promise<boolean> => {
+    if (!deps.queueBackend || Date.now() - pingedAt < PING_FRESH_MS) return true;
+    try {
+      await Promise.race([deps.queueBackend.ping(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('queue ping timed out')), PING_TIMEOUT_MS).unref())]);
+      pingedAt = Date.now();
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
   const router = express.Router();
   router.use((_req, res, next) => {
     res.setHeader('Content-Security-Policy', CSP);
@@ -107,36 +158,51 @@ export function mountQueueDashboard(app: Express, deps: QueueDashboardDeps): voi
     next();
   });
 
-  // The cookie exchange: Bearer header in, short-lived HttpOnly cookie out.
+  // The cookie exchange: an administrator's Bearer session in, a dashboard-only session out.
   router.post('/session', async (req, res) => {
     try {
       const actor = req.headers.authorization ? await authenticate(req.headers.authorization) : null;
-      if (!actor) return deny(res, 401, '请先登录', 'Sign in first');
-      if (actor.role !== Role.ADMIN) return deny(res, 403, '仅系统管理员可查看任务队列', 'Administrators only');
-      const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization!.trim())![1];
+      if (!actor) return deny(res, 401, '请先登录', 'Sign in first', 'NO_CREDENTIALS');
+      if (actor.role !== Role.ADMIN || actor.via !== 'jwt') return deny(res, 403, '仅系统管理员可查看任务队列', 'Administrators only', 'ROLE');
+      const [user] = await deps.orm.em.fork().getConnection().execute<{ id: number; token_version: number }[]>(`select id, token_version from app_user where id = ?`, [actor.userId]);
+      const session = await deps.auth.issuePurposeToken({ id: user.id, tokenVersion: user.token_version }, 'queue-dashboard', COOKIE_MAX_AGE_S);
       const secure = req.secure ? '; Secure' : '';
-      res.setHeader('Set-Cookie', `${COOKIE}=${encodeURIComponent(token)}; Max-Age=${COOKIE_MAX_AGE_S}; Path=${basePath}; HttpOnly; SameSite=Strict${secure}`);
+      res.setHeader('Set-Cookie', `${COOKIE}=${session.token}; Max-Age=${COOKIE_MAX_AGE_S}; Path=${basePath}; HttpOnly; SameSite=Strict${secure}`);
       res.status(204).end();
-    } catch {
-      deny(res, 401, '登录令牌无效', 'Invalid credentials');
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'UNAUTHENTICATED') return deny(res, 401, '登录令牌无效', 'Invalid credentials', 'INVALID_TOKEN');
+      sendHttpError(res, err, deps.logger);
     }
   });
-  router.delete('/session', (_req, res) => {
+  router.delete('/session', async (req, res) => {
+    // Ends the session for good (its jti is revoked), not only in this browser.
+    const token = cookieToken(req);
+    if (token) {
+      try {
+        const { jti, sub, exp } = await deps.auth.verifyPurposeToken(token, 'queue-dashboard');
+        const em = deps.orm.em.fork();
+        em.create(RevokedToken, { jti, userId: Number(sub), expiresAt: new Date(exp * 1000) });
+        await em.flush();
+      } catch {
+        /* an expired or forged cookie: nothing to revoke */
+      }
+    }
     res.setHeader('Set-Cookie', `${COOKIE}=; Max-Age=0; Path=${basePath}; HttpOnly; SameSite=Strict`);
     res.status(204).end();
   });
 
   router.use(async (req: Request, res: Response, next: NextFunction) => {
     const fromCookie = !req.headers.authorization ? cookieToken(req) : undefined;
-    const authorization = req.headers.authorization ?? (fromCookie ? `Bearer ${fromCookie}` : undefined);
     let actor: Actor | null;
     try {
-      actor = authorization ? await authenticate(authorization) : null;
-    } catch {
-      return deny(res, 401, '登录令牌无效或已过期', 'Invalid or expired credentials');
+      if (fromCookie) actor = await deps.auth.authenticatePurpose(deps.orm.em.fork(), fromCookie, 'queue-dashboard');
+      else actor = req.zr && !req.zr.authError ? req.zr.actor : req.headers.authorization ? await authenticate(req.headers.authorization) : null;
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'UNAUTHENTICATED') return deny(res, 401, '登录令牌无效或已过期', 'Invalid or expired credentials', 'INVALID_TOKEN');
+      return sendHttpError(res, err, deps.logger);
     }
-    if (!actor) return deny(res, 401, '请先登录', 'Sign in first');
-    if (actor.role !== Role.ADMIN) return deny(res, 403, '仅系统管理员可查看任务队列', 'Administrators only');
+    if (!actor) return deny(res, 401, '请先登录', 'Sign in first', 'NO_CREDENTIALS');
+    if (actor.role !== Role.ADMIN) return deny(res, 403, '仅系统管理员可查看任务队列', 'Administrators only', 'ROLE');
     if (fromCookie && !['GET', 'HEAD', 'OPTIONS'].includes(req.method)) {
       // Cookie-authenticated changes must come from this origin.
       const origin = req.headers.origin ?? req.headers.referer;
@@ -147,7 +213,19 @@ export function mountQueueDashboard(app: Express, deps: QueueDashboardDeps): voi
       } catch {
         sameOrigin = false;
       }
-      if (!sameOrigin) return deny(res, 403, '跨站请求被拒绝', 'Cross-site request refused');
+      if (!sameOrigin) return deny(res, 403, '跨站请求被拒绝', 'Cross-site request refused', 'CROSS_SITE');
+    }
+    // The page and its static files need no queue; its API calls do — and must not hang when the store goes away mid-call.
+    if (req.path.startsWith('/api/')) {
+      inErrorModel(res);
+      if (!(await reachable())) return sendHttpError(res, serviceUnavailable('queue'), deps.logger);
+      const timer = setTimeout(() => {
+        pingedAt = 0;
+        if (!res.headersSent) sendHttpError(res, serviceUnavailable('queue'), deps.logger);
+      }, API_TIMEOUT_MS);
+      timer.unref();
+      res.once('close', () => clearTimeout(timer));
+      res.once('finish', () => clearTimeout(timer));
     }
     next();
   });

@@ -31,8 +31,8 @@ export class RateLimitCounter {
 }
 
 export interface RateLimitStore {
-  /** Adds one hit to each key in the window starting at `windowStart` (epoch seconds); returns the new counts. */
-  hit(keys: string[], windowStart: number, windowSeconds: number): Promise<number[]>;
+  /** Adds `by` (default 1) to each key in the window starting at `windowStart` (epoch seconds); returns the new counts. */
+  hit(keys: string[], windowStart: number, windowSeconds: number, by?: number): Promise<number[]>;
   close(): Promise<void>;
 }
 
@@ -49,13 +49,13 @@ export class PostgresRateLimitStore implements RateLimitStore {
     this.pool.on('error', () => undefined); // an idle connection dropped: the next hit reconnects
   }
 
-  async hit(keys: string[], windowStart: number, windowSeconds: number): Promise<number[]> {
+  async hit(keys: string[], windowStart: number, windowSeconds: number, by = 1): Promise<number[]> {
     const { rows } = await this.pool.query<{ key: string; count: number }>(
       `insert into rate_limit_counter (key, window_start, count)
-       select k, to_timestamp($1), 1 from unnest($2::text[]) as k
-       on conflict (key, window_start) do update set count = rate_limit_counter.count + 1
+       select k, to_timestamp($1), $3::int from unnest($2::text[]) as k
+       on conflict (key, window_start) do update set count = rate_limit_counter.count + excluded.count
        returning key, count`,
-      [windowStart, keys],
+      [windowStart, keys, by],
     );
     // Each process removes the windows before the previous one when a new window starts.
     if (windowStart > this.cleanedBefore) {
@@ -80,11 +80,11 @@ export class RedisRateLimitStore implements RateLimitStore {
     this.redis.on('error', () => undefined); // reported through hit()'s rejections
   }
 
-  async hit(keys: string[], windowStart: number, windowSeconds: number): Promise<number[]> {
+  async hit(keys: string[], windowStart: number, windowSeconds: number, by = 1): Promise<number[]> {
     const multi = this.redis.multi();
     for (const k of keys) {
       const key = `zhunru:rl:${this.namespace}:${k}:${windowStart}`;
-      multi.incr(key).expire(key, windowSeconds * 2);
+      multi.incrby(key, by).expire(key, windowSeconds * 2);
     }
     const results = (await multi.exec()) ?? [];
     return keys.map((_, i) => {
@@ -152,17 +152,23 @@ export class RateLimiter {
     try {
       actor = await authenticate();
     } catch (err) {
-      await this.count(ip, null);
+      await this.charge(ip, null, 1);
       throw err;
     }
-    await this.count(ip, actor);
+    await this.charge(ip, actor, 1);
     return actor;
   }
 
-  private async count(ip: string | undefined, actor: Actor | null): Promise<void> {
+  /**
+   * Charges `units` requests' worth to the address and (when known) the account, in one
+   * round trip: an ordinary request is 1, an expensive one more (see src/http/limits.ts,
+   * `rateUnits`). Throws RATE_LIMITED (429) when this takes a counter past its limit.
+   */
+  async charge(ip: string | undefined, actor: Pick<Actor, 'userId'> | null, units = 1, scopes: ('ip' | 'account')[] = ['ip', 'account']): Promise<void> {
+    const by = Math.max(1, Math.min(Math.ceil(units), 1_000_000));
     const checks: { key: string; limit: number; scope: 'ip' | 'account' }[] = [];
-    if (this.limits.perIp > 0 && ip) checks.push({ key: `ip:${ip}`, limit: this.limits.perIp, scope: 'ip' });
-    if (this.limits.perAccount > 0 && actor) checks.push({ key: `user:${actor.userId}`, limit: this.limits.perAccount, scope: 'account' });
+    if (this.limits.perIp > 0 && ip && scopes.includes('ip')) checks.push({ key: `ip:${ip}`, limit: this.limits.perIp, scope: 'ip' });
+    if (this.limits.perAccount > 0 && actor && scopes.includes('account')) checks.push({ key: `user:${actor.userId}`, limit: this.limits.perAccount, scope: 'account' });
     if (!checks.length) return;
     const window = this.limits.windowSeconds;
     const nowSeconds = Date.now() / 1000;
@@ -173,6 +179,7 @@ export class RateLimiter {
         checks.map((c) => c.key),
         windowStart,
         window,
+        by,
       );
     } catch (err) {
       if (Date.now() - this.lastStoreError > 60_000) {

@@ -26,8 +26,11 @@ import { createMetrics } from './metrics';
 import { graphiqlRouter } from './graphiql';
 import { mountStatisticsRoutes } from '../statistics';
 import { mountDocumentRoutes } from '../admission';
-import { formatLimitError, graphqlBodyErrors, limitsFromConfig, logSafeRequest, operationLimitsPlugin, operationShapeRule, timeoutPlugin, withRequestTimeout } from './limits';
+import { formatLimitError, graphqlBodyErrors, limitsFromConfig, logSafeRequest, rateCostPlugin, operationLimitsPlugin, operationShapeRule, timeoutPlugin, withRequestTimeout } from './limits';
 import { createRateLimiter } from './rate-limit';
+import { errorHandler, notFoundHandler, rateLimit, requestGuard, routeTimeout } from '../kernel/http/routes';
+import { availabilityPlugin, isServiceUnavailable, serviceUnavailable } from '../kernel/http/availability';
+import { metricsAccess } from './metrics';
 import { createQueues } from '../queue/runtime';
 import { QUEUES } from '../queue/backend';
 import { mountQueueDashboard } from './queue-dashboard';
@@ -36,6 +39,8 @@ export interface ApiServer {
   url: string;
   app: Express;
   server: http.Server;
+  /** The internal listener serving /metrics, when METRICS_PORT is set. */
+  metricsUrl?: string;
   close(): Promise<void>;
 }
 
@@ -56,7 +61,7 @@ export async function startApi(opts: {
   // The API only enqueues (triggerSync) and reads job progress; workers run elsewhere or alongside.
   const queueRegistry = queues ? createQueues(queues, Object.values(QUEUES)) : null;
   const schema = await createSchema({ auth, queues: queueRegistry });
-  const metrics = createMetrics(orm);
+  const metrics = createMetrics(orm, schema);
   const app = express();
   const server = http.createServer(app);
   app.disable('x-powered-by');
@@ -102,13 +107,19 @@ export async function startApi(opts: {
     const ready = Object.values(checks).every((v) => v.startsWith('ok'));
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks });
   });
-  app.get('/metrics', async (_req, res) => {
+  // Everything below is guarded and counted (src/http/routes.ts); /healthz and /readyz above are not counted.
+  app.use(requestGuard(logger));
+  app.use(rateLimit({ auth, orm, limiter: rateLimiter, log: logger }));
+  app.use(routeTimeout(limits.timeoutMs, (req) => req.path === '/graphql'));
+  const serveMetrics: express.RequestHandler = async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
-  });
+  };
+  // /metrics: with METRICS_PORT on an internal listener of its own; on the API's port only with METRICS_TOKEN.
+  if (!config.metricsPort) app.get('/metrics', metricsAccess({ token: config.metricsToken }, false), serveMetrics);
 
-  if (queueRegistry) mountQueueDashboard(app, { auth, orm, queues: queueRegistry }); // bull-board at /admin/queues, admins only
-  mountStatisticsRoutes(app, { orm, auth, config, logger }); // statistics: CSV/XLSX exports and the dashboard (src/statistics/http.ts)
-  mountDocumentRoutes(app, { orm, auth, config, logger }); // approval documents: PDF, public keys, revocation lists, offline page (src/admission/document-http.ts)
+  if (queueRegistry) mountQueueDashboard(app, { auth, orm, queues: queueRegistry, queueBackend: queues!, logger }); // bull-board at /admin/queues, admins only
+  mountStatisticsRoutes(app, { orm, config, logger, limiter: rateLimiter }); // statistics: CSV/XLSX exports and the dashboard (src/statistics/http.ts)
+  mountDocumentRoutes(app, { orm, config, logger, limiter: rateLimiter }); // approval documents: PDF, public keys, revocation lists, offline page (src/admission/document-http.ts)
   if (config.graphiql) {
     app.use(graphiqlRouter({ endpoint: '/graphql' }));
     // A browser opening /graphql gets the IDE.
@@ -149,7 +160,9 @@ export async function startApi(opts: {
       // No cache hints are used; the default cache-control plugin would instrument every field.
       ApolloServerPluginCacheControlDisabled(),
       metrics.apolloPlugin,
+      availabilityPlugin,
       operationLimitsPlugin(limits),
+      rateCostPlugin(rateLimiter, config.rateLimitCostPerRequest),
       timeoutPlugin(limits.timeoutMs),
     ],
   });
@@ -162,14 +175,38 @@ export async function startApi(opts: {
       limits.timeoutMs,
       expressMiddleware(apollo, {
         context: async ({ req }) => {
-          const em = orm.em.fork();
-          const actor = await rateLimiter.guard(req.ip, () => auth.authenticate(em, req.headers.authorization));
-          return createContext({ em, actor, requestId: String(req.id), log: req.log, config });
+          // Credentials were checked, and the request counted, by the app-level middleware (src/http/routes.ts).
+          const state = req.zr ?? { actor: await rateLimiter.guard(req.ip, () => auth.authenticate(orm.em.fork(), req.headers.authorization)), authError: null, em: orm.em.fork() };
+          // eslint-disable-next-line @typescript-eslint/only-throw-error -- the credential check's own error (an AppError), kept for the resolver to throw
+          if (state.authError) throw state.authError;
+          try {
+            return await createContext({ em: state.em, actor: state.actor, requestId: String(req.id), log: req.log, config, clientIp: req.ip });
+          } catch (err) {
+            // Apollo answers an error thrown here 500 unless it says otherwise.
+            throw isServiceUnavailable(err) ? serviceUnavailable('database') : err;
+          }
         },
       }),
     ),
     graphqlBodyErrors(limits),
   );
+
+  // Routes mounted elsewhere come before these two: whatever is left is 404, whatever a route threw is answered in the error model.
+  app.use(notFoundHandler());
+  app.use(errorHandler(logger));
+
+  let metricsServer: http.Server | undefined;
+  if (config.metricsPort) {
+    const internal = express();
+    internal.disable('x-powered-by');
+    internal.get('/metrics', metricsAccess({ token: config.metricsToken }, true), serveMetrics);
+    internal.use(notFoundHandler());
+    metricsServer = http.createServer(internal);
+    await new Promise<void>((resolve, reject) => {
+      metricsServer!.once('error', reject);
+      metricsServer!.listen(config.metricsPort, config.metricsHost, () => resolve());
+    });
+  }
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -178,13 +215,16 @@ export async function startApi(opts: {
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   let closed = false;
+  const metricsAddress = metricsServer?.address() as AddressInfo | undefined;
   return {
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`,
+    metricsUrl: metricsAddress ? `http://${metricsAddress.family === 'IPv6' ? `[${metricsAddress.address}]` : metricsAddress.address}:${metricsAddress.port}/metrics` : undefined,
     app,
     server,
     async close() {
       if (closed) return;
       closed = true;
+      if (metricsServer) await new Promise<void>((resolve) => metricsServer.close(() => resolve()));
       await apollo.stop(); // drains the HTTP server: in-flight requests finish
       await rateLimiter.close();
       await queueRegistry?.close();

@@ -55,10 +55,12 @@ export interface Context {
   config: Config;
   /** The actor's jurisdiction (src/auth/permissions.ts); `em` reads only inside it. */
   scope: Scope;
+  /** The client's address (as Express reads it), for rate limits charged by cost. */
+  clientIp?: string;
 }
 
 /** What a request brings before its jurisdiction is resolved (src/auth/request-context.ts makes the Context). */
-export type ContextParts = { em: EntityManager; actor: Actor | null; requestId: string; log: Logger; config: Config };
+export type ContextParts = { em: EntityManager; actor: Actor | null; requestId: string; log: Logger; config: Config; clientIp?: string };
 
 /** The actor, or UNAUTHENTICATED. The one place resolvers get who is asking. */
 export function requireActor(ctx: Context): Actor {

@@ -2,6 +2,8 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError, AuthenticationError as TgUnauthenticated, AuthorizationError as TgForbidden } from 'type-graphql';
 import { UniqueConstraintViolationException, ForeignKeyConstraintViolationException, NotFoundError as OrmNotFound } from '@mikro-orm/core';
 import type { ValidationError } from 'class-validator';
+import { ScalarInputError } from './scalars';
+import { isServiceUnavailable } from './unavailable';
 
 /**
  * One error model for the whole API. Every error a client sees carries a stable
@@ -33,8 +35,19 @@ export class AppError extends GraphQLError {
 export const badInput = (message: string, messageEn: string, details: FieldProblem[] = []) =>
   new AppError('BAD_USER_INPUT', message, messageEn, details.length ? { details } : {});
 export const notFound = (what: string, whatEn: string) => new AppError('NOT_FOUND', `未找到${what}`, `${whatEn} not found`);
-export const forbidden = (message = '无权执行此操作', messageEn = 'You are not allowed to do this') =>
-  new AppError('FORBIDDEN', message, messageEn);
+/**
+ * Why a call is FORBIDDEN, in `extensions.reason` — always given, so that a client can
+ * tell a role that may not act (ROLE) from a place or record outside the actor's
+ * jurisdiction (JURISDICTION), a data element outside its sharing scope (SHARING_SCOPE),
+ * another person's account (OWN_ACCOUNT), an action that needs an actor bound to the
+ * place it concerns (BINDING: a community's own worker files its ledgers — not even an
+ * administrator), or a guard of the record's state (GUARD).
+ */
+export type ForbiddenReason = 'ROLE' | 'JURISDICTION' | 'SHARING_SCOPE' | 'OWN_ACCOUNT' | 'BINDING' | 'GUARD';
+export const forbidden = (reason: ForbiddenReason, message = '无权执行此操作', messageEn = 'You are not allowed to do this') =>
+  new AppError('FORBIDDEN', message, messageEn, { reason });
+/** A place, department or record outside the actor's jurisdiction. */
+export const outsideJurisdiction = (message = '不在您的管辖范围内', messageEn = 'Outside your jurisdiction') => forbidden('JURISDICTION', message, messageEn);
 export const unauthenticated = (message = '请先登录', messageEn = 'Sign in first') => new AppError('UNAUTHENTICATED', message, messageEn);
 export const conflict = (message: string, messageEn: string) => new AppError('CONFLICT', message, messageEn);
 
@@ -109,8 +122,25 @@ export function formatError(
     const details = flattenValidation(original.extensions.validationErrors, '');
     return out('BAD_USER_INPUT', '输入校验失败', 'Input validation failed', { details });
   }
+  if (original instanceof ScalarInputError) {
+    // graphql-js names where the value was: `Variable "$i" got invalid value … at "i.periodStart"` for
+    // variables (reported, like class-validator's details, as the path inside the argument: `periodStart`;
+    // a variable that is the value itself as `$name`); a literal has only its location.
+    const m = /^Variable "\$(\w+)" got invalid value [\s\S]*? at "([^"]+)";/.exec(formatted.message) ?? /^Variable "\$(\w+)"/.exec(formatted.message);
+    const at = formatted.locations?.[0];
+    const path = m?.[2]?.replace(/\[(\d+)\]/g, '.$1'); // graphql-js writes list items as [0], class-validator as .0
+    const inside = path?.startsWith(`${m![1]}.`) ? path.slice(m![1].length + 1) : path;
+    const field = m ? (inside ?? `$${m[1]}`) : at ? `(line ${at.line}, column ${at.column})` : '(argument)';
+    return out('BAD_USER_INPUT', original.messageZh, original.messageEn, {
+      reason: original.reason,
+      details: [{ field, message: original.messageZh, messageEn: original.messageEn, constraint: original.constraint }],
+    });
+  }
   if (original instanceof TgUnauthenticated) return out('UNAUTHENTICATED', '请先登录', 'Sign in first');
   if (original instanceof TgForbidden) return out('FORBIDDEN', '无权执行此操作', 'You are not allowed to do this');
+  if (isServiceUnavailable(original)) {
+    return out('INTERNAL', '服务暂不可用：数据库或任务队列暂时无法访问，请稍后重试', 'Service unavailable: the database or the job queue cannot be reached right now; retry shortly', { reason: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 5 });
+  }
   if (original instanceof UniqueConstraintViolationException) {
     return out('CONFLICT', '记录已存在或与现有记录冲突', 'The record already exists or conflicts with another');
   }

@@ -16,14 +16,14 @@ import { forbidden } from './errors';
 export function assertCountyRole(scope: Scope, countyId: number, roles: Role[] = SUPERVISORS): void {
   if (scope.role === Role.ADMIN) return;
   if (roles.includes(scope.role) && scope.countyId === countyId) return;
-  throw forbidden('只能处理本县的记录', "Only your own county's records");
+  throw forbidden('JURISDICTION', '只能处理本县的记录', "Only your own county's records");
 }
 
 /** Admins, or the community worker of `communityId`; else FORBIDDEN. */
 export function assertOwnCommunity(scope: Scope, communityId: number): void {
   if (scope.role === Role.ADMIN) return;
   if (scope.role === Role.COMMUNITY_USER && scope.communityId === communityId) return;
-  throw forbidden('只能处理本村（社区）的记录', "Only your own community's records");
+  throw forbidden('JURISDICTION', '只能处理本村（社区）的记录', "Only your own community's records");
 }
 
 /**
@@ -34,5 +34,5 @@ export function assertDepartmentOrCounty(scope: Scope, departmentId: number, cou
   if (scope.role === Role.ADMIN) return;
   if (scope.role === Role.DEPARTMENT_USER && scope.departmentId === departmentId) return;
   if (countyRoles.includes(scope.role) && scope.countyId === countyId) return;
-  throw forbidden('只能处理本部门（或本县）的记录', "Only your own department's (or county's) records");
+  throw forbidden('JURISDICTION', '只能处理本部门（或本县）的记录', "Only your own department's (or county's) records");
 }

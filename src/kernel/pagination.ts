@@ -5,6 +5,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import { badInput } from './errors';
 import { defineEnum } from './enums';
+import { UNSTORABLE_TEXT } from './text';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -188,18 +189,79 @@ function hasRawFragment(where: unknown): boolean {
   return false;
 }
 
-function checkCursor(cursor: string | null | undefined, arg: string, keys: number): string | undefined {
+const INT4 = 2_147_483_647;
+const INT8 = /^-?\d{1,19}$/;
+const ISO_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})\.(\d{3})Z$/;
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function isCalendarDay(y: number, m: number, d: number): boolean {
+  if (y < 1 || m < 1 || m > 12 || d < 1) return false;
+  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+  return d <= days;
+}
+
+/**
+ * Whether `value` (from a decoded cursor) can stand for a value of the column behind
+ * `prop`: the column's own JavaScript type and range, as `Cursor.from` would have written
+ * it. A cursor is opaque to clients, so anything else was made up or tampered with.
+ */
+function fitsColumn(value: unknown, prop: { kind: string; columnTypes?: string[]; enum?: boolean; items?: unknown[]; targetMeta?: { primaryKeys: string[]; properties: Record<string, unknown> } }, depth = 0): boolean {
+  if (prop.kind === 'm:1' || prop.kind === '1:1') {
+    const target = prop.targetMeta;
+    const pk = target?.primaryKeys.length === 1 ? (target.properties[target.primaryKeys[0]] as typeof prop | undefined) : undefined;
+    return !!pk && depth < 2 && fitsColumn(value, pk, depth + 1);
+  }
+  if (prop.kind !== 'scalar') return false;
+  const column = (prop.columnTypes?.[0] ?? '').toLowerCase();
+  if (prop.enum && Array.isArray(prop.items) && prop.items.length) return typeof value === 'string' && prop.items.includes(value);
+  if (/^(serial|int|integer|int4|smallint|int2)\b/.test(column)) return typeof value === 'number' && Number.isSafeInteger(value) && Math.abs(value) <= INT4;
+  if (/^(bigserial|bigint|int8)\b/.test(column)) return (typeof value === 'number' && Number.isSafeInteger(value)) || (typeof value === 'string' && INT8.test(value) && BigInt(value) <= 9_223_372_036_854_775_807n && BigInt(value) >= -9_223_372_036_854_775_808n);
+  if (/^(numeric|decimal|real|float|double)/.test(column)) return typeof value === 'number' && Number.isFinite(value);
+  if (/^bool/.test(column)) return typeof value === 'boolean';
+  if (/^date$/.test(column)) {
+    const m = typeof value === 'string' ? ISO_DAY.exec(value) : null;
+    return !!m && isCalendarDay(+m[1], +m[2], +m[3]);
+  }
+  if (/^timestamp/.test(column)) {
+    // Cursor.decode has turned an ISO timestamp into a Date; the text must be exactly one.
+    const text = value instanceof Date ? (Number.isNaN(value.getTime()) ? '' : value.toISOString()) : typeof value === 'string' ? value : '';
+    const m = ISO_TIMESTAMP.exec(text);
+    return !!m && isCalendarDay(+m[1], +m[2], +m[3]) && +m[4] < 24 && +m[5] < 60 && +m[6] < 60 && !Number.isNaN(Date.parse(text));
+  }
+  const length = /^(?:varchar|character varying|char|character)\((\d+)\)/.exec(column);
+  if (length || /^(text|varchar|char|citext|uuid)/.test(column)) {
+    return typeof value === 'string' && value.length <= (length ? Number(length[1]) : 10_000) && !UNSTORABLE_TEXT.test(value);
+  }
+  return false; // jsonb, arrays and anything else never order a list
+}
+
+/**
+ * Decodes a client's cursor and checks it against the list's ordering before it reaches
+ * SQL: base64url of a JSON array with one value per ordering key, each of its column's
+ * type (see fitsColumn). Anything else — made up, tampered with, or from a list ordered
+ * differently — is BAD_USER_INPUT.
+ */
+function checkCursor(cursor: string | null | undefined, arg: string, em: EntityManager, entity: EntityName<object>, order: Record<string, unknown>): string | undefined {
   if (cursor === null || cursor === undefined) return undefined;
+  const keys = Object.keys(order);
   let ok = false;
   try {
+    const meta = em.getMetadata().find(typeof entity === 'string' ? entity : (entity as { name: string }).name);
     const value = /^[A-Za-z0-9_-]{1,1000}$/.test(cursor) ? Cursor.decode(cursor) : null;
-    ok = Array.isArray(value) && value.length === keys && value.every((v) => ['string', 'number', 'boolean'].includes(typeof v) || v instanceof Date);
+    ok =
+      !!meta &&
+      Array.isArray(value) &&
+      value.length === keys.length &&
+      keys.every((key, i) => {
+        const prop = meta.properties[key as never] as Parameters<typeof fitsColumn>[1] | undefined;
+        return !!prop && fitsColumn(value[i], prop);
+      });
   } catch {
     ok = false;
   }
   if (!ok) {
     throw badInput('无效的分页游标', 'Invalid pagination cursor', [
-      { field: arg, message: `${arg} 不是本列表的有效游标`, messageEn: `${arg} is not a valid cursor for this list` },
+      { field: arg, message: `${arg} 不是本列表的有效游标`, messageEn: `${arg} is not a valid cursor for this list`, constraint: 'cursor' },
     ]);
   }
   return cursor;
@@ -226,9 +288,8 @@ export async function paginate<T extends { id: number | string }>(
     ]);
   }
   const fullOrder = { ...orderBy, id: orderBy.id ?? Object.values(orderBy)[0] ?? 'asc' };
-  const keys = Object.keys(fullOrder).length;
-  const after = checkCursor(args.after, 'after', keys);
-  const before = checkCursor(args.before, 'before', keys);
+  const after = checkCursor(args.after, 'after', em, entity as EntityName<object>, fullOrder);
+  const before = checkCursor(args.before, 'before', em, entity as EntityName<object>, fullOrder);
   const backward = args.last != null || (before !== undefined && args.first == null);
   const size = backward ? args.last ?? DEFAULT_PAGE_SIZE : args.first ?? DEFAULT_PAGE_SIZE;
   const includeCount = selectsField(info, 'totalCount');

@@ -11,7 +11,7 @@ const encode = (offset: number) => Buffer.from(`off:${offset}`, 'utf8').toString
 function decode(cursor: string | null | undefined, arg: string): number | undefined {
   if (cursor == null) return undefined;
   const m = /^off:(\d{1,9})$/.exec(/^[A-Za-z0-9_-]{1,40}$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '');
-  if (!m) throw badInput('无效的分页游标', 'Invalid pagination cursor', [{ field: arg, message: `${arg} 不是本列表的有效游标`, messageEn: `${arg} is not a valid cursor for this list` }]);
+  if (!m) throw badInput('无效的分页游标', 'Invalid pagination cursor', [{ field: arg, message: `${arg} 不是本列表的有效游标`, messageEn: `${arg} is not a valid cursor for this list`, constraint: 'cursor' }]);
   return Number(m[1]);
 }
 

@@ -17,7 +17,7 @@ export interface Transition<S extends string, A extends string, T, W, X = unknow
   label?: readonly [string, string];
   /** Roles that may take it (absent: any; the caller checks who acts). */
   roles?: readonly string[];
-  /** Who may act on this record (FORBIDDEN when one refuses), checked before the state. */
+  /** Who may act on this record (FORBIDDEN, reason JURISDICTION, when one refuses), checked before the state. */
   access?: ReadonlyArray<(subject: T, who: W) => Refusal>;
   /** What must hold of the record (BAD_USER_INPUT when one refuses), checked after the state. */
   guards?: ReadonlyArray<(subject: T, who: W) => Refusal>;
@@ -68,11 +68,11 @@ export class StateMachine<S extends string, A extends string, T, W = unknown, X 
     const t = this.transition(action);
     if (t.roles && this.options.roleOf && !t.roles.includes(this.options.roleOf(who))) {
       const [zh, en] = this.options.forbiddenRole?.(t) ?? ['无权执行此操作', 'You are not allowed to do this'];
-      throw forbidden(zh, en);
+      throw forbidden('ROLE', zh, en);
     }
     for (const rule of t.access ?? []) {
       const why = rule(subject, who);
-      if (why) throw forbidden(why[0], why[1]);
+      if (why) throw forbidden('JURISDICTION', why[0], why[1]);
     }
     if (!t.from.includes(this.options.state(subject))) {
       const [zh, en] = this.options.conflict?.(subject, t) ?? t.conflict ?? ['当前状态不允许此操作', 'Not allowed in the current state'];

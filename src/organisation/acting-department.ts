@@ -14,9 +14,9 @@ import { Department } from './department.entity';
 export async function resolveDepartment(em: EntityManager, scope: ActorScope, departmentGlobalId: string | null | undefined, field = 'departmentId'): Promise<{ department: Department; countyId: number }> {
   let department: Department;
   if (scope.role === Role.DEPARTMENT_USER) {
-    if (!scope.departmentId) throw forbidden();
+    if (!scope.departmentId) throw forbidden('JURISDICTION', '部门人员须属于一个部门', 'A department user must belong to a department');
     if (departmentGlobalId && fromGlobalId(departmentGlobalId, 'Department', field).id !== scope.departmentId) {
-      throw forbidden('部门人员只能以本部门名义办理', 'Department users act for their own department');
+      throw forbidden('JURISDICTION', '部门人员只能以本部门名义办理', 'Department users act for their own department');
     }
     department = await em.findOneOrFail(Department, { id: scope.departmentId }, { populate: ['region'] });
   } else {

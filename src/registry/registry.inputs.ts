@@ -8,6 +8,7 @@ import { EvidenceKind, RefusalKind, RefusalReason, RefusalStatus } from './refus
 import { FilingMethod, LedgerStatus } from './ledgers/ledger.enums';
 import { PlaqueAuthority, PlaqueStatus } from './plaques/plaque.enums';
 import { ServiceContractStatus } from './contracts/contract.enums';
+import { LocalDateScalar } from '../kernel/scalars';
 
 /** A calendar day `YYYY-MM-DD`. */
 const IsDay = (): PropertyDecorator => (target, key) => {
@@ -99,7 +100,7 @@ export class MergeLedgerInput {
   @MaxLength(1000)
   reason!: string;
 
-  @Field(() => String, { nullable: true, description: '日期（默认今日）。Date; today by default.' })
+  @Field(() => LocalDateScalar, { nullable: true, description: '日期（默认今日）。Date; today by default.' })
   @IsOptional()
   @IsDay()
   on?: string | null;
@@ -112,7 +113,7 @@ export class AbolishLedgerInput {
   @MaxLength(1000)
   reason!: string;
 
-  @Field(() => String, { nullable: true, description: '日期（默认今日）。Date; today by default.' })
+  @Field(() => LocalDateScalar, { nullable: true, description: '日期（默认今日）。Date; today by default.' })
   @IsOptional()
   @IsDay()
   on?: string | null;
@@ -232,7 +233,7 @@ export class PlaqueInput {
   @MaxLength(300)
   authorizingDocument?: string | null;
 
-  @Field(() => String, { nullable: true, description: '挂牌日期。Date put up.' })
+  @Field(() => LocalDateScalar, { nullable: true, description: '挂牌日期。Date put up.' })
   @IsOptional()
   @IsDay()
   installedOn?: string | null;
@@ -245,7 +246,7 @@ export class PlaqueStatusInput {
   @MaxLength(1000)
   reason!: string;
 
-  @Field(() => String, { nullable: true, description: '日期（默认今日）。Date; today by default.' })
+  @Field(() => LocalDateScalar, { nullable: true, description: '日期（默认今日）。Date; today by default.' })
   @IsOptional()
   @IsDay()
   on?: string | null;
@@ -313,7 +314,7 @@ export class CertificateTypeInput {
 
 @InputType({ description: '取消证明事项。Abolish a certificate.' })
 export class AbolishCertificateInput {
-  @Field({ description: '取消日期。Date abolished.' })
+  @Field(() => LocalDateScalar, { description: '取消日期。Date abolished.' })
   @IsDay()
   abolishedOn!: string;
 
@@ -453,7 +454,7 @@ export class RefusalInput {
   @MaxLength(64)
   claimedDocumentNumber?: string | null;
 
-  @Field(() => String, { nullable: true, description: '接到任务的日期。Date the task arrived.' })
+  @Field(() => LocalDateScalar, { nullable: true, description: '接到任务的日期。Date the task arrived.' })
   @IsOptional()
   @IsDay()
   taskReceivedOn?: string | null;
@@ -518,7 +519,7 @@ export class ContractDeliverableInput {
   @MaxLength(200)
   name!: string;
 
-  @Field(() => String, { nullable: true, description: '交付期限。Due date.' })
+  @Field(() => LocalDateScalar, { nullable: true, description: '交付期限。Due date.' })
   @IsOptional()
   @IsDay()
   dueOn?: string | null;
@@ -565,11 +566,11 @@ export class ServiceContractInput {
   @Max(1e10)
   amount!: number;
 
-  @Field({ description: '服务期起。Period start.' })
+  @Field(() => LocalDateScalar, { description: '服务期起。Period start.' })
   @IsDay()
   periodStart!: string;
 
-  @Field({ description: '服务期止。Period end.' })
+  @Field(() => LocalDateScalar, { description: '服务期止。Period end.' })
   @IsDay()
   periodEnd!: string;
 
@@ -613,7 +614,7 @@ export class TermResultInput {
 
 @InputType({ description: '购买服务满意度评定（逐条对照合同条款）。An evaluation against the contract terms.' })
 export class ContractEvaluationInput {
-  @Field(() => String, { nullable: true, description: '评定日期（默认今日）。Date; today by default.' })
+  @Field(() => LocalDateScalar, { nullable: true, description: '评定日期（默认今日）。Date; today by default.' })
   @IsOptional()
   @IsDay()
   evaluatedOn?: string | null;
@@ -663,7 +664,7 @@ export class FundingAllocationInput {
   @Max(1e9)
   amountPerCommunity!: number;
 
-  @Field({ description: '拨付日期。Date allocated.' })
+  @Field(() => LocalDateScalar, { description: '拨付日期。Date allocated.' })
   @IsDay()
   allocatedOn!: string;
 
@@ -742,11 +743,11 @@ export class InspectionInput {
   @MaxLength(100, { each: true })
   teamMembers: string[] = [];
 
-  @Field({ description: '督查日期。Date conducted.' })
+  @Field(() => LocalDateScalar, { description: '督查日期。Date conducted.' })
   @IsDay()
   conductedOn!: string;
 
-  @Field(() => String, { nullable: true, description: '结束日期。Date ended.' })
+  @Field(() => LocalDateScalar, { nullable: true, description: '结束日期。Date ended.' })
   @IsOptional()
   @IsDay()
   endedOn?: string | null;
@@ -797,7 +798,7 @@ export class SupervisionFindingInput {
   @IsOptional()
   communityId?: string | null;
 
-  @Field(() => String, { nullable: true, description: '整改期限。Rectification deadline.' })
+  @Field(() => LocalDateScalar, { nullable: true, description: '整改期限。Rectification deadline.' })
   @IsOptional()
   @IsDay()
   rectificationDeadline?: string | null;
@@ -834,7 +835,7 @@ export class InterviewInput {
   @ArrayMaxSize(100)
   refusalIds: string[] = [];
 
-  @Field({ description: '整改落实期限。Follow-up deadline.' })
+  @Field(() => LocalDateScalar, { description: '整改落实期限。Follow-up deadline.' })
   @IsDay()
   followUpDeadline!: string;
 }
@@ -864,7 +865,7 @@ export class PublicCriticismInput {
   @Field(() => CriticismScope, { defaultValue: CriticismScope.COUNTY, description: '通报范围。Scope.' })
   scope: CriticismScope = CriticismScope.COUNTY;
 
-  @Field({ description: '通报日期。Date issued.' })
+  @Field(() => LocalDateScalar, { description: '通报日期。Date issued.' })
   @IsDay()
   issuedOn!: string;
 
@@ -878,7 +879,7 @@ export class PublicCriticismInput {
   @ArrayMaxSize(100)
   findingIds!: string[];
 
-  @Field({ description: '整改落实期限。Follow-up deadline.' })
+  @Field(() => LocalDateScalar, { description: '整改落实期限。Follow-up deadline.' })
   @IsDay()
   followUpDeadline!: string;
 }
@@ -889,12 +890,12 @@ export class InspectionFilter extends CountyFilterBase {
   @IsOptional()
   mode?: InspectionMode | null;
 
-  @Field(() => String, { nullable: true, description: '督查日期起（含）。From (inclusive).' })
+  @Field(() => LocalDateScalar, { nullable: true, description: '督查日期起（含）。From (inclusive).' })
   @IsOptional()
   @IsDay()
   from?: string | null;
 
-  @Field(() => String, { nullable: true, description: '督查日期止（含）。To (inclusive).' })
+  @Field(() => LocalDateScalar, { nullable: true, description: '督查日期止（含）。To (inclusive).' })
   @IsOptional()
   @IsDay()
   to?: string | null;

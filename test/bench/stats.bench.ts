@@ -19,14 +19,14 @@ const VALUES = 'values { indicator value baseline change changePercent }';
 // A table of regions: the indicators' order once, then each row's figures, baselines and changes (the compact form);
 // STATS_OBJECTS: the same with a self-describing object per value.
 const FIGURES = 'figures baselineFigures changePercentFigures';
-const STATS = `query Stats($r: String!, $g: StatisticsGroupBy!, $f: String!, $t: String!, $i: [BurdenIndicator!], $m: Boolean) {
+const STATS = `query Stats($r: String!, $g: StatisticsGroupBy!, $f: Month!, $t: Month!, $i: [BurdenIndicator!], $m: Boolean) {
   burdenStatistics(regionCode: $r, groupBy: $g, from: $f, to: $t, indicators: $i, monthly: $m) { from to baselineMonth indicators { indicator label unit } total { label ${VALUES} } rows { key label month ${FIGURES} } }
 }`;
-const STATS_OBJECTS = `query StatsObjects($r: String!, $g: StatisticsGroupBy!, $f: String!, $t: String!, $i: [BurdenIndicator!]) {
+const STATS_OBJECTS = `query StatsObjects($r: String!, $g: StatisticsGroupBy!, $f: Month!, $t: Month!, $i: [BurdenIndicator!]) {
   burdenStatistics(regionCode: $r, groupBy: $g, from: $f, to: $t, indicators: $i) { from to baselineMonth total { label ${VALUES} } rows { key label ${VALUES} } }
 }`;
-const TREND = `query Trend($r: String!, $f: String!, $t: String!, $i: [BurdenIndicator!]) { burdenTrend(regionCode: $r, from: $f, to: $t, indicators: $i) { rows { month ${VALUES} } } }`;
-const RANKING = `query Ranking($r: String!, $f: String!, $t: String!) { departmentRanking(regionCode: $r, from: $f, to: $t, first: 20) { entries { rank departmentName value sharePercent } } }`;
+const TREND = `query Trend($r: String!, $f: Month!, $t: Month!, $i: [BurdenIndicator!]) { burdenTrend(regionCode: $r, from: $f, to: $t, indicators: $i) { rows { month ${VALUES} } } }`;
+const RANKING = `query Ranking($r: String!, $f: Month!, $t: Month!) { departmentRanking(regionCode: $r, from: $f, to: $t, first: 20) { entries { rank departmentName value sharePercent } } }`;
 const CARD = `query Card($c: String!) { communityBurdenCard(communityCode: $c) { month baselineMonth ${VALUES} } }`;
 
 /** Hand-written: the same figures read from the summary tables (flows summed, stocks at the period's end, against the baseline month). */

@@ -29,6 +29,9 @@ export async function startTestApi(env: Record<string, string> = {}, opts: { que
   const queries: string[] = [];
   const orm = await createOrm({ url: db.url, poolMax: 5, onQuery: (sql) => queries.push(sql) });
   const api = await startApi({ config, orm, logger: createLogger(config), queues: opts.queues });
+  // The client shares this process: a test that blocks the event loop (spawnSync, long CPU work) for longer than
+  // Node's 5 s keep-alive timeout would otherwise race the server closing a pooled socket (ECONNRESET).
+  api.server.keepAliveTimeout = 120_000;
   const gql: TestApi['gql'] = async (query, variables?, o = {}) => {
     const res = await fetch(`${api.url}/graphql`, {
       method: 'POST',

@@ -2,6 +2,7 @@ import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { ArrayMaxSize, IsDateString, IsOptional, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { WorkCategory } from '../../catalogue';
 import { ApplicationKind, LedgerFormat, LedgerFrequency, Opinion, Recommendation, ScopeType } from '../enums';
+import { LocalDateScalar } from '../../kernel/scalars';
 
 @InputType({ description: '台账报表要求。A ledger or report the item will demand.' })
 export class LedgerDemandInput {
@@ -71,11 +72,11 @@ export class ApplicationInput {
   @ArrayMaxSize(2000)
   communityIds: string[] = [];
 
-  @Field({ description: '实施起始日期（YYYY-MM-DD）。Start date.' })
+  @Field(() => LocalDateScalar, { description: '实施起始日期（YYYY-MM-DD）。Start date.' })
   @IsDateString({ strict: true })
   periodStart!: string;
 
-  @Field(() => String, { nullable: true, description: '实施截止日期；为空表示长期。End date.' })
+  @Field(() => LocalDateScalar, { nullable: true, description: '实施截止日期；为空表示长期。End date.' })
   @IsOptional()
   @IsDateString({ strict: true })
   periodEnd?: string | null;
@@ -219,7 +220,7 @@ export class CommitteeDecisionInput {
   @MaxLength(200)
   meeting!: string;
 
-  @Field({ description: '会议日期（YYYY-MM-DD）。Meeting date.' })
+  @Field(() => LocalDateScalar, { description: '会议日期（YYYY-MM-DD）。Meeting date.' })
   @IsDateString({ strict: true })
   meetingDate!: string;
 

@@ -21,6 +21,7 @@ import { ConnectionType, PageArgs, paginate } from '../../kernel/pagination';
 import { fromGlobalId } from '../../kernel/global-id';
 import { containsPattern } from '../../kernel/text';
 import { getRegion } from '../../geography';
+import { LocalDateScalar } from '../../kernel/scalars';
 
 export const AdmissionApplicationConnection = ConnectionType(AdmissionApplication, { zh: '准入申请', en: 'applications' });
 
@@ -52,12 +53,12 @@ export class ApplicationFilter {
   @Field(() => Boolean, { nullable: true, description: '是否存在阻断性发现。With blocking findings or not.' })
   hasBlockingFindings?: boolean | null;
 
-  @Field(() => String, { nullable: true, description: '实施期与该日期之后有交集（YYYY-MM-DD）。Period ends on or after this date.' })
+  @Field(() => LocalDateScalar, { nullable: true, description: '实施期与该日期之后有交集（YYYY-MM-DD）。Period ends on or after this date.' })
   @IsOptional()
   @MaxLength(10)
   periodFrom?: string | null;
 
-  @Field(() => String, { nullable: true, description: '实施期与该日期之前有交集（YYYY-MM-DD）。Period starts on or before this date.' })
+  @Field(() => LocalDateScalar, { nullable: true, description: '实施期与该日期之前有交集（YYYY-MM-DD）。Period starts on or before this date.' })
   @IsOptional()
   @MaxLength(10)
   periodTo?: string | null;

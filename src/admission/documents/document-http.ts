@@ -8,16 +8,19 @@
  *                                                      the issuing county's staff and the applying department)
  *   GET /verify[?county=<code>]                        the self-contained offline verification page
  *
- * Bad parameters answer HTTP 400 with the API's error model: `{ error: { code, message, messageEn, details } }`.
+ * Declared with `route()` (src/http/routes.ts): parameters checked like GraphQL arguments, counted in the rate
+ * limits (the PDF and the offline page as 5 requests), errors in the API's model
+ * `{ errors: [{ message, extensions: { code, messageEn, reason, details } }] }`.
  */
-import express, { type Express, type Request, type Response } from 'express';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import express, { type Express, type Request } from 'express';
+import { GraphQLString } from 'graphql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { Config } from '../../config';
-import type { AuthService } from '../../auth';
-import type { Context } from '../../kernel/context';
+import type { Actor, Context } from '../../kernel/context';
 import { createContext } from '../../auth';
-import { AppError, badInput, notFound } from '../../kernel/errors';
+import { badInput, notFound } from '../../kernel/errors';
+import { route, type RouteLimiter } from '../../kernel/http/routes';
 import { fromGlobalId } from '../../kernel/global-id';
 import { Region, RegionLevel } from '../../geography';
 import { Community } from '../../geography';
@@ -32,38 +35,22 @@ import { verifyPage, type PageData } from './verify-page';
 
 export interface DocumentRouteDeps {
   orm: MikroORM;
-  auth: AuthService;
   config: Config;
   logger: Logger;
+  limiter: RouteLimiter;
 }
 
-const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, NOT_FOUND: 404, CONFLICT: 409 };
 const COUNTY_CODE = /^\d{6}$/;
 const KEY_ID = /^\d{6}-\d{8}-[0-9a-f]{4}$/;
+/** The PDF and the offline page cost more than a plain read (SM2, rendering, every county's list): charged as 5 requests. */
+const HEAVY = 5;
 
-function sendError(res: Response, err: unknown, logger: Logger): void {
-  if (err instanceof AppError && err.code !== 'INTERNAL') {
-    const status = HTTP_STATUS[err.code] ?? 500;
-    if (status === 401) res.set('WWW-Authenticate', 'Bearer');
-    res.status(status).json({ error: { code: err.code, message: err.message, messageEn: err.extensions.messageEn, ...(err.extensions.details ? { details: err.extensions.details } : {}) } });
-    return;
-  }
-  logger.error({ err }, 'approval document route failed');
-  res.status(500).json({ error: { code: 'INTERNAL', message: '服务器内部错误', messageEn: 'Internal error' } });
-}
-
-const bad = (field: string, message: string, messageEn: string) => badInput(`参数 ${field} 无效：${message}`, `Invalid parameter ${field}: ${messageEn}`, [{ field, message, messageEn }]);
-
-/** Query parameters: only the named ones, each at most once, as plain strings. */
-function params(req: Request, allowed: string[]): Record<string, string | undefined> {
-  const out: Record<string, string | undefined> = {};
-  for (const [k, v] of Object.entries(req.query)) {
-    if (!allowed.includes(k)) throw bad(k, '不支持的参数', 'unknown parameter');
-    if (typeof v !== 'string') throw bad(k, '只能给出一次', 'give it once');
-    out[k] = v;
-  }
-  return out;
-}
+/** A path segment that is not what the route expects: 400 BAD_PARAMETER, like a bad query parameter. */
+const badSegment = (field: string, message: string, messageEn: string) => {
+  const e = badInput(`参数 ${field} 无效：${message}`, `Invalid parameter ${field}: ${messageEn}`, [{ field, message, messageEn, constraint: 'format' }]);
+  e.extensions.reason = 'BAD_PARAMETER';
+  return e;
+};
 
 async function countyByCode(em: Context['em'], code: string): Promise<Region> {
   const county = await em.findOne(Region, { code, level: RegionLevel.COUNTY });
@@ -133,115 +120,88 @@ async function scopeText(em: Context['em'], doc: ApprovalDocument): Promise<stri
 
 export function mountDocumentRoutes(app: Express, deps: DocumentRouteDeps): void {
   const router = express.Router();
-  const publicContext = (req: Request) => createContext({ em: deps.orm.em.fork(), actor: null, requestId: String(req.id ?? ''), log: req.log ?? deps.logger, config: deps.config });
-  const handle = (fn: (req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response) => {
+  const kit = { limiter: deps.limiter, orm: deps.orm, log: deps.logger };
+  const contextOf = (req: Request, rc: { em: EntityManager; actor: Actor | null }) =>
+    createContext({ em: rc.em, actor: rc.actor, requestId: String(req.id ?? ''), log: req.log ?? deps.logger, config: deps.config });
+
+  route(router, { method: 'get', path: '/approval-documents/keys.json', params: {}, auth: 'optional' }, kit, async (req, res, rc) => {
+    const ctx = await contextOf(req, { em: rc.em, actor: null });
+    res.set({ 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' }).json(await keysDocument(ctx.em));
+  });
+
+  route(router, { method: 'get', path: '/approval-documents/keys/:file', params: {}, auth: 'optional' }, kit, async (req, res, rc) => {
+    const file = String(req.params.file ?? '');
+    const keyId = file.endsWith('.pem') ? file.slice(0, -4) : '';
+    if (!KEY_ID.test(keyId)) throw badSegment('keyId', '应为 县代码-年月日-4 位十六进制，如 511828-20260105-3fa2.pem', 'expected <county>-<yyyymmdd>-<4 hex>.pem');
+    const ctx = await contextOf(req, { em: rc.em, actor: null });
+    const key = await keyById(ctx.em, keyId);
+    if (!key) throw notFound('该密钥', 'Key');
+    res.set({ 'Content-Type': 'application/x-pem-file', 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'public, max-age=86400' }).send(sm2PublicKeyPem(key.publicKey));
+  });
+
+  route(router, { method: 'get', path: '/approval-documents/revocations/:file', params: {}, auth: 'optional' }, kit, async (req, res, rc) => {
+    const file = String(req.params.file ?? '');
+    const code = file.endsWith('.json') ? file.slice(0, -5) : '';
+    if (!COUNTY_CODE.test(code)) throw badSegment('county', '应为 6 位县级区划代码，如 511828.json', 'expected a 6-digit county code, e.g. 511828.json');
+    const ctx = await contextOf(req, { em: rc.em, actor: null });
+    const county = await countyByCode(ctx.em, code);
+    const list = await latestRevocationList(ctx.em, deps.config, county);
+    res
+      .set({ 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff', 'Content-Disposition': `inline; filename="revocations-${code}.json"` })
+      .json({ ...signedListOf(list), county: county.code, listDate: list.listDate.toISOString(), entryCount: list.entryCount });
+  });
+
+  route(router, { method: 'get', path: '/approval-documents/:id/document.pdf', params: {}, auth: 'required', cost: HEAVY }, kit, async (req, res, rc) => {
+    let id: number;
     try {
-      await fn(req, res);
-    } catch (err) {
-      sendError(res, err, deps.logger);
+      id = fromGlobalId(String(req.params.id ?? ''), 'ApprovalDocument', 'id').id;
+    } catch {
+      throw badSegment('id', '不是批准文书的全局 ID', 'not an ApprovalDocument global ID');
     }
-  };
+    const ctx = await contextOf(req, rc);
+    // Readable first (the jurisdiction filter), then held: only the issuing county's staff and the applying department.
+    const doc = await ctx.em.findOne(ApprovalDocument, id);
+    if (!doc || !(await holdsDocument(ctx, doc))) throw notFound('该批准文书', 'Approval document');
+    await ensureSigned(ctx.em, deps.config, doc);
+    const county = await ctx.em.findOneOrFail(Region, doc.county.id);
+    const key = await keyById(ctx.em, doc.keyId!);
+    const origin = `${req.protocol}://${req.get('host') ?? '127.0.0.1'}`;
+    const pdf = await renderApprovalPdf({
+      fields: fieldsOf(doc, county),
+      payload: payloadOf(doc, county)!,
+      verificationCode: verificationCode(doc)!,
+      typedSignature: typedSignature(doc)!,
+      scopeText: await scopeText(ctx.em, doc),
+      communityCount: doc.communityIds.length,
+      provisional: !!doc.provisionalUntil,
+      verifyUrl: `${origin}/verify?county=${county.code}`,
+      keyFingerprint: key ? keyFingerprint(key.publicKey) : '',
+    });
+    res.set({
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': `inline; filename="approval-document-${doc.id}.pdf"; filename*=UTF-8''${encodeURIComponent(`${doc.number}.pdf`)}`,
+      'Cache-Control': 'private, no-store',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    res.send(pdf);
+  });
 
-  router.get(
-    '/approval-documents/keys.json',
-    handle(async (req, res) => {
-      params(req, []);
-      const ctx = await publicContext(req);
-      res.set({ 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' }).json(await keysDocument(ctx.em));
-    }),
-  );
-
-  router.get(
-    '/approval-documents/keys/:file',
-    handle(async (req, res) => {
-      params(req, []);
-      const file = String(req.params.file ?? '');
-      const keyId = file.endsWith('.pem') ? file.slice(0, -4) : '';
-      if (!KEY_ID.test(keyId)) throw bad('keyId', '应为 县代码-年月日-4 位十六进制，如 511828-20260105-3fa2.pem', 'expected <county>-<yyyymmdd>-<4 hex>.pem');
-      const ctx = await publicContext(req);
-      const key = await keyById(ctx.em, keyId);
-      if (!key) throw notFound('该密钥', 'Key');
-      res.set({ 'Content-Type': 'application/x-pem-file', 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'public, max-age=86400' }).send(sm2PublicKeyPem(key.publicKey));
-    }),
-  );
-
-  router.get(
-    '/approval-documents/revocations/:file',
-    handle(async (req, res) => {
-      params(req, []);
-      const file = String(req.params.file ?? '');
-      const code = file.endsWith('.json') ? file.slice(0, -5) : '';
-      if (!COUNTY_CODE.test(code)) throw bad('county', '应为 6 位县级区划代码，如 511828.json', 'expected a 6-digit county code, e.g. 511828.json');
-      const ctx = await publicContext(req);
-      const county = await countyByCode(ctx.em, code);
-      const list = await latestRevocationList(ctx.em, deps.config, county);
-      res
-        .set({ 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff', 'Content-Disposition': `inline; filename="revocations-${code}.json"` })
-        .json({ ...signedListOf(list), county: county.code, listDate: list.listDate.toISOString(), entryCount: list.entryCount });
-    }),
-  );
-
-  router.get(
-    '/approval-documents/:id/document.pdf',
-    handle(async (req, res) => {
-      params(req, []);
-      let id: number;
-      try {
-        id = fromGlobalId(String(req.params.id ?? ''), 'ApprovalDocument', 'id').id;
-      } catch {
-        throw bad('id', '不是批准文书的全局 ID', 'not an ApprovalDocument global ID');
-      }
-      const em = deps.orm.em.fork();
-      const actor = await deps.auth.authenticate(em, req.headers.authorization);
-      if (!actor) throw new AppError('UNAUTHENTICATED', '请先登录（Authorization: Bearer <令牌>）', 'Sign in first (Authorization: Bearer <token>)');
-      const ctx = await createContext({ em, actor, requestId: String(req.id ?? ''), log: req.log ?? deps.logger, config: deps.config });
-      // Readable first (the jurisdiction filter), then held: only the issuing county's staff and the applying department.
-      const doc = await ctx.em.findOne(ApprovalDocument, id);
-      if (!doc || !(await holdsDocument(ctx, doc))) throw notFound('该批准文书', 'Approval document');
-      await ensureSigned(ctx.em, deps.config, doc);
-      const county = await ctx.em.findOneOrFail(Region, doc.county.id);
-      const key = await keyById(ctx.em, doc.keyId!);
-      const origin = `${req.protocol}://${req.get('host') ?? '127.0.0.1'}`;
-      const pdf = await renderApprovalPdf({
-        fields: fieldsOf(doc, county),
-        payload: payloadOf(doc, county)!,
-        verificationCode: verificationCode(doc)!,
-        typedSignature: typedSignature(doc)!,
-        scopeText: await scopeText(ctx.em, doc),
-        communityCount: doc.communityIds.length,
-        provisional: !!doc.provisionalUntil,
-        verifyUrl: `${origin}/verify?county=${county.code}`,
-        keyFingerprint: key ? keyFingerprint(key.publicKey) : '',
-      });
-      res.set({
-        'Content-Type': 'application/pdf',
-        'Content-Disposition': `inline; filename="approval-document-${doc.id}.pdf"; filename*=UTF-8''${encodeURIComponent(`${doc.number}.pdf`)}`,
-        'Cache-Control': 'private, no-store',
-        'X-Content-Type-Options': 'nosniff',
-      });
-      res.send(pdf);
-    }),
-  );
-
-  router.get(
-    '/verify',
-    handle(async (req, res) => {
-      const q = params(req, ['county']);
-      if (q.county !== undefined && !COUNTY_CODE.test(q.county)) throw bad('county', '应为 6 位县级区划代码', 'expected a 6-digit county code');
-      const ctx = await publicContext(req);
-      const county = q.county ? await countyByCode(ctx.em, q.county) : null;
-      const { html, csp } = verifyPage(await pageData(ctx.em, deps.config, county));
-      res.set({
-        'Content-Type': 'text/html; charset=utf-8',
-        'Content-Security-Policy': csp,
-        'X-Content-Type-Options': 'nosniff',
-        'Referrer-Policy': 'no-referrer',
-        'Cache-Control': 'no-cache',
-        ...(county ? { 'Content-Disposition': `inline; filename="verify-${county.code}.html"` } : {}),
-      });
-      res.send(html);
-    }),
-  );
+  const verifyParams = { county: { type: GraphQLString, pattern: COUNTY_CODE, maxLength: 6, label: '县级区划代码（6 位）' } };
+  route(router, { method: 'get', path: '/verify', params: verifyParams, auth: 'optional', cost: HEAVY }, kit, async (req, res, rc) => {
+    const ctx = await contextOf(req, { em: rc.em, actor: null });
+    const code = rc.params.county as string | undefined;
+    const county = code ? await countyByCode(ctx.em, code) : null;
+    const { html, csp } = verifyPage(await pageData(ctx.em, deps.config, county));
+    res.set({
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Security-Policy': csp,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': 'no-cache',
+      ...(county ? { 'Content-Disposition': `inline; filename="verify-${county.code}.html"` } : {}),
+    });
+    res.send(html);
+  });
 
   app.use(router);
 }

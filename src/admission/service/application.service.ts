@@ -170,7 +170,7 @@ export async function createApplication(ctx: Context, input: ApplicationInput): 
   return ctx.em.transactional(async (em) => {
     let departmentId: number;
     if (actor.role === Role.DEPARTMENT_USER) {
-      if (input.departmentId) throw forbidden('部门人员只能以本部门名义申请', 'Department users apply for their own department');
+      if (input.departmentId) throw forbidden('JURISDICTION', '部门人员只能以本部门名义申请', 'Department users apply for their own department');
       departmentId = actor.departmentId!;
     } else if (input.departmentId) {
       departmentId = fromGlobalId(input.departmentId, 'Department', 'departmentId').id;
@@ -217,7 +217,7 @@ export async function updateApplication(ctx: Context, id: string, input: Applica
   return ctx.em.transactional(async (em) => {
     const app = await lockApplication(em, id);
     if (actor.role !== Role.ADMIN && !(actor.role === Role.DEPARTMENT_USER && actor.departmentId === app.department.id)) {
-      throw forbidden('只能修改本部门的申请', "Only your own department's applications");
+      throw forbidden('JURISDICTION', '只能修改本部门的申请', "Only your own department's applications");
     }
     if (![S.DRAFT, S.RETURNED].includes(app.status)) {
       throw conflict('只有草稿或退回修改的申请可以修改', 'Only drafts and returned applications can be changed');

@@ -106,11 +106,11 @@ const BY_ACTION = new Map(TRANSITIONS.map((t) => [t.action, t]));
 export function checkActor(app: AdmissionApplication, action: Action, who: Who): Transition {
   const t = BY_ACTION.get(action)!;
   const role = who === 'system' ? 'system' : who.role;
-  if (!t.roles.includes(role)) throw forbidden(`当前角色不能执行“${t.label[0]}”`, `Your role cannot ${t.label[1].toLowerCase()}`);
+  if (!t.roles.includes(role)) throw forbidden('ROLE', `当前角色不能执行“${t.label[0]}”`, `Your role cannot ${t.label[1].toLowerCase()}`);
   for (const guard of [ownDepartment, ownCounty]) {
     if (t.guards.includes(guard)) {
       const why = guard(app, who);
-      if (why) throw forbidden(why[0], why[1]);
+      if (why) throw forbidden('JURISDICTION', why[0], why[1]); // own department, own county
     }
   }
   if (!t.from.includes(app.status)) {

@@ -77,7 +77,7 @@ export async function maintainedRegion(ctx: Context, countyId: string, field = '
   const region = await ctx.em.findOne(Region, { id: fromGlobalId(countyId, 'Region', field).id });
   if (!region) throw notFound('该县（市、区）', 'County');
   if (!canMaintainLists(actor, region)) {
-    throw forbidden('只有本县审核人员（县委社会工作部）或管理员可以维护本县清单', 'Only this county’s reviewers or an admin may maintain its lists');
+    throw forbidden('JURISDICTION', '只有本县审核人员（县委社会工作部）或管理员可以维护本县清单', 'Only this county’s reviewers or an admin may maintain its lists');
   }
   return region;
 }
@@ -140,7 +140,7 @@ export class ListChangeResolver {
     const change = await ctx.em.findOne(ListChange, { id: fromGlobalId(id, 'ListChange').id });
     if (!change) throw notFound('该清单变更', 'List change');
     const region = (await ctx.em.findOne(Region, { id: change.county.id }))!;
-    if (!canMaintainLists(requireActor(ctx), region)) throw forbidden('只有本县审核人员（县委社会工作部）或管理员可以维护本县清单', 'Only this county’s reviewers or an admin may maintain its lists');
+    if (!canMaintainLists(requireActor(ctx), region)) throw forbidden('JURISDICTION', '只有本县审核人员（县委社会工作部）或管理员可以维护本县清单', 'Only this county’s reviewers or an admin may maintain its lists');
     return discardListChange(ctx.em, ctx, { changeId: change.id, reason });
   }
 

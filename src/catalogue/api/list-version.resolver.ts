@@ -14,6 +14,7 @@ import type { Context } from '../../kernel/context';
 import { ConnectionType, PageArgs, paginate } from '../../kernel/pagination';
 import { fromGlobalId } from '../../kernel/global-id';
 import { getRegion } from '../../geography';
+import { LocalDateScalar } from '../../kernel/scalars';
 
 export const ListVersionConnection = ConnectionType(ListVersion, { zh: '清单版本', en: 'list versions' });
 
@@ -27,7 +28,7 @@ export class PublishListVersionInput {
   @MaxLength(LIMITS.documentNumber)
   documentNumber!: string;
 
-  @Field({ description: '发布日期（YYYY-MM-DD），不早于上一版。Publication date, not before the previous version.' })
+  @Field(() => LocalDateScalar, { description: '发布日期（YYYY-MM-DD），不早于上一版。Publication date, not before the previous version.' })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'publishedAt must be a YYYY-MM-DD date' })
   publishedAt!: string;
 

@@ -59,6 +59,7 @@ export class CollectedValueResolver {
     if (!element) throw notFound('该数据元', 'Data element');
     if (!(await canReadDataElement(ctx.em, actor, element.id))) {
       throw forbidden(
+        'SHARING_SCOPE',
         `本部门不在数据元“${element.name}”的共享范围内，无权读取其数据`,
         `Your department is not in the sharing scope of data element ${element.code}`,
       );

@@ -180,9 +180,9 @@ export class ConsolidationResolver {
     // A county reviewer consolidates within the county only.
     if (actor.role === Role.REVIEWER) {
       const county = actor.regionId != null ? await ctx.em.findOne(Region, { id: actor.regionId }) : null;
-      if (!county || county.level !== RegionLevel.COUNTY) throw forbidden();
+      if (!county || county.level !== RegionLevel.COUNTY) throw forbidden('JURISDICTION', '审核人员须属于一个县', 'A reviewer must belong to a county');
       const outside = await ctx.em.count(Community, { id: { $in: communityIds }, county: { $ne: county.id } });
-      if (outside > 0) throw forbidden('只能整合本县的终端', 'You may only consolidate terminals of your county');
+      if (outside > 0) throw forbidden('JURISDICTION', '只能整合本县的终端', 'You may only consolidate terminals of your county');
     }
     const done = await ctx.em.transactional((em) => executeConsolidation(em, { actor, requestId: ctx.requestId }, communityIds, input.comment));
     const result = new ConsolidationResult();

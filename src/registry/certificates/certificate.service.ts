@@ -87,7 +87,7 @@ export async function recordCertificateRequest(ctx: Context, input: CertificateR
     let communityId: number;
     if (scope.role === Role.COMMUNITY_USER) {
       if (input.communityId && decodeId(problems, input.communityId, 'Community', 'communityId') !== scope.communityId) {
-        throw forbidden('只能记录本村（社区）的证明', "Only your own community's certificates");
+        throw forbidden('JURISDICTION', '只能记录本村（社区）的证明', "Only your own community's certificates");
       }
       communityId = scope.communityId!;
     } else if (scope.role === Role.ADMIN && input.communityId) {
@@ -95,7 +95,7 @@ export async function recordCertificateRequest(ctx: Context, input: CertificateR
     } else if (scope.role === Role.ADMIN) {
       throw badInput('请指定村（社区）', 'Give the community', [{ field: 'communityId', message: '必填', messageEn: 'required' }]);
     } else {
-      throw forbidden('由村（社区）工作者记录', 'Community workers record certificate requests');
+      throw forbidden('BINDING', '由村（社区）工作者记录', 'Community workers record certificate requests');
     }
     const community = communityId > 0 ? await em.findOne(Community, { id: communityId }) : null;
     if (!community) problems.add('communityId', '未找到该村（社区）', 'Community not found');

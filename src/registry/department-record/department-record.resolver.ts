@@ -97,7 +97,7 @@ export class DepartmentRecordResolver {
       scope.role === Role.ADMIN ||
       (scope.role === Role.DEPARTMENT_USER && scope.departmentId === department.id) ||
       (COUNTY_STAFF.includes(scope.role) && scope.countyIds.includes(department.region.id));
-    if (!allowed) throw forbidden('只能查看本部门或本县部门的档案', "Only your own department's or county's records");
+    if (!allowed) throw forbidden('JURISDICTION', '只能查看本部门或本县部门的档案', "Only your own department's or county's records");
     return Object.assign(new DepartmentRecord(), { departmentId: department.id, countyId: department.region.id, department });
   }
 

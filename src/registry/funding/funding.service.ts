@@ -107,7 +107,7 @@ export interface UnfundedRow {
 
 /** Admitted assistance items of a county with no funding: none declared, or none sent to any community. */
 export async function unfundedAssistanceItems(em: EntityManager, scope: ActorScope, filter: { countyId?: number | null; departmentId?: number | null }): Promise<UnfundedRow[]> {
-  if (scope.role === Role.COMMUNITY_USER || scope.role === Role.TOWNSHIP_USER) throw forbidden('由县级部门和督查人员查询', 'For county staff and departments');
+  if (scope.role === Role.COMMUNITY_USER || scope.role === Role.TOWNSHIP_USER) throw forbidden('BINDING', '由县级部门和督查人员查询', 'For county staff and departments');
   const s = scopeSql(scope);
   const conds = [s.sql, 'a.status in (?, ?, ?)', 'a.kind in (?, ?, ?)'];
   const params: unknown[] = [...s.params, ...ADMITTED_STATUSES, ...ASSISTANCE_KINDS];

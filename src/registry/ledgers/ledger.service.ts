@@ -140,7 +140,7 @@ export async function mergeLedgerRequirement(ctx: Context, id: string, input: Me
     else if (into.status !== LedgerStatus.KEPT) problems.add('intoId', '只能并入保留的台账报表', 'Only into a kept ledger');
     problems.throwIfAny('不能合并', 'Cannot merge');
     if (scope.role === Role.DEPARTMENT_USER && into.department.id !== scope.departmentId) {
-      throw forbidden('跨部门合并台账报表由县委社会工作部办理', 'Merging across departments is for the county reviewers');
+      throw forbidden('JURISDICTION', '跨部门合并台账报表由县委社会工作部办理', 'Merging across departments is for the county reviewers');
     }
     if (l.status !== LedgerStatus.KEPT) throw conflict('该台账报表已合并或取消', 'The ledger is already merged or abolished');
     const before = snapshot(l);
@@ -202,7 +202,7 @@ export async function setLedgerOneForm(ctx: Context, id: string, enabled: boolea
  */
 export async function fileLedger(ctx: Context, input: LedgerFilingInput): Promise<LedgerFiling> {
   const scope = actorScope(ctx);
-  if (scope.role !== Role.COMMUNITY_USER || !scope.communityId) throw forbidden('由村（社区）工作者填报', 'Community workers file ledgers');
+  if (scope.role !== Role.COMMUNITY_USER || !scope.communityId) throw forbidden('BINDING', '由村（社区）工作者填报', 'Community workers file ledgers');
   return ctx.em.transactional(async (em) => {
     const l = await loadReferenced(em, LedgerRequirement, input.requirementId, 'LedgerRequirement', 'requirementId', ['该台账报表', 'Ledger requirement']);
     const community = await em.findOneOrFail(Community, { id: scope.communityId! });

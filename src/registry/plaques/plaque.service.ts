@@ -3,9 +3,9 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '../../kernel/roles';
 import { changeLocked, changeRecord, createRecord, lockRecord } from '../../kernel/mutation';
-import { Community } from '../../geography';
+import { Community, Region, RegionLevel } from '../../geography';
 import type { Context } from '../../kernel/context';
-import { forbidden } from '../../kernel/errors';
+import { forbidden, notFound } from '../../kernel/errors';
 import { chinaDate } from '../../kernel/dates';
 import { actorScope, type ActorScope } from '../../kernel/context';
 import { assertCountyRole } from '../../kernel/jurisdiction';
@@ -39,7 +39,7 @@ export async function createPlaque(ctx: Context, input: PlaqueInput): Promise<Pl
       (scope.role === Role.DEPARTMENT_USER && scope.departmentId === department.id) ||
       (scope.role === Role.REVIEWER && scope.countyId === countyId) ||
       (scope.role === Role.COMMUNITY_USER && scope.communityId === community.id);
-    if (!allowed) throw forbidden();
+    if (!allowed) throw forbidden('JURISDICTION', '只能办理本部门、本县或本村（社区）的挂牌', 'Only plaques of your own department, county or community');
     return em.create(Plaque, {
       county: countyId,
       community,
@@ -98,6 +98,8 @@ export async function orderPlaqueRemoval(ctx: Context, id: string, input: Plaque
 export async function orderPlaqueRemovals(ctx: Context, countyId: number, departmentId?: number | null): Promise<Plaque[]> {
   const scope = actorScope(ctx);
   assertCountyRole(scope, countyId, [Role.REVIEWER]);
+  const county = await ctx.em.findOne(Region, { id: countyId, level: RegionLevel.COUNTY });
+  if (!county) throw notFound('该县', 'County');
   return ctx.em.transactional(async (em) => {
     const proposals = await plaqueCleanupReview(em, countyId, departmentId);
     if (!proposals.length) return [];
@@ -121,7 +123,7 @@ export async function confirmPlaqueRemoved(ctx: Context, id: string, input: Plaq
         (scope.role === Role.COMMUNITY_USER && scope.communityId === p.community.id) ||
         (scope.role === Role.DEPARTMENT_USER && scope.departmentId === p.department.id) ||
         (scope.role === Role.REVIEWER && scope.countyId === p.county.id);
-      if (!allowed) throw forbidden();
+      if (!allowed) throw forbidden('JURISDICTION', '只能办理本部门、本县或本村（社区）的挂牌', 'Only plaques of your own department, county or community');
     },
     lifecycle: { machine: PLAQUE_LIFECYCLE, action: 'remove' },
     apply: (p) => void Object.assign(p, { removedOn: input.on ?? chinaDate(), statusReason: input.reason.trim() }),

@@ -40,14 +40,14 @@ export async function submitRefusal(ctx: Context, input: RefusalInput): Promise<
     let communityId: number;
     if (scope.role === Role.COMMUNITY_USER) {
       if (input.communityId && decodeId(problems, input.communityId, 'Community', 'communityId') !== scope.communityId) {
-        throw forbidden('只能就本村（社区）的任务拒绝执行或举报', "Only tasks pushed onto your own community");
+        throw forbidden('JURISDICTION', '只能就本村（社区）的任务拒绝执行或举报', "Only tasks pushed onto your own community");
       }
       communityId = scope.communityId!;
     } else if (scope.role === Role.ADMIN) {
       if (!input.communityId) throw badInput('请指定村（社区）', 'Give the community', [{ field: 'communityId', message: '必填', messageEn: 'required' }]);
       communityId = decodeId(problems, input.communityId, 'Community', 'communityId');
     } else {
-      throw forbidden('由村（社区）工作者提出', 'Community workers refuse or report tasks');
+      throw forbidden('BINDING', '由村（社区）工作者提出', 'Community workers refuse or report tasks');
     }
     const community = communityId > 0 ? await em.findOne(Community, { id: communityId }) : null;
     if (!community) problems.add('communityId', '未找到该村（社区）', 'Community not found');

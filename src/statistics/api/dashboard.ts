@@ -119,7 +119,7 @@ export const DASHBOARD_JS = `/* Zhunru burden dashboard (served by src/statistic
       headers: { 'content-type': 'application/json', accept: 'application/json', authorization: token ? 'Bearer ' + token : '' },
       body: JSON.stringify({ query: query, variables: variables })
     }).then(function (r) { return r.json(); }).then(function (body) {
-      if (body.errors && body.errors.length) { var e = new Error(body.errors[0].message); e.code = body.errors[0].extensions && body.errors[0].extensions.code; throw e; }
+      if (body.errors && body.errors.length) { var x = body.errors[0].extensions || {}; var e = new Error(body.errors[0].message); e.code = x.code; e.reason = x.reason; e.challenge = x.challenge; throw e; }
       return body.data;
     });
   }
@@ -132,9 +132,18 @@ export const DASHBOARD_JS = `/* Zhunru burden dashboard (served by src/statistic
   $('signin').addEventListener('submit', function (ev) {
     ev.preventDefault();
     var f = ev.target;
+    var done = function (t) { token = t; sessionStorage.setItem('zr_token', token); load(); };
     gql('mutation($i: SignInInput!) { signIn(input: $i) { token } }', { i: { username: f.username.value, password: f.password.value } })
-      .then(function (d) { token = d.signIn.token; sessionStorage.setItem('zr_token', token); load(); })
-      .catch(function (e) { showSignIn(e.message); });
+      .then(function (d) { done(d.signIn.token); })
+      .catch(function (e) {
+        // Two-factor sign-in: the password was right; the one-time code (or a recovery code) completes it.
+        if (e.reason !== 'SECOND_FACTOR_REQUIRED') { showSignIn(e.reason === 'SECOND_FACTOR_ENROLMENT_REQUIRED' ? e.message + '（请先在管理端绑定动态口令）' : e.message); return; }
+        var code = window.prompt('请输入动态口令（6 位数字）或恢复码');
+        if (!code) { showSignIn('已取消'); return; }
+        gql('mutation($i: SignInSecondFactorInput!) { signInSecondFactor(input: $i) { token } }', { i: { challenge: e.challenge, code: code } })
+          .then(function (d) { done(d.signInSecondFactor.token); })
+          .catch(function (e2) { showSignIn(e2.message); });
+      });
   });
   $('signout').addEventListener('click', function () { sessionStorage.removeItem('zr_token'); token = null; showSignIn(); });
 
@@ -161,7 +170,7 @@ export const DASHBOARD_JS = `/* Zhunru burden dashboard (served by src/statistic
     $('signin').hidden = true;
     var now = new Date(Date.now() + 8 * 3600e3).toISOString().slice(0, 7);
     var from = monthsBack(now, 11);
-    gql('query($r: String!, $f: String!, $t: String!, $c: [BurdenIndicator!], $tr: [BurdenIndicator!]) {' +
+    gql('query($r: String!, $f: Month!, $t: Month!, $c: [BurdenIndicator!], $tr: [BurdenIndicator!]) {' +
         ' burdenIndicators { indicator label unit higherIsBetter }' +
         ' stats: burdenStatistics(regionCode: $r, groupBy: TOWNSHIP, from: $f, to: $t, indicators: $c) { from to baselineMonth refreshedAt region { name code } total { ' + VALUES + ' } rows { key label ' + VALUES + ' } }' +
         ' trend: burdenTrend(regionCode: $r, from: $f, to: $t, indicators: $tr) { rows { month ' + VALUES + ' } }' +

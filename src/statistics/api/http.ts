@@ -5,7 +5,8 @@
  *       ?region=<code> | regionId=<global id>, groupBy=<StatisticsGroupBy> (default: the level
  *       below the region), from=YYYY-MM, to=YYYY-MM (default: the last 12 months),
  *       indicators=A,B,… (default: all), monthly=1, compare=1 (baseline and change columns).
- *       Authorization: Bearer <token>, as for /graphql; the same access rules.
+ *       Authorization: Bearer <token>, as for /graphql; the same access rules. Parameters are
+ *       declared (EXPORT_PARAMS) and checked like GraphQL arguments; anything else is 400.
  *   GET /dashboard                                the read-only dashboard page
  *   GET /dashboard/assets/<file>                  its script, stylesheet and Chart.js (from node_modules)
  */
@@ -13,12 +14,14 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express, type Request, type Response } from 'express';
+import { GraphQLBoolean, GraphQLEnumType, GraphQLID, GraphQLString } from 'graphql';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { Config } from '../../config';
-import type { AuthService } from '../../auth';
 import { createContext } from '../../auth';
-import { AppError, badInput } from '../../kernel/errors';
+import { route, type ParamSpec, type RouteContext, type RouteLimiter } from '../../kernel/http/routes';
+import { MonthScalar } from '../../kernel/scalars';
+import { AppError } from '../../kernel/errors';
 import { RegionLevel } from '../../geography';
 import { BurdenIndicator, INDICATORS } from '../service/indicators';
 import { StatisticsGroupBy, burdenStatistics, lastRefresh, monthFromIndex, monthIndex, visibleRegion } from '../service/statistics.service';
@@ -27,9 +30,10 @@ import { DASHBOARD_CSP, DASHBOARD_CSS, DASHBOARD_FAVICON, DASHBOARD_JS, dashboar
 
 export interface StatisticsRouteDeps {
   orm: MikroORM;
-  auth: AuthService;
   config: Config;
   logger: Logger;
+  /** The API's rate limiter: exports are charged EXPORT_COST requests. */
+  limiter: RouteLimiter;
 }
 
 const CHILD_LEVEL: Record<RegionLevel, StatisticsGroupBy> = {
@@ -39,60 +43,45 @@ const CHILD_LEVEL: Record<RegionLevel, StatisticsGroupBy> = {
   TOWNSHIP: StatisticsGroupBy.COMMUNITY,
 };
 
-const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, BAD_USER_INPUT: 400, NOT_FOUND: 404, CONFLICT: 409 };
-
-const one = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-
-function sendError(res: Response, err: unknown, logger: Logger): void {
-  if (err instanceof AppError) {
-    const status = HTTP_STATUS[err.code] ?? 500;
-    if (status === 401) res.set('WWW-Authenticate', 'Bearer');
-    res.status(status).json({ error: { code: err.code, message: err.message, messageEn: err.extensions.messageEn, details: err.extensions.details } });
-    return;
-  }
-  logger.error({ err }, 'statistics export failed');
-  res.status(500).json({ error: { code: 'INTERNAL', message: '服务器内部错误', messageEn: 'Internal error' } });
+/** A GraphQL enum type over a TypeScript enum, for declared HTTP parameters. */
+function enumType(name: string, values: Record<string, string>): GraphQLEnumType {
+  return new GraphQLEnumType({ name, values: Object.fromEntries(Object.keys(values).map((k) => [k, { value: k }])) });
 }
 
-async function exportHandler(req: Request, res: Response, deps: StatisticsRouteDeps, format: 'csv' | 'xlsx'): Promise<void> {
-  const em = deps.orm.em.fork();
-  try {
-    const actor = await deps.auth.authenticate(em, req.headers.authorization);
-    if (!actor) throw new AppError('UNAUTHENTICATED', '请先登录（Authorization: Bearer <令牌>）', 'Sign in first (Authorization: Bearer <token>)');
-    const ctx = await createContext({ em, actor, requestId: String(req.id ?? ''), log: req.log ?? deps.logger, config: deps.config });
-    const q = req.query;
-    const region = await visibleRegion(ctx, { regionCode: one(q.region), regionId: one(q.regionId) });
-    const groupByText = one(q.groupBy);
-    if (groupByText && !(groupByText in StatisticsGroupBy)) throw badInput('分组方式无效', 'Invalid groupBy', [{ field: 'groupBy', message: `应为 ${Object.keys(StatisticsGroupBy).join('、')} 之一`, messageEn: 'unknown grouping' }]);
-    const groupBy = (groupByText as StatisticsGroupBy | undefined) ?? CHILD_LEVEL[region.level];
-    const indicatorsText = one(q.indicators);
-    const indicators = indicatorsText ? indicatorsText.split(',').map((s) => s.trim()).filter(Boolean) : INDICATORS.map((i) => i.key);
-    const unknown = indicators.filter((i) => !(i in BurdenIndicator));
-    if (unknown.length) throw badInput('指标无效', 'Unknown indicators', [{ field: 'indicators', message: `未知指标：${unknown.join('、').slice(0, 200)}`, messageEn: 'unknown indicators' }]);
-    let to = one(q.to);
-    let from = one(q.from);
-    if (!to) to = (await lastRefresh(em))?.to ?? new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
-    if (!from && /^\d{4}-\d{2}$/.test(to)) from = monthFromIndex(monthIndex(to) - 11);
-    const answer = await burdenStatistics(em, {
-      region,
-      groupBy,
-      from: from ?? '',
-      to,
-      indicators: indicators as BurdenIndicator[],
-      monthly: one(q.monthly) === '1' || one(q.monthly) === 'true',
-    });
-    const table = statisticsTable(answer, one(q.compare) === '1' || one(q.compare) === 'true');
-    const name = exportFileName(answer, format);
-    res.set({
-      'Content-Disposition': `attachment; filename="burden-statistics.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-      'Cache-Control': 'no-store',
-      'X-Content-Type-Options': 'nosniff',
-    });
-    if (format === 'csv') res.type('text/csv; charset=utf-8').send(toCsv(table));
-    else res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await toXlsx(answer, table));
-  } catch (err) {
-    sendError(res, err, deps.logger);
-  }
+/** The exports' parameters, checked like the burdenStatistics arguments (src/http/routes.ts). */
+export const EXPORT_PARAMS = {
+  region: { type: GraphQLString, pattern: /^\d{6}(\d{3}|\d{6})?$/, maxLength: 12, label: '行政区划代码（6、9 或 12 位）' },
+  regionId: { type: GraphQLID, maxLength: 200, label: '行政区划全局 ID' },
+  groupBy: { type: enumType('StatisticsGroupBy', StatisticsGroupBy), label: '分组方式' },
+  from: { type: MonthScalar, label: '起始月份' },
+  to: { type: MonthScalar, label: '截止月份' },
+  indicators: { type: enumType('BurdenIndicator', BurdenIndicator), list: true, label: '指标' },
+  monthly: { type: GraphQLBoolean, label: '是否逐月' },
+  compare: { type: GraphQLBoolean, label: '是否含基期对比' },
+} satisfies Record<string, ParamSpec>;
+
+/** Requests' worth an export is charged in the rate limits: it builds a whole table (and, for XLSX, a workbook). */
+export const EXPORT_COST = 10;
+
+async function exportHandler(req: Request, res: Response, deps: StatisticsRouteDeps, format: 'csv' | 'xlsx', { params: q, actor, em }: RouteContext<typeof EXPORT_PARAMS>): Promise<void> {
+  const ctx = await createContext({ em, actor, requestId: String(req.id ?? ''), log: req.log ?? deps.logger, config: deps.config });
+  const region = await visibleRegion(ctx, { regionCode: q.region as string | undefined, regionId: q.regionId as string | undefined });
+  const groupBy = (q.groupBy as StatisticsGroupBy | undefined) ?? CHILD_LEVEL[region.level];
+  const indicators = (q.indicators as BurdenIndicator[] | undefined) ?? INDICATORS.map((i) => i.key);
+  let to = q.to as string | undefined;
+  let from = q.from as string | undefined;
+  if (!to) to = (await lastRefresh(em))?.to ?? new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+  if (!from) from = monthFromIndex(monthIndex(to) - 11);
+  const answer = await burdenStatistics(em, { region, groupBy, from, to, indicators, monthly: q.monthly === true });
+  const table = statisticsTable(answer, q.compare === true);
+  const name = exportFileName(answer, format);
+  res.set({
+    'Content-Disposition': `attachment; filename="burden-statistics.${format}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  if (format === 'csv') res.type('text/csv; charset=utf-8').send(toCsv(table));
+  else res.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await toXlsx(answer, table));
 }
 
 interface Asset {
@@ -124,12 +113,15 @@ function dashboardAssets(): Map<string, () => Asset> {
 /** Mounts the exports and the dashboard on the API's Express app. */
 export function mountStatisticsRoutes(app: Express, deps: StatisticsRouteDeps): void {
   const router = express.Router();
-  router.get('/exports/burden-statistics.csv', (req, res) => exportHandler(req, res, deps, 'csv'));
-  router.get('/exports/burden-statistics.xlsx', (req, res) => exportHandler(req, res, deps, 'xlsx'));
+  const kit = { limiter: deps.limiter, orm: deps.orm, log: deps.logger };
+  for (const format of ['csv', 'xlsx'] as const) {
+    route(router, { method: 'get', path: `/exports/burden-statistics.${format}`, params: EXPORT_PARAMS, cost: EXPORT_COST, auth: 'required' }, kit, (req, res, ctx) => exportHandler(req, res, deps, format, ctx));
+  }
 
   const assets = dashboardAssets();
   let page: Buffer | undefined;
-  router.get('/dashboard', (_req, res) => {
+  // The page reads ?region= itself; assets carry ?v=<hash> to bust caches.
+  route(router, { method: 'get', path: '/dashboard', params: { region: { type: GraphQLString, pattern: /^\d{6,12}$/, maxLength: 12, label: '行政区划代码' } }, auth: 'optional' }, kit, (_req, res) => {
     page ??= Buffer.from(dashboardPage((name) => `/dashboard/assets/${name}?v=${assets.get(name)!().version}`), 'utf8');
     res.set({
       'Content-Type': 'text/html; charset=utf-8',
@@ -141,13 +133,10 @@ export function mountStatisticsRoutes(app: Express, deps: StatisticsRouteDeps): 
     });
     res.send(page);
   });
-  router.get('/dashboard/assets/:file', (req, res) => {
+  route(router, { method: 'get', path: '/dashboard/assets/:file', params: { v: { type: GraphQLString, pattern: /^[A-Za-z0-9_-]{12}$/, label: '版本' } }, auth: 'optional' }, kit, (req, res) => {
     const get = typeof req.params.file === 'string' ? assets.get(req.params.file) : undefined;
     res.set('X-Content-Type-Options', 'nosniff');
-    if (!get) {
-      res.status(404).type('text/plain').send('Not Found');
-      return;
-    }
+    if (!get) throw new AppError('NOT_FOUND', '未找到该文件', 'No such file', { reason: 'NO_ROUTE' });
     const asset = get();
     res.set({ 'Content-Type': asset.type, 'Cache-Control': 'public, max-age=86400', ETag: asset.etag });
     res.send(asset.body);

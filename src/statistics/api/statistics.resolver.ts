@@ -27,6 +27,7 @@ import { BurdenIndicator, INDICATORS } from '../service/indicators';
 import { refreshStatistics } from '../service/refresh';
 import * as service from '../service/statistics.service';
 import { StatisticsGroupBy } from '../service/statistics.service';
+import { MonthScalar } from '../../kernel/scalars';
 
 @ObjectType({ description: '统计指标说明。What an indicator is.', simpleResolvers: true })
 export class IndicatorInfo {
@@ -286,8 +287,8 @@ export function createStatisticsResolvers(deps: StatisticsResolverDeps = {}) {
     async burdenStatistics(
       @Ctx() ctx: Context,
       @Arg('groupBy', () => StatisticsGroupBy, { description: '分组方式。Grouping.' }) groupBy: StatisticsGroupBy,
-      @Arg('from', { description: '起始月份 YYYY-MM。First month.' }) from: string,
-      @Arg('to', { description: '截止月份 YYYY-MM。Last month.' }) to: string,
+      @Arg('from', () => MonthScalar, { description: '起始月份 YYYY-MM。First month.' }) from: string,
+      @Arg('to', () => MonthScalar, { description: '截止月份 YYYY-MM。Last month.' }) to: string,
       @Arg('regionId', () => ID, { nullable: true, description: '行政区划全局 ID（与 regionCode 二选一）。Region.' }) regionId?: string,
       @Arg('regionCode', () => String, { nullable: true, description: '行政区划代码（与 regionId 二选一）。Region code.' }) regionCode?: string,
       @Arg('indicators', () => [BurdenIndicator], { nullable: true, description: '所需指标（默认常用的 10 项）。Indicators; a default set when omitted.' }) indicators?: BurdenIndicator[],
@@ -301,8 +302,8 @@ export function createStatisticsResolvers(deps: StatisticsResolverDeps = {}) {
     @Query(() => BurdenStatistics, { description: '逐月趋势：所选区划各指标按月的数值与基期比较。Monthly trend of a region.' })
     async burdenTrend(
       @Ctx() ctx: Context,
-      @Arg('from', { description: '起始月份 YYYY-MM。First month.' }) from: string,
-      @Arg('to', { description: '截止月份 YYYY-MM。Last month.' }) to: string,
+      @Arg('from', () => MonthScalar, { description: '起始月份 YYYY-MM。First month.' }) from: string,
+      @Arg('to', () => MonthScalar, { description: '截止月份 YYYY-MM。Last month.' }) to: string,
       @Arg('regionId', () => ID, { nullable: true, description: '行政区划全局 ID（与 regionCode 二选一）。Region.' }) regionId?: string,
       @Arg('regionCode', () => String, { nullable: true, description: '行政区划代码（与 regionId 二选一）。Region code.' }) regionCode?: string,
       @Arg('indicators', () => [BurdenIndicator], { nullable: true, description: '所需指标（默认常用的 10 项）。Indicators.' }) indicators?: BurdenIndicator[],
@@ -315,8 +316,8 @@ export function createStatisticsResolvers(deps: StatisticsResolverDeps = {}) {
     @Query(() => DepartmentRanking, { description: '部门排名：所选区划内哪些部门给村（社区）带来的负担最多（默认按台账报表负担）。Which departments push the most burden.' })
     async departmentRanking(
       @Ctx() ctx: Context,
-      @Arg('from', { description: '起始月份 YYYY-MM。First month.' }) from: string,
-      @Arg('to', { description: '截止月份 YYYY-MM。Last month.' }) to: string,
+      @Arg('from', () => MonthScalar, { description: '起始月份 YYYY-MM。First month.' }) from: string,
+      @Arg('to', () => MonthScalar, { description: '截止月份 YYYY-MM。Last month.' }) to: string,
       @Arg('regionId', () => ID, { nullable: true, description: '行政区划全局 ID（与 regionCode 二选一）。Region.' }) regionId?: string,
       @Arg('regionCode', () => String, { nullable: true, description: '行政区划代码（与 regionId 二选一）。Region code.' }) regionCode?: string,
       @Arg('indicator', () => BurdenIndicator, { defaultValue: BurdenIndicator.LEDGER_HOURS, description: '排名指标，默认台账报表负担。Indicator; ledger hours by default.' }) indicator?: BurdenIndicator,
@@ -341,7 +342,7 @@ export function createStatisticsResolvers(deps: StatisticsResolverDeps = {}) {
       @Ctx() ctx: Context,
       @Arg('communityId', () => ID, { nullable: true, description: '村（社区）全局 ID（与 communityCode 二选一）。Community.' }) communityId?: string,
       @Arg('communityCode', () => String, { nullable: true, description: '12 位村（社区）代码（与 communityId 二选一）。Community code.' }) communityCode?: string,
-      @Arg('month', () => String, { nullable: true, description: '月份 YYYY-MM，默认最近一次汇总的月份。Month; the latest by default.' }) month?: string,
+      @Arg('month', () => MonthScalar, { nullable: true, description: '月份 YYYY-MM，默认最近一次汇总的月份。Month; the latest by default.' }) month?: string,
       @Arg('indicators', () => [BurdenIndicator], { nullable: true, description: '所需指标（默认全部）。Indicators; all by default.' }) indicators?: BurdenIndicator[],
     ): Promise<CommunityBurdenCard> {
       const community = await service.visibleCommunity(ctx, { communityId, communityCode });
@@ -366,7 +367,7 @@ export function createStatisticsResolvers(deps: StatisticsResolverDeps = {}) {
     @Mutation(() => StatisticsBaseline, { description: '设定区划的统计基期月份（下级区划未设定时沿用）。Set a region’s baseline month.' })
     async setBaseline(
       @Ctx() ctx: Context,
-      @Arg('month', { description: '基期月份 YYYY-MM。Baseline month.' }) month: string,
+      @Arg('month', () => MonthScalar, { description: '基期月份 YYYY-MM。Baseline month.' }) month: string,
       @Arg('regionId', () => ID, { nullable: true, description: '行政区划全局 ID（与 regionCode 二选一）。Region.' }) regionId?: string,
       @Arg('regionCode', () => String, { nullable: true, description: '行政区划代码（与 regionId 二选一）。Region code.' }) regionCode?: string,
       @Arg('note', () => String, { nullable: true, description: '说明。Note.' }) note?: string,

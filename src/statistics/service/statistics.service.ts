@@ -71,12 +71,12 @@ export async function statisticsScope(ctx: Context, opts: { communityCard?: bool
   if (scope.role === Role.ADMIN) return { all: true };
   if (opts.communityCard && scope.role === Role.COMMUNITY_USER && scope.communityId) return { all: false, prefix: '', communityId: scope.communityId };
   if (scope.role !== Role.COMMUNITY_USER && scope.role !== Role.INTEGRATION && scope.regionPrefix) return { all: false, prefix: scope.regionPrefix };
-  throw forbidden('无权查询负担统计', 'You may not read burden statistics');
+  throw forbidden('ROLE', '无权查询负担统计', 'You may not read burden statistics');
 }
 
 function assertCodeVisible(scope: StatisticsScope, code: string): void {
   if (scope.all || (code.startsWith(scope.prefix) && !scope.communityId)) return;
-  throw forbidden('超出您的统计查询范围', 'Outside your jurisdiction');
+  throw forbidden('JURISDICTION', '超出您的统计查询范围', 'Outside your jurisdiction');
 }
 
 /** The region asked for (by global ID or code), if the actor may read it. */
@@ -508,7 +508,7 @@ export async function visibleCommunity(ctx: Context, ref: { communityId?: string
     : await ctx.loaders.byUnique(Community, 'code').load(ref.communityCode!); // one statement with community(code:)
   if (!community) throw notFound('该村（社区）', 'Community');
   if (!scope.all && (scope.communityId ? scope.communityId !== community.id : !community.code.startsWith(scope.prefix))) {
-    throw forbidden('超出您的统计查询范围', 'Outside your jurisdiction');
+    throw forbidden('JURISDICTION', '超出您的统计查询范围', 'Outside your jurisdiction');
   }
   return community;
 }
@@ -525,7 +525,7 @@ async function assertMayManage(ctx: Context, region: Region, opts: { budget?: bo
     const own = await ctx.loaders.byId(Region).load(actor.regionId);
     if (own && region.code.startsWith(own.codePrefix) && LEVEL_DEPTH[region.level] >= LEVEL_DEPTH[own.level]) return actor;
   }
-  throw forbidden('无权设置该区划的统计基期或负担上限', 'You may not set this region’s baseline or budget');
+  throw forbidden('JURISDICTION', '无权设置该区划的统计基期或负担上限', 'You may not set this region’s baseline or budget');
 }
 
 /** Marks `month` as the region's baseline (replacing an earlier one). */
