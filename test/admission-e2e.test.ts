@@ -1,4 +1,5 @@
 import { startTestApi, type TestApi } from './support/api';
+import { client } from './support/client';
 import { createTestCounty, TEST_PASSWORD, type TestCounty } from './support/county';
 import { flagOverdueEmergencies } from '../src/admission/service/schedules';
 import { chinaDate } from '../src/kernel/dates';
@@ -20,16 +21,7 @@ const APP_FIELDS = `id number status version kind hasBlockingFindings availableA
   burden { communities hoursPerYear hoursPerCommunity }
   approvalDocument { number validFrom validUntil provisional revokedAt communityCount verificationCode }`;
 
-async function ok<T = any>(query: string, variables: Record<string, unknown>, token: string): Promise<T> {
-  const r = await t.gql(query, variables, { token });
-  if (r.body.errors) throw new Error(JSON.stringify(r.body.errors, null, 1));
-  return r.body.data as T;
-}
-async function fails(query: string, variables: Record<string, unknown>, token: string): Promise<any> {
-  const r = await t.gql(query, variables, { token });
-  expect(r.body.errors).toBeDefined();
-  return r.body.errors[0];
-}
+const { ok, fails } = client(() => t);
 
 const CREATE = `mutation($i: ApplicationInput!) { createApplication(input: $i) { ${APP_FIELDS} } }`;
 const SUBMIT = `mutation($id: ID!) { submitApplication(id: $id) { ${APP_FIELDS} } }`;

@@ -6,6 +6,7 @@ import { PNG } from 'pngjs';
 import jsQR from 'jsqr';
 import { Client } from 'pg';
 import { startTestApi, type TestApi } from './support/api';
+import { client } from './support/client';
 import { createTestCounty, TEST_PASSWORD, type TestCounty } from './support/county';
 import { chinaDate } from '../src/kernel/dates';
 import { generateSm2KeyPair, rawToDer, derToRaw, sm2KeyPairFromPem, sm2PublicKeyPem, sm2Sign, sm2Verify, sm3Hex } from '../src/kernel/gm';
@@ -166,11 +167,7 @@ const approve = (ack: string[] = []) => ({ legality: PASS, feasibility: PASS, re
 const VERIFY = `query($n: String!, $c: String!, $v: String, $s: String) { verifyApprovalDocument(number: $n, communityCode: $c, verificationCode: $v, signature: $s) { valid result message messageEn codeMatches signatureValid document { number verificationCode signature payload } } }`;
 const VERIFY_PAYLOAD = `query($p: String!, $c: String!) { verifyApprovalPayload(payload: $p, communityCode: $c) { valid result message messageEn signatureValid } }`;
 
-async function ok<T = any>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
-  const r = await t.gql(query, variables, { token });
-  if (r.body.errors) throw new Error(JSON.stringify(r.body.errors, null, 1));
-  return r.body.data as T;
-}
+const { ok } = client(() => t);
 
 const input = (over: Record<string, unknown> = {}) => ({
   title: '协助开展困难群众动态排查',

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { Client } from 'pg';
 import { startTestApi, type TestApi } from './support/api';
+import { client } from './support/client';
 import { createTestCounty, TEST_PASSWORD, type TestCounty } from './support/county';
 import { withDatabase } from './support/databases';
 import { createOrm } from '../src/db/orm';
@@ -34,11 +35,7 @@ afterAll(async () => {
   await t.close();
 });
 
-async function ok<T = any>(query: string, variables: Record<string, unknown>, token: string): Promise<T> {
-  const r = await t.gql(query, variables, { token });
-  if (r.body.errors) throw new Error(JSON.stringify(r.body.errors, null, 1));
-  return r.body.data as T;
-}
+const { ok } = client(() => t);
 
 const VERIFY = `query($c: ID) { verifyAuditChain(countyId: $c) { valid eventCount chains { chainKey county { code } valid eventCount headHash firstBreak { eventId problem message messageEn } } } }`;
 const verify = async (countyId?: string) => (await ok(VERIFY, { c: countyId ?? null }, tokens.admin)).verifyAuditChain;

@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { startTestApi, type TestApi } from './support/api';
+import { client } from './support/client';
 import { createTestCounty, TEST_PASSWORD, type TestCounty } from './support/county';
 import { NEGATIVE_CATEGORIES } from '../src/catalogue/entity/work-category';
 import { currentListItems } from '../src/catalogue/service/catalogue.service';
@@ -19,16 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function ok<T = any>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
-  const r = await t.gql(query, variables, { token });
-  if (r.body.errors) throw new Error(JSON.stringify(r.body.errors, null, 1));
-  return r.body.data as T;
-}
-async function fails(query: string, variables: Record<string, unknown>, token?: string): Promise<any> {
-  const r = await t.gql(query, variables, { token });
-  expect(r.body.errors).toBeDefined();
-  return r.body.errors[0];
-}
+const { ok, fails } = client(() => t);
 /** Rows in the catalogue's tables and the audit trail: a failed mutation must not change them. */
 async function rowCounts(): Promise<Record<string, number>> {
   const [row] = await t.orm.em.fork().getConnection().execute(

@@ -6,6 +6,7 @@
  * supervision case against its department, once.
  */
 import { startTestApi, type TestApi } from './support/api';
+import { client } from './support/client';
 import { createTestCounty, TEST_PASSWORD, type TestCounty } from './support/county';
 import { Region } from '../src/geography/region.entity';
 import { Community } from '../src/geography/community.entity';
@@ -37,16 +38,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function ok<T = any>(query: string, variables: Record<string, unknown>, token: string): Promise<T> {
-  const r = await t.gql(query, variables, { token });
-  if (r.body.errors) throw new Error(JSON.stringify(r.body.errors, null, 1));
-  return r.body.data as T;
-}
-async function fails(query: string, variables: Record<string, unknown>, token: string): Promise<any> {
-  const r = await t.gql(query, variables, { token });
-  expect(r.body.errors).toBeDefined();
-  return r.body.errors[0];
-}
+const { ok, fails } = client(() => t);
 
 const RECORD = `query($d: ID!) { departmentRecord(departmentId: $d) {
   department { name }

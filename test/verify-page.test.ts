@@ -4,6 +4,7 @@ import path from 'node:path';
 import QRCode from 'qrcode';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startTestApi, type TestApi } from './support/api';
+import { client } from './support/client';
 import { createTestCounty, TEST_PASSWORD, type TestCounty } from './support/county';
 import { chinaDate } from '../src/kernel/dates';
 
@@ -25,11 +26,7 @@ let c: TestCounty;
 let browser: Browser;
 const tokens: Record<string, string> = {};
 
-async function ok<T = any>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
-  const r = await t.gql(query, variables, { token });
-  if (r.body.errors) throw new Error(JSON.stringify(r.body.errors, null, 1));
-  return r.body.data as T;
-}
+const { ok } = client(() => t);
 
 const PASS = { opinion: 'PASS' };
 async function approvedDocument(title: string): Promise<{ id: string; doc: any }> {
