@@ -67,8 +67,9 @@ export function negatedAt(doc: Doc, clause: Clause, pos: number): boolean {
     if (neg === '不' && (before === '拒' || before === '屡' || before === '决' && pre[i + 1] === '不')) continue;
     const after = pre.slice(i + neg.length);
     if (neg === '不' && !NEGATED_AFTER_BU.test(after) && after.length > 0) continue;
-    // a condition: 逾期不改的…, 对不服从管理的…
-    if (/的/.test(after)) continue;
+    // a condition: 对不签订协议的住户由社区…拆除 (but 不纳入对村的目标考核 stays negated)
+    const de = after.indexOf('的');
+    if (de >= 0 && /由|将|要|须|予以|进行|一律|统一|组织/.test(after.slice(de))) continue;
     // cancelled: 不代收，但须督促…
     if (/但|而是|只|仅|却|须|需要|必须|并由/.test(after)) continue;
     return true;

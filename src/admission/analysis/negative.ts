@@ -115,7 +115,7 @@ interface RawHit extends Hit {
 /** Weight of a hit by where it is: titles summarise, evaluation texts judge. */
 const PART_WEIGHT = { title: 0.8, description: 1, evaluation: 0.9, other: 0.8 } as const;
 
-function objectFound(doc: Doc, p: ActionPattern, clause: Clause): string | null {
+export function objectFound(doc: Doc, p: Pick<ActionPattern, 'objects' | 'objectPattern' | 'objectScope'>, clause: Clause): string | null {
   if (!p.objects && !p.objectPattern) return '';
   const scope = p.objectScope ?? 'clause';
   const [from, to] =
@@ -128,14 +128,14 @@ function objectFound(doc: Doc, p: ActionPattern, clause: Clause): string | null 
   return null;
 }
 
-interface Occurrence {
+export interface Occurrence {
   clause: Clause;
   start: number;
   end: number;
   phrase: string;
 }
 
-function occurrences(doc: Doc, p: ActionPattern): Occurrence[] {
+export function occurrences(doc: Doc, p: Pick<ActionPattern, 'verbs' | 'regex' | 'notBefore'>): Occurrence[] {
   const out: Occurrence[] = [];
   if (p.verbs) {
     for (const v of p.verbs) {
@@ -168,7 +168,7 @@ function occurrences(doc: Doc, p: ActionPattern): Occurrence[] {
 }
 
 /** Whether an occurrence counts (the community does it, not negated, not a frame), or why not. */
-function judge(doc: Doc, actors: Actor[], o: Occurrence, frameProof: boolean, quota = false): string | null {
+export function judge(doc: Doc, actors: Actor[], o: Occurrence, frameProof: boolean, quota = false): string | null {
   const { clause } = o;
   if (negatedAt(doc, clause, o.start)) return '否定表述（村（社区）不承担）';
   if (quota) return null;

@@ -29,6 +29,10 @@ export interface SeedListItem {
   legalBasis: string[];
   /** Kind of responsible department (guidance items), e.g. 民政部门; matched against a county's departments on import. */
   departmentHint: string | null;
+  /** Reviewers' vocabulary of negative items: trigger phrases, example sentences, admissible look-alikes. */
+  triggerPhrases?: string[];
+  examples?: string[];
+  counterExamples?: string[];
 }
 
 const 村委会法 = '《中华人民共和国村民委员会组织法》';
