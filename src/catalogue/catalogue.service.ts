@@ -484,6 +484,65 @@ export async function discardListChange(em: EntityManager, actor: CatalogueWho, 
   });
 }
 
+/** Vocabulary to add to a list item (reviewers' decisions on disputed findings). */
+export interface VocabularyAddition {
+  triggerPhrases?: string[];
+  examples?: string[];
+  counterExamples?: string[];
+}
+
+/**
+ * Adds trigger phrases, examples or counter-examples to an ACTIVE item of a county's
+ * lists, to take effect with the next published version: amends the item's pending
+ * ADJUST when there is one (its other proposed changes stay), else stages a new ADJUST.
+ * An item being cancelled takes no additions (BAD_USER_INPUT). Audited.
+ */
+export async function addListItemVocabulary(em: EntityManager, actor: CatalogueWho, input: { itemId: number; add: VocabularyAddition; reason: string }): Promise<ListChange> {
+  const who = whoOf(actor);
+  const found = await em.findOne(ListItem, { id: input.itemId });
+  if (!found) throw notFound('该清单事项', 'List item');
+  return inTransaction(em, async (tx) => {
+    await lockLists(tx, found.region.id, false);
+    const item = (await tx.findOne(ListItem, { id: input.itemId }, { refresh: true }))!;
+    const pending = await tx.findOne(ListChange, { item: item.id, status: ListChangeStatus.PENDING }, { refresh: true });
+    const merge = (base: string[] | undefined, more: string[] | undefined) => [...new Set([...(base ?? []), ...(more ?? []).map((t) => t.trim()).filter(Boolean)])];
+    if (!pending) {
+      return stageListChange(tx, actor, {
+        countyId: item.region.id,
+        kind: ListChangeKind.ADJUST,
+        itemId: item.id,
+        reason: input.reason,
+        proposed: {
+          triggerPhrases: merge(item.triggerPhrases, input.add.triggerPhrases),
+          examples: merge(item.examples, input.add.examples),
+          counterExamples: merge(item.counterExamples, input.add.counterExamples),
+        },
+      });
+    }
+    if (pending.kind !== ListChangeKind.ADJUST || !pending.proposed) {
+      throw badInput(`事项 ${item.itemKey} 有待发布的取消变更，不能再增加例句`, `Item ${item.itemKey} is being cancelled`, [
+        { field: 'listItemId', message: '该事项待取消', messageEn: 'the item is pending cancellation' },
+      ]);
+    }
+    const before = changeSummary(pending);
+    const proposed = {
+      ...pending.proposed,
+      triggerPhrases: merge(pending.proposed.triggerPhrases, input.add.triggerPhrases),
+      examples: merge(pending.proposed.examples, input.add.examples),
+      counterExamples: merge(pending.proposed.counterExamples, input.add.counterExamples),
+    };
+    const problems: FieldProblem[] = [];
+    const state = await loadState(tx, (await tx.findOne(Region, { id: item.region.id }))!);
+    checkProposal(state, proposed, problems, item.id);
+    if (problems.length) throw badInput('清单变更有误，未作任何修改', 'The list change is invalid; nothing was changed', problems);
+    pending.proposed = proposed;
+    pending.reason = `${pending.reason}；${input.reason.trim()}`.slice(0, LIMITS.reason);
+    recordAudit(tx, who, { action: 'listChange.amend', entity: pending, before, after: changeSummary(pending), comment: input.reason.trim(), countyId: item.region.id });
+    await tx.flush();
+    return pending;
+  });
+}
+
 /** The county department a guidance item's hint (e.g. “民政部门”) points at, if exactly one fits. */
 export function matchDepartment(hint: string | null | undefined, departments: Department[]): Department | null {
   if (!hint) return null;

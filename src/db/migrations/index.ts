@@ -9,6 +9,7 @@ import { Migration20261122015049_registry } from './Migration20261122015049_regi
 import { Migration20261122015546_security } from './Migration20261122015546_security';
 import { Migration20261122023111_statistics } from './Migration20261122023111_statistics';
 import { Migration20261122043000_community_ids_gin } from './Migration20261122043000_community_ids_gin';
+import { Migration20261204194214_list_vocabulary_finding_reviews } from './Migration20261204194214_list_vocabulary_finding_reviews';
 
 /** Committed migrations, in order. Add each new one here (`npm run db:migration:create -- name`). */
 export const MIGRATIONS: MigrationObject[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122015546_security', class: Migration20261122015546_security },
   { name: 'Migration20261122023111_statistics', class: Migration20261122023111_statistics },
   { name: 'Migration20261122043000_community_ids_gin', class: Migration20261122043000_community_ids_gin },
+  { name: 'Migration20261204194214_list_vocabulary_finding_reviews', class: Migration20261204194214_list_vocabulary_finding_reviews },
 ];
