@@ -81,10 +81,16 @@ export function negatedAt(doc: Doc, clause: Clause, pos: number): boolean {
 function temporalAt(doc: Doc, clause: Clause, pos: number, end: number): boolean {
   const pre = doc.text.slice(clause.start, pos);
   const post = doc.text.slice(end, clause.end);
+  // done already, or a point in time: 已依法拆除…, 拆除后的空地, 拆除完成后…
+  if (/(已|已经|已被)[^，。；由请]{0,6}$/.test(pre)) return true;
+  if (/^(到位|完成|结束)?(后|之后|以后)/.test(post)) return true;
   const at = pre.lastIndexOf('在');
   if (at < 0) return false;
   return /^[^，。；]{0,12}?(前|之前|以前|期间|时|之际|过程中)/.test(post) && !/由|请/.test(pre.slice(at));
 }
+
+/** Words that hand a matter to another party: what follows is that party's doing. */
+const HAND_OVER = new Set(['报', '报送', '报告', '上报', '移交', '移送', '提交', '交由', '交给', '转交', '报请', '通知']);
 
 /** Prepositions that make the next party the object, not the subject: 对企业开展检查, 督促经营户. */
 const OBJECT_MARKER = /(对|向|督促|要求|与|帮助|协助|配合|协同|陪同|会同|为|给|和|及|同|组织|安排|调动|发动|带领|联系|委托)[^，。；]{0,8}$/;
@@ -97,12 +103,15 @@ const AGENTIVE_AFTER = /^(依法|统一|会同|负责|实施|承担|组织实施
  */
 export function actorAt(doc: Doc, clause: Clause, pos: number, end: number, inherited: Actor): { actor: Actor; why: string | null } {
   const pre = doc.text.slice(clause.start, pos);
-  if (temporalAt(doc, clause, pos, end)) return { actor: 'other', why: '作为时间状语出现（他方实施）' };
+  if (temporalAt(doc, clause, pos, end)) return { actor: 'other', why: '作为时间状语或已完成的事出现，不是交办的任务' };
   // 由 X …: before the action (由社区组织拆除) or after it (查处由执法人员负责)
   const byBefore = pre.lastIndexOf('由');
   if (byBefore >= 0) {
     const who = firstActor(doc, clause.start + byBefore + 1, pos);
     if (who) return { actor: who.actor, why: who.actor === 'other' ? `由${who.word}实施` : null };
+    // 由负有安全生产监督管理职责的部门…: the word describes the party that acts
+    const after = firstActor(doc, end, Math.min(clause.end, end + 16));
+    if (after && after.actor === 'other' && /^[^，。；]{0,10}的/.test(doc.text.slice(end, after.at + 1))) return { actor: 'other', why: `由${after.word}实施` };
   }
   const post = doc.text.slice(end, clause.end);
   const byAfter = post.search(/(交由|由|须由|应由|均由)/);
@@ -114,10 +123,12 @@ export function actorAt(doc: Doc, clause: Clause, pos: number, end: number, inhe
     }
   }
   // 报 / 移交 / 移送 X (处理、处罚): X acts
-  const handed = /(报|报告|移交|移送|提交|交)[^，。；]{0,14}$/.exec(pre);
-  if (handed) {
-    const who = firstActor(doc, clause.start + handed.index, pos);
+  const inClause = wordsIn(doc, clause.start, pos);
+  for (let i = inClause.length - 1; i >= 0 && i >= inClause.length - 8; i--) {
+    if (!HAND_OVER.has(inClause[i].word)) continue;
+    const who = firstActor(doc, inClause[i].end, pos);
     if (who && who.actor === 'other') return { actor: 'other', why: `报${who.word}处理` };
+    break;
   }
   // X 负责 / 依法 / 实施 … — a party acting in its own name, not as the object of a preposition
   const words = wordsIn(doc, clause.start, pos);
@@ -150,9 +161,11 @@ export function clauseActors(doc: Doc): Actor[] {
     const prev = out.length && doc.clauses[out.length - 1].sentence === c.sentence ? out[out.length - 1] : 'community';
     let actor: Actor = prev;
     const first = firstActor(doc, c.start, Math.min(c.end, c.start + 16));
+    // a party opening the clause is its subject: 县税务局拟对…, 社区负责…
+    const opens = first && /^(县|市|省|乡|镇|各|并|同时|另外|该|上述|其中)?$/.test(doc.text.slice(c.start, first.at));
     if (COMMUNITY_TARGET.test(c.text)) actor = 'community';
-    else if (first && first.actor === 'community' && first.at - c.start <= 4) actor = 'community';
-    else if (first && first.actor === 'other' && first.at - c.start <= 4 && !/^(对|向|与|和|配合|协助)/.test(c.text)) actor = 'other';
+    else if (first && opens && first.actor === 'community') actor = 'community';
+    else if (first && opens && first.actor === 'other') actor = 'other';
     out.push(actor);
   }
   return out;

@@ -13,7 +13,7 @@ import { actorAt, clauseActors, frameAt, negatedAt, type Actor } from './context
 import { ACTION_PATTERNS, DEPARTMENT_TOPICS, NEGATIVE_CATEGORY_LIST, PROTECTED_NAMES, TOPICS, type ActionPattern, type NegativeCategory } from './lexicon/negative';
 import { ASSISTANCE_ACTIONS, PUBLICITY_TOPICS } from './lexicon/assistance';
 import { Corpus, cosine, sharedWords, type Vector } from './similarity';
-import { buildDoc, clauseAt, contentWords, findLoose, findTerm, findWord, type Clause, type Doc } from './text';
+import { buildDoc, clauseAt, contentWords, findLoose, findTerm, findWord, inQuote, type Clause, type Doc } from './text';
 
 /** A negative item of the county as the analysis sees it. */
 export interface NegativeItem {
@@ -122,8 +122,13 @@ export function objectFound(doc: Doc, p: Pick<ActionPattern, 'objects' | 'object
     scope === 'clause' ? [clause.start, clause.end] : scope === 'sentence' ? [doc.sentences[clause.sentence].start, doc.sentences[clause.sentence].end] : [0, doc.text.length];
   for (const o of p.objects ?? []) if (findLoose(doc, o, from, to).length) return o;
   if (p.objectPattern) {
-    const m = p.objectPattern.exec(doc.text.slice(from, to));
-    if (m) return m[0];
+    const re = new RegExp(p.objectPattern.source, 'g');
+    const text = doc.text.slice(from, to);
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const at = from + m.index;
+      if (!doc.protectedSpans.some(([s, e]) => at >= s && at + m![0].length <= e)) return m[0];
+      if (m[0].length === 0) re.lastIndex++;
+    }
   }
   return null;
 }
@@ -135,7 +140,7 @@ export interface Occurrence {
   phrase: string;
 }
 
-export function occurrences(doc: Doc, p: Pick<ActionPattern, 'verbs' | 'regex' | 'notBefore'>): Occurrence[] {
+export function occurrences(doc: Doc, p: Pick<ActionPattern, 'verbs' | 'regex' | 'notBefore' | 'quota'>): Occurrence[] {
   const out: Occurrence[] = [];
   if (p.verbs) {
     for (const v of p.verbs) {
@@ -152,6 +157,12 @@ export function occurrences(doc: Doc, p: Pick<ActionPattern, 'verbs' | 'regex' |
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = re.exec(clause.text))) {
+        const last = clause.start + m.index + m[0].length;
+        // an action word ending inside a quoted name (开展“执法进社区”活动) names a campaign
+        if (!p.quota && m[0].length && inQuote(doc, last - 1, last)) {
+          if (m[0].length === 0) re.lastIndex++;
+          continue;
+        }
         out.push({ clause, start: clause.start + m.index, end: clause.start + m.index + m[0].length, phrase: m[0] });
         if (m[0].length === 0) re.lastIndex++;
       }
@@ -172,8 +183,11 @@ export function judge(doc: Doc, actors: Actor[], o: Occurrence, frameProof: bool
   const { clause } = o;
   if (negatedAt(doc, clause, o.start)) return '否定表述（村（社区）不承担）';
   if (quota) return null;
-  const inherited: Actor = clause.index > 0 && doc.clauses[clause.index - 1].sentence === clause.sentence ? actors[clause.index - 1] : 'community';
-  const who = actorAt(doc, clause, o.start, o.end, inherited);
+  // what the villagers' (residents') meeting decides for itself is self-governance, not a task
+  if (/(村民会议|村民代表会议|居民会议|居民代表会议|议事会|村民小组会议)[^，。；]{0,12}(决定|讨论|议定|表决|通过|协商)|^(议定|讨论决定|表决|协商确定|组织村民议定|组织居民议定)/.test(clause.text) || /(议定|讨论|表决)[^，。；]{0,16}$/.test(doc.text.slice(clause.start, o.start))) {
+    return '村（居）民会议自主议定的事项（依法自治）';
+  }
+  const who = actorAt(doc, clause, o.start, o.end, actors[clause.index] ?? 'community');
   if (who.actor === 'other') return `实施主体不是村（社区）：${who.why ?? '部门'}`;
   if (!frameProof) {
     const frame = frameAt(doc, clause, o.start);

@@ -52,6 +52,8 @@ export interface Doc {
   boundaries: Set<number>;
   /** Spans of protected names (招商银行, 安全生产月, 城管局…): nothing inside them is a topic or an object. */
   protectedSpans: Array<[number, number]>;
+  /** Short quoted names (“执法进社区”, “城管进社区”): an action word inside one names a campaign, it is not a task. */
+  quoteSpans: Array<[number, number]>;
 }
 
 const SENTENCE_END = /[。！？!?；;\n]/;
@@ -119,7 +121,14 @@ export function buildDoc(parts: Array<{ part: TextPart; text: string | null | un
   for (const name of protectedNames) {
     for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) protectedSpans.push([i, i + name.length]);
   }
-  return { text, sentences, clauses, words, boundaries, protectedSpans };
+  const quoteSpans: Array<[number, number]> = [];
+  for (const m of text.matchAll(/“([^”]{1,12})”/g)) quoteSpans.push([m.index! + 1, m.index! + 1 + m[1].length]);
+  return { text, sentences, clauses, words, boundaries, protectedSpans, quoteSpans };
+}
+
+/** Whether [start, end) lies inside a short quoted name. */
+export function inQuote(doc: Doc, start: number, end: number): boolean {
+  return doc.quoteSpans.some(([s, e]) => start >= s && end <= e);
 }
 
 /**
@@ -178,6 +187,7 @@ export function findWord(doc: Doc, term: string, from = 0, to = doc.text.length)
     const right = doc.boundaries.has(i + term.length);
     if (term.length === 1 ? !(left && right) : !(left || right)) continue;
     if (doc.protectedSpans.some(([s, e]) => i >= s && i + term.length <= e && e - s > term.length)) continue;
+    if (inQuote(doc, i, i + term.length)) continue;
     out.push(i);
   }
   return out;
