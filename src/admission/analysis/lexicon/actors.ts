@@ -16,6 +16,8 @@ export const COMMUNITY_ACTORS = [
 
 /** Departments, enforcement bodies, townships, enterprises and professionals. */
 export const OTHER_ACTORS = [
+  // agencies whose names begin with 社区 (they are not the community)
+  '社区矫正机构', '社区矫正工作人员', '社区民警', '社区戒毒社区康复工作站', '社区卫生服务站', '社区戒毒康复工作站', '调查组', '事故调查组', '工作组', '专班',
   '综合行政执法局', '综合行政执法队', '综合执法队', '执法局', '执法队', '执法大队', '执法中队', '执法人员', '执法部门', '执法机构', '城管局', '城管', '执法',
   '公安机关', '公安局', '派出所', '民警', '交警大队', '交警中队', '交警', '消防救援大队', '消防救援机构', '消防救援站', '消防',
   '市场监管所', '市场监管局', '市场监督管理局', '司法所', '财政所', '税务局', '税务部门', '税务人员', '税务机关', '办税服务厅',
