@@ -229,6 +229,9 @@ export async function seedDemoLists(em: EntityManager, parts: { province: Region
       category: g.category,
       legalBasis: g.legalBasis,
       departmentHint: g.departmentHint,
+      triggerPhrases: g.triggerPhrases ?? [],
+      examples: g.examples ?? [],
+      counterExamples: g.counterExamples ?? [],
     });
   }
   await em.flush();
@@ -255,6 +258,9 @@ export async function seedDemoLists(em: EntityManager, parts: { province: Region
         description: own.description,
         category: own.category,
         legalBasis: own.legalBasis,
+        triggerPhrases: own.triggerPhrases ?? [],
+        examples: own.examples ?? [],
+        counterExamples: own.counterExamples ?? [],
         departmentId: departments.find((d) => d.name === own.department)?.id ?? null,
       },
     });
