@@ -26,10 +26,22 @@ export function actorOfWord(w: string): Actor | null {
   return null;
 }
 
+/** Index of the first word starting at or after `pos` (words are ordered). */
+function wordIndexAt(doc: Doc, pos: number): number {
+  let lo = 0;
+  let hi = doc.words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (doc.words[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** The first party named in `text` (a word sequence starting inside it). */
 function firstActor(doc: Doc, from: number, to: number): { actor: Actor; word: string; at: number } | null {
-  for (const w of doc.words) {
-    if (w.start < from) continue;
+  for (let i = wordIndexAt(doc, from); i < doc.words.length; i++) {
+    const w = doc.words[i];
     if (w.start >= to) break;
     // 村（社区） is three words for jieba at times; look at the raw text too
     if (doc.text.startsWith('村（社区）', w.start) || doc.text.startsWith('村(社区)', w.start)) return { actor: 'community', word: '村（社区）', at: w.start };
@@ -41,7 +53,9 @@ function firstActor(doc: Doc, from: number, to: number): { actor: Actor; word: s
 
 /** Words in [from, to), in order. */
 function wordsIn(doc: Doc, from: number, to: number) {
-  return doc.words.filter((w) => w.start >= from && w.end <= to);
+  const out: Doc['words'] = [];
+  for (let i = wordIndexAt(doc, from); i < doc.words.length && doc.words[i].end <= to; i++) out.push(doc.words[i]);
+  return out;
 }
 
 /**
@@ -176,6 +190,7 @@ export function frameAt(doc: Doc, clause: Clause, pos: number): string | null {
   const pre = doc.text.slice(clause.start, pos);
   if (PURPOSE_OPENING.test(clause.text)) return `目的状语“${clause.text.slice(0, Math.min(12, clause.text.length))}”`;
   for (const v of FRAME_VERBS) {
+    if (!pre.includes(v)) continue;
     const hits = findTerm(doc, v, clause.start, pos);
     if (hits.length) {
       if (v === '通知' && /通知书/.test(doc.text.slice(hits[0], hits[0] + 3))) continue;

@@ -41,6 +41,7 @@ const TARGET: Array<[RegExp, string]> = [
 function scan(doc: Doc, table: Array<[RegExp, string]>): ClauseMatch[] {
   const out: ClauseMatch[] = [];
   for (const clause of doc.clauses) {
+    if (clause.part === 'title') continue;
     for (const [re, why] of table) {
       const m = re.exec(clause.text);
       if (!m) continue;
@@ -61,14 +62,13 @@ function docOf(evaluation: string | null | undefined, description: string): Doc 
   ]);
 }
 
-/** 一票否决 and its paraphrases in the evaluation text and the description. */
-export function findVeto(evaluation: string | null | undefined, description: string): ClauseMatch[] {
-  return scan(docOf(evaluation, description), VETO);
+/** 一票否决 and its paraphrases in the evaluation text and the description (a prebuilt document may be passed). */
+export function findVeto(evaluation: string | null | undefined, description: string, doc: Doc = docOf(evaluation, description)): ClauseMatch[] {
+  return scan(doc, VETO);
 }
 
 /** Target assessment, scoring, ranking in the evaluation text and the description. */
-export function findTargetAssessment(evaluation: string | null | undefined, description: string): ClauseMatch[] {
-  const doc = docOf(evaluation, description);
+export function findTargetAssessment(evaluation: string | null | undefined, description: string, doc: Doc = docOf(evaluation, description)): ClauseMatch[] {
   // A purchase's evaluation that judges by its terms is fine: 按合同约定…满意度测评结算.
   return scan(doc, TARGET).filter((m) => !/^(按|依据|根据)?[^，。；]{0,4}合同/.test(m.clause) || /考核|排名|扣分/.test(m.phrase));
 }

@@ -4,11 +4,12 @@
  * legal basis, evaluation clauses, list-item link). Deterministic; nothing is fetched.
  */
 import type { ApplicationFacts, ListItemFacts, RuleContext } from '../rules/types';
-import { assessNegative, negativeModel, type NegativeAssessment, type NegativeItem } from './negative';
+import { assessNegative, negativeDoc, negativeModel, type NegativeAssessment, type NegativeItem } from './negative';
 import { assessLegalBasis, citedListKeys, type BasisAssessment } from './legal-basis';
 import { findTargetAssessment, findVeto, type ClauseMatch } from './evaluation';
 import { findProfessionalWork, type ProfessionalMatch } from './professional';
-import { Corpus, cosine } from './similarity';
+import { Corpus, cosine, type Vector } from './similarity';
+import { contentWordsIn } from './text';
 
 export interface ApplicationAnalysis {
   negative: NegativeAssessment;
@@ -37,12 +38,13 @@ const toNegative = (i: ListItemFacts): NegativeItem => ({
   counterExamples: i.counterExamples ?? [],
 });
 
-const assistanceCorpora = new Map<string, { corpus: Corpus; items: ListItemFacts[] }>();
+const assistanceCorpora = new Map<string, { corpus: Corpus; items: ListItemFacts[]; vectors: Map<number, Vector> }>();
 function assistanceIndex(items: ListItemFacts[]) {
-  const key = items.map((i) => `${i.id}:${i.title}`).join('|');
+  const key = items.map((i) => `${i.id}:${i.title}:${i.description ?? ''}`).join('|');
   let known = assistanceCorpora.get(key);
   if (!known) {
-    known = { corpus: new Corpus(items.map((i) => `${i.title}。${i.description ?? ''}`)), items };
+    const corpus = new Corpus(items.map((i) => `${i.title}。${i.description ?? ''}`));
+    known = { corpus, items, vectors: new Map(items.map((i) => [i.id, corpus.vector(`${i.title}。${i.description ?? ''}`)])) };
     if (assistanceCorpora.size > 50) assistanceCorpora.clear();
     assistanceCorpora.set(key, known);
   }
@@ -59,7 +61,10 @@ export function analyse(app: ApplicationFacts, ctx: RuleContext): ApplicationAna
   if (known) return known;
 
   const negatives = ctx.listItems.filter((i) => i.listType === 'NEGATIVE').map(toNegative);
-  const negative = assessNegative({ title: app.title, description: app.description, evaluation: app.evaluation, category: app.category }, negativeModel(negatives));
+  const input = { title: app.title, description: app.description, evaluation: app.evaluation, category: app.category };
+  // one segmentation of the text for every reading of it
+  const doc = negativeDoc(input);
+  const negative = assessNegative(input, negativeModel(negatives), doc);
 
   const byKey = new Map(ctx.listItems.map((i) => [i.itemKey, i]));
   let linkedItem: ListItemFacts | null = null;
@@ -78,9 +83,9 @@ export function analyse(app: ApplicationFacts, ctx: RuleContext): ApplicationAna
 
   const assistance = ctx.listItems.filter((i) => i.listType === 'ASSISTANCE');
   const index = assistanceIndex(assistance);
-  const appVector = index.corpus.vector(`${app.title}。${app.description}`);
+  const appVector = index.corpus.vector(contentWordsIn(doc, 0, doc.clauses.filter((c) => c.part !== 'evaluation').reduce((m, c) => Math.max(m, c.end), 0)));
   const similarAssistance = assistance
-    .map((item) => ({ item, similarity: Math.round(cosine(appVector, index.corpus.vector(`${item.title}。${item.description ?? ''}`)) * 100) / 100 }))
+    .map((item) => ({ item, similarity: Math.round(cosine(appVector, index.vectors.get(item.id)!) * 100) / 100 }))
     .filter((s) => s.similarity > 0)
     .sort((a, b) => b.similarity - a.similarity)
     .slice(0, 3);
@@ -93,9 +98,9 @@ export function analyse(app: ApplicationFacts, ctx: RuleContext): ApplicationAna
     linkedBy,
     similarAssistance,
     basis,
-    veto: findVeto(app.evaluation, app.description),
-    target: findTargetAssessment(app.evaluation, app.description),
-    professional: findProfessionalWork(app.title, app.description),
+    veto: findVeto(app.evaluation, app.description, doc),
+    target: findTargetAssessment(app.evaluation, app.description, doc),
+    professional: findProfessionalWork(app.title, app.description, doc),
   };
   byCtx.set(ctx, result);
   return result;

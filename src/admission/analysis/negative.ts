@@ -13,7 +13,7 @@ import { actorAt, clauseActors, frameAt, negatedAt, type Actor } from './context
 import { ACTION_PATTERNS, DEPARTMENT_TOPICS, NEGATIVE_CATEGORY_LIST, PROTECTED_NAMES, TOPICS, type ActionPattern, type NegativeCategory } from './lexicon/negative';
 import { ASSISTANCE_ACTIONS, PUBLICITY_TOPICS } from './lexicon/assistance';
 import { Corpus, cosine, sharedWords, type Vector } from './similarity';
-import { buildDoc, clauseAt, contentWords, findLoose, findTerm, findWord, inQuote, type Clause, type Doc } from './text';
+import { buildDoc, clauseAt, contentWords, contentWordsIn, findLoose, findTerm, findWord, inQuote, type Clause, type Doc } from './text';
 
 /** A negative item of the county as the analysis sees it. */
 export interface NegativeItem {
@@ -144,6 +144,7 @@ export function occurrences(doc: Doc, p: Pick<ActionPattern, 'verbs' | 'regex' |
   const out: Occurrence[] = [];
   if (p.verbs) {
     for (const v of p.verbs) {
+      if (!doc.text.includes(v)) continue;
       for (const at of findWord(doc, v)) {
         if (p.notBefore && p.notBefore.test(doc.text.slice(at + v.length, at + v.length + 8))) continue;
         const clause = clauseAt(doc, at);
@@ -196,19 +197,30 @@ export function judge(doc: Doc, actors: Actor[], o: Occurrence, frameProof: bool
   return null;
 }
 
-/** Topic counts per category over the clauses where they are not negated. */
-function topicCounts(doc: Doc, from = 0, to = doc.text.length): Map<NegativeCategory, number> {
-  const out = new Map<NegativeCategory, number>();
-  for (const c of NEGATIVE_CATEGORY_LIST) {
-    let n = 0;
-    for (const t of TOPICS[c]) {
-      for (const at of findLoose(doc, t, from, to)) {
-        const clause = clauseAt(doc, at);
-        if (clause && !negatedAt(doc, clause, at)) n++;
+/** Where each category's topics occur in the text, outside negated clauses (computed once per document). */
+const topicPositions = new WeakMap<Doc, Array<{ at: number; category: NegativeCategory }>>();
+function topicsOf(doc: Doc): Array<{ at: number; category: NegativeCategory }> {
+  let known = topicPositions.get(doc);
+  if (!known) {
+    known = [];
+    for (const c of NEGATIVE_CATEGORY_LIST) {
+      for (const t of TOPICS[c]) {
+        if (!doc.text.includes(t)) continue;
+        for (const at of findLoose(doc, t)) {
+          const clause = clauseAt(doc, at);
+          if (clause && !negatedAt(doc, clause, at)) known.push({ at, category: c });
+        }
       }
     }
-    if (n) out.set(c, n);
+    topicPositions.set(doc, known);
   }
+  return known;
+}
+
+/** Topic counts per category in [from, to). */
+function topicCounts(doc: Doc, from = 0, to = doc.text.length): Map<NegativeCategory, number> {
+  const out = new Map<NegativeCategory, number>();
+  for (const t of topicsOf(doc)) if (t.at >= from && t.at < to) out.set(t.category, (out.get(t.category) ?? 0) + 1);
   // departments named hint at the subject (only for the whole text)
   if (from === 0 && to === doc.text.length) {
     for (const [re, c] of DEPARTMENT_TOPICS) if (re.test(doc.text)) out.set(c, (out.get(c) ?? 0) + 1);
@@ -238,7 +250,9 @@ function pickCategory(doc: Doc, hit: RawHit, docTopics: Map<NegativeCategory, nu
 /** Trigger phrase: all its content words in one clause, in order, counted. */
 function triggerOccurrences(doc: Doc, words: string[]): Occurrence[] {
   const out: Occurrence[] = [];
+  if (!words.every((w) => doc.text.includes(w))) return out;
   for (const clause of doc.clauses) {
+    if (!clause.text.includes(words[0])) continue;
     let from = clause.start;
     let first = -1;
     let last = -1;
@@ -259,25 +273,32 @@ function triggerOccurrences(doc: Doc, words: string[]): Occurrence[] {
   return out;
 }
 
-/** Sentences of the application as vectors (for example similarity). */
+/** Sentences of the application as vectors (for example similarity), from the document's own words. */
 function sentenceVectors(doc: Doc, corpus: Corpus): Array<{ clause: Clause; text: string; v: Vector }> {
   const out: Array<{ clause: Clause; text: string; v: Vector }> = [];
   for (const s of doc.sentences) {
     if (!s.clauses.length) continue;
-    out.push({ clause: s.clauses[0], text: s.text, v: corpus.vector(s.text) });
+    out.push({ clause: s.clauses[0], text: s.text, v: corpus.vector(contentWordsIn(doc, s.start, s.end)) });
   }
   return out;
+}
+
+/** The application's text as the negative analysis reads it. */
+export function negativeDoc(input: NegativeInput): Doc {
+  return buildDoc(
+    [
+      { part: 'title', text: input.title },
+      { part: 'description', text: input.description },
+      { part: 'evaluation', text: input.evaluation },
+    ],
+    PROTECTED_NAMES,
+  );
 }
 
 export const EXAMPLE_THRESHOLD = 0.6;
 export const COUNTER_THRESHOLD = 0.7;
 
-export function assessNegative(input: NegativeInput, model: NegativeModel): NegativeAssessment {
-  const doc = buildDoc([
-    { part: 'title', text: input.title },
-    { part: 'description', text: input.description },
-    { part: 'evaluation', text: input.evaluation },
-  ], PROTECTED_NAMES);
+export function assessNegative(input: NegativeInput, model: NegativeModel, doc: Doc = negativeDoc(input)): NegativeAssessment {
   const actors = clauseActors(doc);
   const raw: RawHit[] = [];
   const neutralised: Neutralised[] = [];
@@ -325,6 +346,10 @@ export function assessNegative(input: NegativeInput, model: NegativeModel): Nega
     for (const ex of model.exampleVectors.get(item.id) ?? []) {
       let best: { s: (typeof sentences)[number]; sim: number } | null = null;
       for (const s of sentences) {
+        // cheap gate: a sentence sharing fewer than two words cannot reach the threshold
+        let shared = 0;
+        for (const w of ex.v.keys()) if (s.v.has(w) && ++shared >= 2) break;
+        if (shared < 2) continue;
         const sim = cosine(s.v, ex.v);
         if (!best || sim > best.sim) best = { s, sim };
       }
@@ -347,7 +372,7 @@ export function assessNegative(input: NegativeInput, model: NegativeModel): Nega
   }
 
   const docTopics = topicCounts(doc);
-  const appVector = model.corpus.vector(doc.text);
+  const appVector = model.corpus.vector(contentWordsIn(doc));
   const matches = new Map<string, ItemMatch>();
   const itemsByCategory = new Map<WorkCategory, NegativeItem[]>();
   for (const i of model.items) itemsByCategory.set(i.category, [...(itemsByCategory.get(i.category) ?? []), i]);
@@ -375,7 +400,7 @@ export function assessNegative(input: NegativeInput, model: NegativeModel): Nega
     // A reviewer's counter-example (an admissible phrasing) close to this sentence undoes the hit.
     if (item) {
       const sentence = doc.sentences[doc.clauses[h.clauseIndex].sentence];
-      const sv = model.corpus.vector(sentence.text);
+      const sv = model.corpus.vector(contentWordsIn(doc, sentence.start, sentence.end));
       const counter = (model.counterVectors.get(item.id) ?? []).find((c) => cosine(sv, c.v) >= COUNTER_THRESHOLD);
       if (counter) {
         neutralised.push({ phrase: h.phrase, clause: h.clause, reason: `与审核人员认定可准入的表述相似：“${counter.text}”` });
@@ -406,7 +431,7 @@ export function assessNegative(input: NegativeInput, model: NegativeModel): Nega
   const total = list.reduce((s, m) => s + m.score, 0);
   let blocked = (list[0]?.score ?? 0) >= 1 || total >= 1.5;
 
-  const assistance = ASSISTANCE_ACTIONS.filter((a) => a.words.some((w) => findTerm(doc, w).length)).map((a) => a.label);
+  const assistance = ASSISTANCE_ACTIONS.filter((a) => a.words.some((w) => doc.text.includes(w) && findTerm(doc, w).length)).map((a) => a.label);
   const topics = [...docTopics.entries()].sort((a, b) => b[1] - a[1]).map(([c]) => c);
 
   // Declared as negative-list work: it is, unless the text shows only assistance on the topic.

@@ -10,7 +10,7 @@
 import { clauseActors } from './context';
 import { judge, objectFound, occurrences } from './negative';
 import { PROTECTED_NAMES } from './lexicon/negative';
-import { buildDoc } from './text';
+import { buildDoc, type Doc } from './text';
 
 interface ProfessionalPattern {
   id: string;
@@ -41,12 +41,12 @@ export interface ProfessionalMatch {
 }
 
 /** Professional actions the community itself is asked to carry out. */
-export function findProfessionalWork(title: string, description: string): ProfessionalMatch[] {
-  const doc = buildDoc([{ part: 'title', text: title }, { part: 'description', text: description }], PROTECTED_NAMES);
+export function findProfessionalWork(title: string, description: string, doc: Doc = buildDoc([{ part: 'title', text: title }, { part: 'description', text: description }], PROTECTED_NAMES)): ProfessionalMatch[] {
   const actors = clauseActors(doc);
   const out: ProfessionalMatch[] = [];
   for (const p of PATTERNS) {
     for (const o of occurrences(doc, p)) {
+      if (o.clause.part === 'evaluation') continue;
       if (p.unless?.test(o.clause.text)) continue;
       const object = objectFound(doc, p, o.clause);
       if (object === null) continue;

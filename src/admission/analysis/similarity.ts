@@ -34,18 +34,27 @@ export class Corpus {
   }
 }
 
+const norms = new WeakMap<Vector, number>();
+function norm(v: Vector): number {
+  let n = norms.get(v);
+  if (n === undefined) {
+    n = 0;
+    for (const x of v.values()) n += x * x;
+    n = Math.sqrt(n);
+    norms.set(v, n);
+  }
+  return n;
+}
+
 export function cosine(a: Vector, b: Vector): number {
   if (!a.size || !b.size) return 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
   let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (const [w, x] of a) {
-    na += x * x;
-    const y = b.get(w);
+  for (const [w, x] of small) {
+    const y = large.get(w);
     if (y) dot += x * y;
   }
-  for (const y of b.values()) nb += y * y;
-  return dot / Math.sqrt(na * nb);
+  return dot ? dot / (norm(a) * norm(b)) : 0;
 }
 
 /** The words two vectors share, heaviest first (for evidence). */

@@ -138,9 +138,22 @@ export function inQuote(doc: Doc, start: number, end: number): boolean {
 export function findLoose(doc: Doc, term: string, from = 0, to = doc.text.length): number[] {
   const out: number[] = [];
   if (!term) return out;
-  for (let i = doc.text.indexOf(term, from); i >= 0 && i + term.length <= to; i = doc.text.indexOf(term, i + 1)) {
+  for (const i of indexesIn(doc.text, term, from, to)) {
     if (!doc.protectedSpans.some(([s, e]) => i >= s && i + term.length <= e)) out.push(i);
   }
+  return out;
+}
+
+/** Offsets of `term` wholly inside [from, to) — searching a short range does not scan the rest of the text. */
+export function indexesIn(text: string, term: string, from = 0, to = text.length): number[] {
+  const out: number[] = [];
+  if (!term || to - from < term.length) return out;
+  if (from === 0 && to === text.length) {
+    for (let i = text.indexOf(term); i >= 0; i = text.indexOf(term, i + 1)) out.push(i);
+    return out;
+  }
+  const part = text.slice(from, to);
+  for (let i = part.indexOf(term); i >= 0; i = part.indexOf(term, i + 1)) out.push(from + i);
   return out;
 }
 
@@ -164,14 +177,7 @@ export function clauseAt(doc: Doc, pos: number): Clause | undefined {
  * not found inside 招商银行, 执法 not inside 执法局, 检查 not inside 体检.
  */
 export function findTerm(doc: Doc, term: string, from = 0, to = doc.text.length): number[] {
-  const out: number[] = [];
-  if (!term) return out;
-  let i = doc.text.indexOf(term, from);
-  while (i >= 0 && i + term.length <= to) {
-    if (doc.boundaries.has(i) && doc.boundaries.has(i + term.length)) out.push(i);
-    i = doc.text.indexOf(term, i + 1);
-  }
-  return out;
+  return indexesIn(doc.text, term, from, to).filter((i) => doc.boundaries.has(i) && doc.boundaries.has(i + term.length));
 }
 
 /**
@@ -182,7 +188,7 @@ export function findTerm(doc: Doc, term: string, from = 0, to = doc.text.length)
 export function findWord(doc: Doc, term: string, from = 0, to = doc.text.length): number[] {
   const out: number[] = [];
   if (!term) return out;
-  for (let i = doc.text.indexOf(term, from); i >= 0 && i + term.length <= to; i = doc.text.indexOf(term, i + 1)) {
+  for (const i of indexesIn(doc.text, term, from, to)) {
     const left = doc.boundaries.has(i);
     const right = doc.boundaries.has(i + term.length);
     if (term.length === 1 ? !(left && right) : !(left || right)) continue;
@@ -191,6 +197,11 @@ export function findWord(doc: Doc, term: string, from = 0, to = doc.text.length)
     out.push(i);
   }
   return out;
+}
+
+/** Content words of the document between two offsets (its own segmentation, no new cut). */
+export function contentWordsIn(doc: Doc, from = 0, to = doc.text.length): string[] {
+  return doc.words.filter((w) => w.start >= from && w.end <= to && isContentWord(w.word)).map((w) => w.word);
 }
 
 /** Content words of a short text (for similarity and trigger phrases). */
