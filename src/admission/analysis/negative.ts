@@ -113,7 +113,7 @@ interface RawHit extends Hit {
 }
 
 /** Weight of a hit by where it is: titles summarise, evaluation texts judge. */
-const PART_WEIGHT = { title: 0.8, description: 1, evaluation: 0.9, other: 0.8 } as const;
+const PART_WEIGHT = { title: 1, description: 1, evaluation: 0.9, other: 0.8 } as const;
 
 export function objectFound(doc: Doc, p: Pick<ActionPattern, 'objects' | 'objectPattern' | 'objectScope'>, clause: Clause): string | null {
   if (!p.objects && !p.objectPattern) return '';
@@ -397,11 +397,16 @@ export function assessNegative(input: NegativeInput, model: NegativeModel, doc: 
       const candidates = itemsByCategory.get(category) ?? [];
       item = candidates.length ? candidates.map((i) => ({ i, s: simOf(i) + (input.category === i.category ? 0.01 : 0) })).sort((a, b) => b.s - a.s)[0].i : null;
     }
-    // A reviewer's counter-example (an admissible phrasing) close to this sentence undoes the hit.
+    // A reviewer's counter-example (an admissible phrasing) close to this sentence undoes the hit —
+    // and a title's hit too, once a sentence of the text is such a look-alike (the title sums it up).
     if (item) {
       const sentence = doc.sentences[doc.clauses[h.clauseIndex].sentence];
       const sv = model.corpus.vector(contentWordsIn(doc, sentence.start, sentence.end));
-      const counter = (model.counterVectors.get(item.id) ?? []).find((c) => cosine(sv, c.v) >= COUNTER_THRESHOLD);
+      const counters = model.counterVectors.get(item.id) ?? [];
+      let counter = counters.find((c) => cosine(sv, c.v) >= COUNTER_THRESHOLD);
+      if (!counter && sentence.part === 'title' && counters.length) {
+        counter = counters.find((c) => sentences.some((x) => x.clause.part === 'description' && cosine(x.v, c.v) >= COUNTER_THRESHOLD));
+      }
       if (counter) {
         neutralised.push({ phrase: h.phrase, clause: h.clause, reason: `与审核人员认定可准入的表述相似：“${counter.text}”` });
         continue;
