@@ -51,6 +51,16 @@ function firstActor(doc: Doc, from: number, to: number): { actor: Actor; word: s
   return null;
 }
 
+/** After 由 / 须由: a body the segmenter cut apart (农机/监理/站) still names an agent by its ending. */
+const BODY_NAME = /^[\u4e00-\u9fa5]{1,10}?(局|所|站|队|中心|公司|部门|机关|机构|医院|卫生院|办公室|大队|中队)/;
+function agentAfterBy(doc: Doc, at: number, to: number): { actor: Actor; word: string; at: number } | null {
+  const who = firstActor(doc, at, to);
+  if (who) return who;
+  const body = BODY_NAME.exec(doc.text.slice(at, Math.min(to, at + 14)));
+  if (body && !/村|社区|服务站|居委|场所|加油站|车站/.test(body[0])) return { actor: 'other', word: body[0], at };
+  return null;
+}
+
 /** Words in [from, to), in order. */
 function wordsIn(doc: Doc, from: number, to: number) {
   const out: Doc['words'] = [];
@@ -121,7 +131,7 @@ export function actorAt(doc: Doc, clause: Clause, pos: number, end: number, inhe
   // 由 X …: before the action (由社区组织拆除) or after it (查处由执法人员负责)
   const byBefore = pre.lastIndexOf('由');
   if (byBefore >= 0) {
-    const who = firstActor(doc, clause.start + byBefore + 1, pos);
+    const who = agentAfterBy(doc, clause.start + byBefore + 1, pos);
     if (who) return { actor: who.actor, why: who.actor === 'other' ? `由${who.word}实施` : null };
     // 由负有安全生产监督管理职责的部门…: the word describes the party that acts
     const after = firstActor(doc, end, Math.min(clause.end, end + 16));
@@ -131,7 +141,7 @@ export function actorAt(doc: Doc, clause: Clause, pos: number, end: number, inhe
   const byAfter = post.search(/(交由|由|须由|应由|均由)/);
   if (byAfter >= 0) {
     const start = end + byAfter + (post[byAfter] === '由' ? 1 : 2);
-    const who = firstActor(doc, start, clause.end);
+    const who = agentAfterBy(doc, start, clause.end);
     if (who && who.actor === 'other' && /(负责|实施|承担|处理|处置|执行|办理|开展|进行|依法|查处|核查|组织|统一|另行|提供|出具|运营)/.test(doc.text.slice(who.at, clause.end))) {
       return { actor: 'other', why: `由${who.word}负责` };
     }
