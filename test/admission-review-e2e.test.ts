@@ -166,7 +166,7 @@ describe('reviewers’ decisions on disputed findings, and the county’s exampl
     caught = (await ok(RECORD, { i: { applicationId: miss.id, kind: 'MISSED', findingCode: 'NEGATIVE_LIST', listItemId: fm003, reason: '两违巡控即违法建设巡查管控，属拆迁拆违' } }, tokens.reviewer)).recordFindingReview;
     const f = caught.application.findings.find((x: any) => x.code === 'NEGATIVE_LIST');
     expect(f.severity).toBe('BLOCKING');
-    expect(f.evidence[0]).toMatchObject({ kind: 'FindingReview' });
+    expect(f.evidence[0]).toMatchObject({ kind: 'FindingReview', itemKey: 'FM-003', category: 'DEMOLITION' });
     expect(f.evidence[0].label).toMatch(/两违巡控/);
     expect((await fails(SUBMIT, { id: miss.id }, tokens.dept_civil)).message).toContain('NEGATIVE_LIST');
   });

@@ -77,7 +77,7 @@ export function textHash(app: Pick<ApplicationFacts, 'title' | 'description' | '
  * a MISSED decision adds the negative-list finding the engine did not raise. The latest
  * decision on a code wins.
  */
-export function applyReviews(app: ApplicationFacts, reviews: FindingReviewFacts[], findings: Finding[]): Finding[] {
+export function applyReviews(app: ApplicationFacts, reviews: FindingReviewFacts[], findings: Finding[], listItems: RuleContext['listItems'] = []): Finding[] {
   if (!reviews.length) return findings;
   const latest = new Map<string, FindingReviewFacts>();
   for (const r of reviews) latest.set(r.code, r);
@@ -99,7 +99,16 @@ export function applyReviews(app: ApplicationFacts, reviews: FindingReviewFacts[
     } else {
       const code = app.kind === ApplicationKind.PURCHASE_OF_SERVICE ? 'NEGATIVE_AS_PURCHASE' : r.code;
       const existing = out.find((f) => f.code === code && f.severity === FindingSeverity.BLOCKING);
-      const evidence = { kind: 'FindingReview', id: toGlobalId('FindingReview', r.id), label: `审核人员${r.reviewer}认定：${r.reason}` };
+      const item = r.listItemId != null ? listItems.find((i) => i.id === r.listItemId) : undefined;
+      const evidence = {
+        kind: 'FindingReview',
+        id: toGlobalId('FindingReview', r.id),
+        label: `审核人员${r.reviewer}认定${item ? `属负面清单 ${item.itemKey}：${item.title}` : ''}：${r.reason}`,
+        itemKey: item?.itemKey ?? null,
+        category: item?.category ?? null,
+        phrases: [],
+        score: null,
+      };
       if (existing) existing.evidence = [evidence, ...existing.evidence];
       else
         out.unshift({
@@ -117,7 +126,7 @@ export function applyReviews(app: ApplicationFacts, reviews: FindingReviewFacts[
 /** Runs every rule, then the reviewers' decisions; findings in rule order. */
 export function runRules(app: ApplicationFacts, ctx: RuleContext): Finding[] {
   const findings = RULES.flatMap((rule) => rule.check(app, ctx));
-  return applyReviews(app, ctx.reviews ?? [], findings);
+  return applyReviews(app, ctx.reviews ?? [], findings, ctx.listItems);
 }
 
 export const hasBlocking = (findings: Finding[]) => findings.some((f) => f.severity === FindingSeverity.BLOCKING);

@@ -11,11 +11,10 @@ import { dict } from '@node-rs/jieba/dict';
 import { userDictionaryWords } from './lexicon/dictionary';
 
 let instance: Jieba | null = null;
-const extraWords = new Set<string>();
 
 function build(): Jieba {
   const jieba = Jieba.withDict(dict);
-  const lines = [...userDictionaryWords(), ...extraWords].map((w) => `${w} ${w.length >= 4 ? 200000 : 100000}`);
+  const lines = userDictionaryWords().map((w) => `${w} ${w.length >= 4 ? 200000 : 100000}`);
   jieba.loadDict(Buffer.from(lines.join('\n') + '\n', 'utf8'));
   return jieba;
 }
@@ -23,21 +22,6 @@ function build(): Jieba {
 export function segmenter(): Jieba {
   instance ??= build();
   return instance;
-}
-
-/**
- * Words a county's reviewers added (trigger phrases of their list items): kept whole by
- * the segmenter from now on. Adding new words rebuilds the segmenter once.
- */
-export function addUserWords(words: Iterable<string>): void {
-  let added = false;
-  for (const raw of words) {
-    const w = raw.trim();
-    if (w.length < 2 || w.length > 12 || /\s/.test(w) || extraWords.has(w)) continue;
-    extraWords.add(w);
-    added = true;
-  }
-  if (added && instance) instance.loadDict(Buffer.from([...extraWords].map((w) => `${w} 100000`).join('\n') + '\n', 'utf8'));
 }
 
 /** Words of `text` (jieba, no HMM: deterministic on known words). */
