@@ -315,3 +315,42 @@ describe('determinism', () => {
     expect(JSON.stringify(run(a()))).toBe(JSON.stringify(run(a())));
   });
 });
+
+describe('the examples issue 14 was filed with', () => {
+  const missed: Array<[string, string]> = [
+    ['代收代缴有线电视费', '县广电网络公司委托社区每年代收代缴有线电视费，代收款月底前交公司营业厅。'],
+    ['秸秆禁烧值守（FM-005，换一种说法）', '夏收期间各村在田边设点轮流看守，严防群众焚烧秸秆，出现火点的村扣减考核分。'],
+    ['上门收取医保费', '请网格员逐户上门收取城乡居民医保个人缴费，并统一存入指定账户。'],
+    ['协助税务督促房东缴税', '请社区协助税务部门督促房东依法缴纳房产税，对拒不缴纳的报告税务所。'],
+    ['九小场所消防检查', '请社区每月对辖区“九小场所”开展消防安全检查，对不合格的下达整改通知。'],
+    ['棚改房屋征收入户动员', '请社区入户动员棚改范围内的被征收户按期签订补偿协议并腾房。'],
+    ['河道巡查扣留工具', '请沿河村组织巡河员巡查非法采砂，发现后扣留采砂工具并交县水利局。'],
+    ['燃气入户检查责令停用', '请社区入户检查居民燃气软管，对不合格的责令立即停用。'],
+    ['小作坊食品检查取缔', '请各村对食品小作坊开展检查，对无证生产的予以取缔。'],
+    ['土地流转面积任务', '请各村加快土地流转，每村年内新增流转面积不少于300亩，纳入年度考核。'],
+  ];
+  it.each(missed)('blocks %s', (title, description) => {
+    expect(blocking(app({ title, description }))).toContain('NEGATIVE_LIST');
+  });
+  it.each([
+    ['安全生产月宣传', '在安全生产月期间张贴宣传海报，组织居民观看警示教育片。'],
+    ['招商银行代发高龄津贴', '高龄津贴由招商银行代发，社区协助通知老人到招商银行网点领取。'],
+    ['劝导拆除飞线充电', '社区入户劝导居民拆除私拉的飞线充电线路。'],
+  ])('lets %s through', (title, description) => {
+    expect(blocking(app({ title, description }))).toEqual([]);
+  });
+  it('“无” and “县领导在会上的要求” are no legal basis', () => {
+    expect(blocking(app({ title: '庭院评比', description: '每月组织一次庭院评比。', legalBasis: ['无'] }))).toContain('NO_LEGAL_BASIS');
+    expect(blocking(app({ title: '庭院评比', description: '每月组织一次庭院评比。', legalBasis: ['县领导在会上的要求'] }))).toContain('NO_LEGAL_BASIS');
+  });
+  it('“一票否优” and “直接定为不合格” are a one-vote veto', () => {
+    expect(blocking(app({ title: '禁毒宣传', description: '协助开展禁毒宣传。', evaluation: '发现吸毒人员的社区当年考核一票否优' }))).toContain('ONE_VOTE_VETO');
+    expect(blocking(app({ title: '征兵宣传', description: '协助开展征兵宣传。', evaluation: '未完成任务的村年度考核直接定为不合格' }))).toContain('ONE_VOTE_VETO');
+  });
+  it('“综合打分扣减经费” is not a purchased service judged by its contract', () => {
+    expect(blocking(app({ kind: 'PURCHASE_OF_SERVICE', title: '社区助老服务', description: '县民政局拟向社区购买独居老人探访服务。', evaluation: '每季度综合打分，得分低的扣减经费' }))).toContain('TARGET_ASSESSMENT');
+  });
+  it('LISTED_ASSISTANCE without a list item draws a finding', () => {
+    expect(codes(app({ kind: 'LISTED_ASSISTANCE', title: '高龄津贴申请受理', description: '协助受理高龄津贴申请并公示名单。' })).some((c) => c.startsWith('LISTED_ITEM_'))).toBe(true);
+  });
+});
