@@ -16,6 +16,7 @@ import { DataElementResolver } from './platform/data-element.resolver';
 import { createPlatformResolvers } from './platform/resolvers';
 import { CATALOGUE_RESOLVERS } from './catalogue/resolvers';
 import { ApplicationResolver, ReviewResolver } from './admission/application.resolver';
+import { ApplicationReviewFieldsResolver, FindingResolver, FindingReviewResolver } from './admission/finding-review.resolver';
 import { ApprovalDocumentResolver, DocumentSigningKeyResolver } from './admission/approval-document.resolver';
 import { REGISTRY_RESOLVERS } from './registry/resolvers';
 import { createStatisticsResolvers } from './statistics/statistics.resolver';
@@ -53,7 +54,7 @@ export interface SchemaDeps {
 
 export async function createSchema(deps: SchemaDeps): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: [NodeResolver, RegionResolver, CommunityResolver, DepartmentResolver, AuditResolver, DataElementResolver, ApplicationResolver, ReviewResolver, ApprovalDocumentResolver, DocumentSigningKeyResolver, createAuthResolver(deps), createUserAdminResolver(deps), ...CATALOGUE_RESOLVERS, ...createPlatformResolvers(deps), ...REGISTRY_RESOLVERS, ...createStatisticsResolvers(deps)],
+    resolvers: [NodeResolver, RegionResolver, CommunityResolver, DepartmentResolver, AuditResolver, DataElementResolver, ApplicationResolver, ReviewResolver, FindingReviewResolver, FindingResolver, ApplicationReviewFieldsResolver, ApprovalDocumentResolver, DocumentSigningKeyResolver, createAuthResolver(deps), createUserAdminResolver(deps), ...CATALOGUE_RESOLVERS, ...createPlatformResolvers(deps), ...REGISTRY_RESOLVERS, ...createStatisticsResolvers(deps)],
     validate: { forbidUnknownValues: false },
     authChecker,
     authMode: 'error',

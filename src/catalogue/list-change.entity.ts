@@ -17,7 +17,7 @@ registerEnumType(ListChangeKind, {
   description: '清单变更类别（动态管理）。Kind of list change.',
   valuesConfig: {
     ADD: { description: '新增事项。Add an item.' },
-    ADJUST: { description: '调整事项（名称、内容、类别、依据、责任部门）。Adjust an item.' },
+    ADJUST: { description: '调整事项（名称、内容、类别、依据、责任部门、审核触发词和例句）。Adjust an item.' },
     CANCEL: { description: '取消事项。Cancel an item.' },
   },
 });
@@ -57,6 +57,15 @@ export class ListItemProposal {
 
   @Field(() => [String], { description: '法律法规政策依据。Legal basis citations.' })
   legalBasis!: string[];
+
+  @Field(() => [String], { description: '审核触发词。Trigger phrases.' })
+  triggerPhrases!: string[];
+
+  @Field(() => [String], { description: '审核例句。Example sentences.' })
+  examples!: string[];
+
+  @Field(() => [String], { description: '可准入的相似表述。Admissible look-alikes.' })
+  counterExamples!: string[];
 
   /** Responsible department (resolved by a field resolver). */
   departmentId!: number | null;
