@@ -37,6 +37,11 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Working days an emergency entry (先进后批) has to be approved. */
   emergencyApprovalWorkingDays: number;
+  /**
+   * 事费配套: the least funding per community-hour of estimated burden, in yuan; an
+   * application below it gets FUNDING_INSUFFICIENT. 0 turns the check off.
+   */
+  fundingFloorYuanPerHour: number;
 
   // Security / 安全 (issue 7: operation limits, rate limits, sign-in, document signatures)
   /** Deepest field nesting an operation may have (introspection fields not counted). */
@@ -203,6 +208,7 @@ export function loadConfig(env: Env = process.env): Config {
     workerConcurrency: int('WORKER_CONCURRENCY', 5, 1, 200),
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 30_000, 1_000, 600_000),
     emergencyApprovalWorkingDays: int('EMERGENCY_APPROVAL_WORKING_DAYS', 5, 1, 30),
+    fundingFloorYuanPerHour: int('FUNDING_FLOOR_YUAN_PER_HOUR', 20, 0, 10_000),
     graphqlMaxDepth: int('GRAPHQL_MAX_DEPTH', 12, 2, 100),
     graphqlMaxAliases: int('GRAPHQL_MAX_ALIASES', 30, 0, 1000),
     graphqlMaxTokens: int('GRAPHQL_MAX_TOKENS', 1000, 100, 100_000),

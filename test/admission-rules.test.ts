@@ -23,6 +23,8 @@ const base = (over: Partial<ApplicationFacts> = {}): ApplicationFacts => ({
   listItemId: null,
   legalBasis: ['《中华人民共和国老年人权益保障法》'],
   fundingAmount: 60000,
+  // 权随责走: the clean baseline brings guidance with it (SUPPORT_MISSING otherwise, issue 14)
+  trainingSupport: '县民政局每季度组织一次业务培训',
   ledgers: [{ name: '高龄津贴认证台账', frequency: LedgerFrequency.QUARTERLY, expectedPerYear: null, minutesPerFiling: 90, format: LedgerFormat.ELECTRONIC, dataElementCodes: ['DE.LOCAL.1'] }],
   dataElementCodes: [],
   wantsTerminal: false,

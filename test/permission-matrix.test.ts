@@ -163,6 +163,10 @@ const KINDS: Record<string, Kind> = {
     places: `select v.id, ${APP_PLACE} from committee_decision v join admission_application a on a.id = v.application_id`,
     visible: (p, r) => [Role.REVIEWER, Role.COMMITTEE_SECRETARY, Role.INSPECTOR, Role.DEPARTMENT_USER].includes(p.role!) && application(p, r),
   },
+  FindingReview: {
+    places: `select v.id, ${APP_PLACE} from finding_review v join admission_application a on a.id = v.application_id`,
+    visible: (p, r) => [Role.REVIEWER, Role.COMMITTEE_SECRETARY, Role.INSPECTOR, Role.DEPARTMENT_USER].includes(p.role!) && application(p, r),
+  },
   ListChange: {
     places: `select id, county_id as county, status = 'PUBLISHED' as published from list_change`,
     visible: (p, r) => r.published! || ([Role.REVIEWER, Role.COMMITTEE_SECRETARY].includes(p.role!) && inCounty(p, r.county)),
@@ -319,6 +323,15 @@ beforeAll(async () => {
     [app.id, reviewer.id],
   );
   await sql(`insert into committee_decision (application_id, meeting, meeting_date, decision, recorded_by_id, created_at, updated_at) values (?, '县委常委会', '2026-10-01', 'APPROVE', ?, now(), now())`, [app.id, reviewer.id]);
+  // Reviewers' decisions on findings: on the civil affairs bureau's application and on another department's.
+  const [otherApp] = await sql(`select id from admission_application where county_id = ? and department_id <> (select department_id from admission_application where id = ?) order by id limit 1`, [home.id, app.id]);
+  for (const target of [app, otherApp].filter(Boolean)) {
+    await sql(
+      `insert into finding_review (application_id, county_id, kind, finding_code, reason, excerpt, text_hash, reviewer_id, created_at, updated_at)
+       values (?, ?, 'OVERRIDE', 'NEGATIVE_LIST', '误判复核', '摘录', repeat('0', 64), ?, now(), now())`,
+      [target.id, home.id, reviewer.id],
+    );
+  }
   const [run] = await sql(`insert into sync_run (kind, mode, status, created_at, updated_at) values ('TERMINALS', 'FULL', 'SUCCEEDED', now(), now()) returning id`);
   await sql(`insert into sync_rejected_record (sync_run_id, kind, code, reason, created_at, updated_at) values (?, 'TERMINALS', 'MALFORMED', '格式错误', now(), now())`, [run.id]);
 

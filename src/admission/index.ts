@@ -9,6 +9,8 @@ import { AdmissionApplication } from './entity/application.entity';
 import { CommitteeDecision, Review } from './entity/review.entity';
 import { ApprovalDocument } from './entity/approval-document.entity';
 import { DocumentRevocationList, DocumentSigningKey } from './entity/signing-key.entity';
+import { FindingReview } from './entity/finding-review.entity';
+import { ApplicationReviewFieldsResolver, FindingResolver, FindingReviewResolver } from './api/finding-review.resolver';
 import { ApplicationResolver, ReviewResolver } from './api/application.resolver';
 import { ApprovalDocumentResolver, DocumentSigningKeyResolver } from './api/approval-document.resolver';
 
@@ -23,6 +25,7 @@ export { estimateBurden, filingsPerYear } from './burden';
 export type { ApplicationFacts, ListItemFacts, RuleContext, Evidence as RuleEvidence, Finding as RuleFinding } from './rules';
 export { negativeAsPurchaseRule } from './rules/negative-list.rule';
 export { oneVoteVetoRule } from './rules/one-vote-veto.rule';
+export { findTargetAssessment, findVeto } from './analysis/evaluation';
 export { purchaseQualificationRule } from './rules/purchase.rule';
 export * from './service/budget';
 export * from './service/jobs';
@@ -33,5 +36,5 @@ export * from './documents/verification-core';
 export * from './documents/verification';
 export * from './documents/document-http';
 
-export { AdmissionApplication, Review, CommitteeDecision, ApprovalDocument, DocumentSigningKey, DocumentRevocationList };
-export const ADMISSION_RESOLVERS = [ApplicationResolver, ReviewResolver, ApprovalDocumentResolver, DocumentSigningKeyResolver] as const;
+export { AdmissionApplication, Review, CommitteeDecision, ApprovalDocument, DocumentSigningKey, DocumentRevocationList, FindingReview };
+export const ADMISSION_RESOLVERS = [ApplicationResolver, ReviewResolver, FindingReviewResolver, FindingResolver, ApplicationReviewFieldsResolver, ApprovalDocumentResolver, DocumentSigningKeyResolver] as const;

@@ -213,6 +213,8 @@ export const READ_RULES: Record<string, ReadRule> = {
   ApprovalDocument: viaApplication('application_id'),
   Review: viaApplication('application_id', [Role.REVIEWER, Role.COMMITTEE_SECRETARY, Role.INSPECTOR, Role.DEPARTMENT_USER]),
   CommitteeDecision: viaApplication('application_id', [Role.REVIEWER, Role.COMMITTEE_SECRETARY, Role.INSPECTOR, Role.DEPARTMENT_USER]),
+  // Reviewers' decisions on findings: county staff who handle applications, and the department whose application it is.
+  FindingReview: viaApplication('application_id', [Role.REVIEWER, Role.COMMITTEE_SECRETARY, Role.INSPECTOR, Role.DEPARTMENT_USER]),
   // Published changes are part of a published version; pending and discarded ones are the county's working papers.
   ListChange: { ANYONE: (a) => `${a}.status = 'PUBLISHED'`, [Role.REVIEWER]: inCounties, [Role.COMMITTEE_SECRETARY]: inCounties },
 
@@ -285,6 +287,7 @@ export const READ_RULES: Record<string, ReadRule> = {
 /** Records whose audit trail follows their own visibility: entity type → table. */
 export const AUDITED_RECORDS: Record<string, string> = {
   AdmissionApplication: 'admission_application',
+  FindingReview: 'finding_review',
   LedgerRequirement: 'ledger_requirement',
   LedgerFiling: 'ledger_filing',
   Plaque: 'plaque',
@@ -411,6 +414,8 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationRu
 
     application: op(PEOPLE),
     applications: op(PEOPLE),
+    admissionRules: op('SIGNED_IN'),
+    findingReviews: op([R.REVIEWER, R.COMMITTEE_SECRETARY, R.INSPECTOR, R.DEPARTMENT_USER], county),
     approvalDocument: op(PEOPLE),
     unfundedAssistanceItems: op([R.DEPARTMENT_USER, ...STAFF]),
     pendingListChanges: op([R.REVIEWER, R.COMMITTEE_SECRETARY], county),
@@ -488,6 +493,8 @@ export const OPERATIONS: Record<'Query' | 'Mutation', Record<string, OperationRu
     enterCommunities: op([R.DEPARTMENT_USER, R.REVIEWER]),
     completeApplication: op([R.DEPARTMENT_USER, R.REVIEWER]),
     revokeApplication: op([R.REVIEWER]),
+    recordFindingReview: op([R.REVIEWER]),
+    addFindingReviewToExamples: op([R.REVIEWER]),
 
     importGuidanceLists: op([R.REVIEWER], { countyId: 'county' }),
     stageListChange: op([R.REVIEWER]),

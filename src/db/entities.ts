@@ -4,7 +4,7 @@ import { ApiToken, RevokedToken, User, UserSession } from '../auth';
 import { AuditChainHead, AuditEvent } from '../audit';
 import { BusinessApp, CollectedValue, DataElement, DataRequirement, SyncRejectedRecord, SyncRun, Terminal } from '../platform';
 import { CATALOGUE_ENTITIES, CertificateType } from '../catalogue';
-import { AdmissionApplication, ApprovalDocument, CommitteeDecision, DocumentRevocationList, DocumentSigningKey, Review } from '../admission';
+import { AdmissionApplication, ApprovalDocument, CommitteeDecision, DocumentRevocationList, DocumentSigningKey, FindingReview, Review } from '../admission';
 import { REGISTRY_ENTITIES } from '../registry';
 import { STATISTICS_ENTITIES } from '../statistics';
 import { DocumentSequence } from '../kernel/document-sequence.entity';
@@ -36,6 +36,7 @@ export const ENTITIES = [
   ApprovalDocument,
   DocumentSequence,
   CertificateType,
+  FindingReview,
   DocumentSigningKey,
   DocumentRevocationList,
   ...REGISTRY_ENTITIES,

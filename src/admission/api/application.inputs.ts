@@ -3,6 +3,7 @@ import { ArrayMaxSize, IsDateString, IsOptional, Max, MaxLength, Min, MinLength,
 import { WorkCategory } from '../../catalogue';
 import { ApplicationKind, LedgerFormat, LedgerFrequency, Opinion, Recommendation, ScopeType } from '../enums';
 import { LocalDateScalar } from '../../kernel/scalars';
+import { WarningCode } from '../rules/codes';
 
 @InputType({ description: '台账报表要求。A ledger or report the item will demand.' })
 export class LedgerDemandInput {
@@ -204,9 +205,9 @@ export class ReviewInput {
   @MaxLength(5000)
   comment?: string | null;
 
-  @Field(() => [String], { description: '明确确认的提示代码（如 NO_FUNDING）。Warning codes acknowledged.' })
+  @Field(() => [WarningCode], { description: '明确确认的提示（从提示代码中选择，如 NO_FUNDING）。Warnings acknowledged, chosen from the warning codes.' })
   @ArrayMaxSize(50)
-  acknowledgedWarnings: string[] = [];
+  acknowledgedWarnings: WarningCode[] = [];
 
   @Field(() => Int, { nullable: true, description: '期望的申请版本号；不一致说明他人已先处理。Expected version.' })
   @IsOptional()

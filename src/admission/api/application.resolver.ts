@@ -140,13 +140,18 @@ export class ApplicationResolver {
     @Arg('id', () => ID, { description: '申请。Application.' }) id: string,
     @Arg('expectedVersion', () => Int, { nullable: true, description: '期望的版本号。Expected version.' }) expectedVersion?: number,
   ) {
-    return service.transition(ctx.em, requireActor(ctx), id, 'submit', { expectedVersion, requestId: ctx.requestId });
+    return service.transition(ctx.em, requireActor(ctx), id, 'submit', { expectedVersion, requestId: ctx.requestId, ruleSettings: service.ruleSettingsOf(ctx.config) });
   }
 
   @Authorized()
   @Mutation(() => AdmissionApplication, { description: '紧急事项先进后批：立即生效（临时批准文书），须在规定工作日内补批。Emergency entry.' })
   declareEmergencyEntry(@Ctx() ctx: Context, @Arg('id', () => ID, { description: '申请。Application.' }) id: string) {
-    return service.transition(ctx.em, requireActor(ctx), id, 'declareEmergency', { requestId: ctx.requestId, emergencyWorkingDays: ctx.config.emergencyApprovalWorkingDays, config: ctx.config });
+    return service.transition(ctx.em, requireActor(ctx), id, 'declareEmergency', {
+      requestId: ctx.requestId,
+      emergencyWorkingDays: ctx.config.emergencyApprovalWorkingDays,
+      ruleSettings: service.ruleSettingsOf(ctx.config),
+      config: ctx.config,
+    });
   }
 
   @Authorized()

@@ -6,6 +6,7 @@ import { Department } from '../../organisation';
 import { User } from '../../auth';
 import { WorkCategory } from '../../catalogue';
 import { ApplicationKind, ApplicationStatus, FindingSeverity, LedgerFormat, LedgerFrequency, ScopeType } from '../enums';
+import { WarningCode } from '../rules/codes';
 
 /** A ledger or report the work item will demand from communities (台账报表). */
 @ObjectType({ description: '事项将要求村（社区）填报的台账报表。A ledger or report the item demands.' })
@@ -50,14 +51,57 @@ export class Finding {
 
 @ObjectType({ description: '审查依据。A piece of evidence behind a finding.' })
 export class Evidence {
-  @Field({ description: '类型，如 ListItem、AdmissionApplication、DataElement、CertificateType。Kind of record.' })
+  @Field({ description: '类型，如 ListItem、WorkCategory、Text、Citation、AdmissionApplication、DataElement、CertificateType、FindingReview。Kind of record.' })
   kind!: string;
 
   @Field(() => String, { nullable: true, description: '记录的全局 ID（如有）。Global ID of the record, if any.' })
   id?: string | null;
 
-  @Field({ description: '可读的说明。Readable label.' })
+  @Field({ description: '可读的说明：清单事项、匹配的表述和理由。Readable label: the list item, the phrases that matched, why.' })
   label!: string;
+
+  @Field(() => String, { nullable: true, description: '清单事项编号（如 FM-005）。List item key, for list evidence.' })
+  itemKey?: string | null;
+
+  @Field(() => WorkCategory, { nullable: true, description: '负面清单类别（负面清单依据）。Negative-list category, for negative-list evidence.' })
+  category?: WorkCategory | null;
+
+  @Field(() => [String], { nullable: true, description: '申请中匹配的表述。Phrases of the application that matched.' })
+  phrases?: string[] | null;
+
+  @Field(() => Float, { nullable: true, description: '该事项的匹配得分（≥1 阻断）。Match score against the item (1 or more blocks).' })
+  score?: number | null;
+}
+
+/** The text and blocking findings of an application when an edit replaced them (for REWORDED_AFTER_BLOCK). */
+@ObjectType({ description: '被阻断时的申请文字和阻断发现。The text and blocking findings when an edit replaced them.' })
+export class BlockedVersion {
+  @Field({ description: '被修改的时间（ISO 8601）。When the edit replaced it.' })
+  at!: string;
+
+  @Field({ description: '当时的事项名称。Title then.' })
+  title!: string;
+
+  @Field({ description: '当时的事项内容。Description then.' })
+  description!: string;
+
+  @Field(() => String, { nullable: true, description: '当时的考核评价方式。Evaluation then.' })
+  evaluation?: string | null;
+
+  @Field(() => [BlockedFinding], { description: '当时的阻断发现。Blocking findings then.' })
+  findings!: BlockedFinding[];
+}
+
+@ObjectType({ description: '当时的一项阻断发现。A blocking finding as it was.' })
+export class BlockedFinding {
+  @Field({ description: '发现代码。Code.' })
+  code!: string;
+
+  @Field({ description: '说明。Message.' })
+  message!: string;
+
+  @Field(() => [String], { description: '依据说明。Evidence labels.' })
+  evidence!: string[];
 }
 
 /** Standard Cost Model estimate of the burden an application pushes down. */
@@ -91,7 +135,7 @@ export class BurdenEstimate {
   name: 'admission_application_community_ids_gin',
   expression: `create index "admission_application_community_ids_gin" on "admission_application" using gin ("community_ids" jsonb_path_ops)`,
 })
-export class AdmissionApplication extends BaseEntity<'status' | 'version' | 'emergency' | 'hasBlockingFindings'> {
+export class AdmissionApplication extends BaseEntity<'status' | 'version' | 'emergency' | 'hasBlockingFindings' | 'blockedVersions'> {
   @Field({ description: '申请编号。Application number.' })
   @Property({ type: 'varchar', length: 32, unique: true })
   number!: string;
@@ -253,9 +297,13 @@ export class AdmissionApplication extends BaseEntity<'status' | 'version' | 'eme
   @Property({ type: 'timestamptz', nullable: true })
   checkedAt?: Date | null;
 
-  @Field(() => [String], { description: '审核人员已确认的提示代码。Warning codes the reviewer acknowledged.' })
+  @Field(() => [WarningCode], { description: '审核人员已确认的提示代码。Warning codes the reviewer acknowledged.' })
   @Property({ type: 'jsonb' })
-  acknowledgedWarnings: string[] = [];
+  acknowledgedWarnings: WarningCode[] = [];
+
+  /** Texts of this application that were blocked, newest last (at most 10): what REWORDED_AFTER_BLOCK compares with. */
+  @Property({ type: 'jsonb', default: '[]' })
+  blockedVersions: BlockedVersion[] = [];
 
   @Field(() => BurdenEstimate, { description: '负担测算。Burden estimate.' })
   @Property({ type: 'jsonb' })

@@ -4,6 +4,7 @@ import { BaseEntity, Node } from '../../kernel/base.entity';
 import { User } from '../../auth';
 import { AdmissionApplication } from './application.entity';
 import { Opinion, Recommendation } from '../enums';
+import { WarningCode } from '../rules/codes';
 
 /** A reviewer's opinion (县委社会工作部) on legality, feasibility and reasonableness. */
 @ObjectType({ implements: Node, description: '审核意见：合法性、可行性、合理性。A review.' })
@@ -47,9 +48,9 @@ export class Review extends BaseEntity {
   @Property({ type: 'text', nullable: true })
   comment?: string | null;
 
-  @Field(() => [String], { description: '本次确认的提示代码。Warning codes acknowledged in this review.' })
+  @Field(() => [WarningCode], { description: '本次确认的提示代码。Warning codes acknowledged in this review.' })
   @Property({ type: 'jsonb' })
-  acknowledgedWarnings: string[] = [];
+  acknowledgedWarnings: WarningCode[] = [];
 }
 
 /** The county committee's decision (县委常委会) on a new regular item. */

@@ -28,6 +28,23 @@ export interface ApplicationFacts {
   communityIds: number[];
   /** The burden estimate, hours a year across the scope, when known (the budget rule uses it). */
   burdenHoursPerYear?: number | null;
+  /** Period (YYYY-MM-DD); the funding rule spreads the yearly burden over it. */
+  periodStart?: string | null;
+  periodEnd?: string | null;
+  personnelSupport?: string | null;
+  trainingSupport?: string | null;
+  fundingFlow?: string | null;
+  /** The text as it stood when it was last blocked (REWORDED_AFTER_BLOCK compares with it). */
+  lastBlocked?: BlockedVersion | null;
+}
+
+/** An application's text and blocking findings at the moment an edit replaced them. */
+export interface BlockedVersion {
+  at: string;
+  title: string;
+  description: string;
+  evaluation?: string | null;
+  findings: Array<{ code: string; message: string; evidence: string[] }>;
 }
 
 export interface ListItemFacts {
@@ -36,6 +53,14 @@ export interface ListItemFacts {
   listType: 'DUTY' | 'ASSISTANCE' | 'NEGATIVE';
   title: string;
   category: WorkCategory;
+  description?: string;
+  legalBasis?: string[];
+  /** Reviewers' vocabulary, versioned with the lists: phrases that mark this item's work… */
+  triggerPhrases?: string[];
+  /** …sentences that are this item's work… */
+  examples?: string[];
+  /** …and admissible sentences that resemble it (look-alikes a reviewer let through). */
+  counterExamples?: string[];
 }
 
 export interface DataElementFacts {
@@ -76,12 +101,35 @@ export interface RuleContext {
   existingItems: ExistingItemFacts[];
   /** The county's burden budget for this year (ceiling and hours used), or null when none is set (statistics/budget.ts). */
   budget?: { ceilingHours: number; usedHours: number } | null;
+  /** Funding floor in yuan per community-hour of estimated burden (FUNDING_FLOOR_YUAN_PER_HOUR); 0 turns the check off. */
+  fundingFloorYuanPerHour?: number;
+  /** Reviewers' decisions on this application's findings (overrides and caught misses). */
+  reviews?: FindingReviewFacts[];
+}
+
+/** A reviewer's decision on a finding of this application (src/admission/finding-review.entity.ts). */
+export interface FindingReviewFacts {
+  id: number;
+  kind: 'OVERRIDE' | 'MISSED';
+  code: string;
+  /** The negative item concerned, if any. */
+  listItemId: number | null;
+  reason: string;
+  /** SHA-256 of the text it was decided on; an override holds only while the text is the same. */
+  textHash: string;
+  reviewer: string;
+  decidedAt: string;
 }
 
 export interface Evidence {
   kind: string;
   id: string | null;
   label: string;
+  /** For negative-list evidence: the list item's key and category, the phrases that matched, the score. */
+  itemKey?: string | null;
+  category?: WorkCategory | null;
+  phrases?: string[];
+  score?: number | null;
 }
 
 export interface Finding {

@@ -57,13 +57,24 @@ export function factsOf(app: AdmissionApplication): ApplicationFacts {
     periodStart: app.periodStart,
     periodEnd: app.periodEnd ?? null,
     today: chinaDate(),
+    personnelSupport: app.personnelSupport ?? null,
+    trainingSupport: app.trainingSupport ?? null,
+    fundingFlow: app.fundingFlow ?? null,
+    lastBlocked: app.blockedVersions?.length ? app.blockedVersions[app.blockedVersions.length - 1] : null,
   };
 }
 
+/** Settings of the rules that come from configuration. */
+export interface RuleSettings {
+  fundingFloorYuanPerHour: number;
+}
+export const ruleSettingsOf = (config: { fundingFloorYuanPerHour: number }): RuleSettings => ({ fundingFloorYuanPerHour: config.fundingFloorYuanPerHour });
+const DEFAULT_RULE_SETTINGS: RuleSettings = { fundingFloorYuanPerHour: 20 };
+
 /** Runs the rules on an application and stores the findings on it. */
-export async function checkRules(em: EntityManager, app: AdmissionApplication): Promise<Finding[]> {
+export async function checkRules(em: EntityManager, app: AdmissionApplication, settings: RuleSettings = DEFAULT_RULE_SETTINGS): Promise<Finding[]> {
   const facts = factsOf(app);
-  const findings = runRules(facts, await loadRuleContext(em, app.county.id, facts));
+  const findings = runRules(facts, await loadRuleContext(em, app.county.id, facts, settings));
   app.findings = findings;
   app.hasBlockingFindings = hasBlocking(findings);
   app.checkedAt = new Date();
@@ -123,9 +134,32 @@ function checkInput(input: ApplicationInput): void {
   if (problems.length) throw badInput('申请内容不完整或有误', 'The application has invalid fields', problems);
 }
 
+/** Most blocked versions kept per application. */
+const BLOCKED_VERSIONS_KEPT = 10;
+
+/**
+ * Before an edit replaces the text of a blocked application, keep that text and its
+ * blocking findings: REWORDED_AFTER_BLOCK shows them to the reviewer with a diff.
+ */
+function rememberBlockedText(app: AdmissionApplication, input: ApplicationInput): void {
+  if (!app.hasBlockingFindings) return;
+  const same = app.title === input.title.trim() && app.description === input.description.trim() && (app.evaluation ?? null) === (input.evaluation ?? null);
+  if (same) return;
+  const blocking = app.findings.filter((f) => f.severity === 'BLOCKING');
+  const entry = {
+    at: new Date().toISOString(),
+    title: app.title,
+    description: app.description,
+    evaluation: app.evaluation ?? null,
+    findings: blocking.map((f) => ({ code: f.code, message: f.message, evidence: f.evidence.map((e) => e.label).slice(0, 5) })),
+  };
+  app.blockedVersions = [...(app.blockedVersions ?? []), entry].slice(-BLOCKED_VERSIONS_KEPT);
+}
+
 /** Writes the declared content of `input` onto `app` (scope resolved, burden estimated). */
-async function applyInput(em: EntityManager, app: AdmissionApplication, input: ApplicationInput): Promise<void> {
+async function applyInput(em: EntityManager, app: AdmissionApplication, input: ApplicationInput, settings: RuleSettings = DEFAULT_RULE_SETTINGS): Promise<void> {
   checkInput(input);
+  rememberBlockedText(app, input);
   const scope = await resolveScope(em, app.county.id, input);
   Object.assign(app, {
     title: input.title.trim(),
@@ -162,7 +196,7 @@ async function applyInput(em: EntityManager, app: AdmissionApplication, input: A
     emergencyReason: input.emergencyReason ?? null,
   });
   app.burden = estimateBurden({ ...app, communities: app.communityIds.length });
-  await checkRules(em, app);
+  await checkRules(em, app, settings);
 }
 
 export async function createApplication(ctx: Context, input: ApplicationInput): Promise<AdmissionApplication> {
@@ -187,7 +221,7 @@ export async function createApplication(ctx: Context, input: ApplicationInput): 
     app.county = em.getReference(Region, county.id) as never;
     app.department = em.getReference(Department, department.id) as never;
     app.applicant = em.getReference(User, actor.userId) as never;
-    await applyInput(em, app, input);
+    await applyInput(em, app, input, ruleSettingsOf(ctx.config));
     const year = chinaYear();
     app.number = `${countyPrefix(county)}准申${year}-${String(await nextSequenceValue(em, county.id, 'application', year)).padStart(4, '0')}`;
     em.persist(app);
@@ -226,7 +260,7 @@ export async function updateApplication(ctx: Context, id: string, input: Applica
       throw badInput('不能更换申请部门', 'The department cannot change', [{ field: 'departmentId', message: '不能更换', messageEn: 'cannot change' }]);
     }
     const before = snapshot(app);
-    await applyInput(em, app, input);
+    await applyInput(em, app, input, ruleSettingsOf(ctx.config));
     app.version++;
     await audit(em, ctx, { action: 'application.update', entity: app, before, after: snapshot(app), countyId: app.county.id });
     await em.flush();
@@ -239,7 +273,7 @@ export async function checkApplication(ctx: Context, id: string): Promise<Admiss
   return ctx.em.transactional(async (em) => {
     const app = await lockApplication(em, id);
     const before = { findings: app.findings.map((f) => f.code), hasBlockingFindings: app.hasBlockingFindings };
-    await checkRules(em, app);
+    await checkRules(em, app, ruleSettingsOf(ctx.config));
     // Every mutation leaves a trace (留痕): who re-ran the rules, and what changed.
     await audit(em, ctx, { action: 'application.check', entity: app, before, after: { findings: app.findings.map((f) => f.code), hasBlockingFindings: app.hasBlockingFindings }, countyId: app.county.id });
     await em.flush();
@@ -291,6 +325,8 @@ export interface TransitionOptions {
   emergencyWorkingDays?: number;
   /** The configuration (signing keys folder): documents are signed when issued. */
   config?: Config;
+  /** Configured rule settings, for the transitions that re-run the rules. */
+  ruleSettings?: RuleSettings;
   /** Extra work inside the same transaction, after authorization, before the status changes. */
   before?: (em: EntityManager, app: AdmissionApplication) => Promise<void>;
 }
@@ -306,7 +342,7 @@ export async function transition(em0: EntityManager, who: Who, id: string | numb
     checkVersion(app, opts.expectedVersion);
     const before = snapshot(app);
     const t = checkActor(app, action, who);
-    if (['submit', 'declareEmergency', 'approve', 'referToCommittee', 'approveEmergency'].includes(action)) await checkRules(em, app);
+    if (['submit', 'declareEmergency', 'approve', 'referToCommittee', 'approveEmergency'].includes(action)) await checkRules(em, app, opts.ruleSettings);
     await opts.before?.(em, app);
     checkGuards(app, t, who);
     const now = new Date();
@@ -416,6 +452,7 @@ export async function reviewApplication(ctx: Context, id: string, input: ReviewI
     comment: input.comment,
     requestId: ctx.requestId,
     config: ctx.config,
+    ruleSettings: ruleSettingsOf(ctx.config),
     before: async (em, app) => {
       const unknown = input.acknowledgedWarnings.filter((c) => !app.findings.some((f) => f.code === c));
       if (unknown.length) {

@@ -1,9 +1,10 @@
 import { Role } from '../../kernel/roles';
 import type { Actor } from '../../kernel/context';
-import { forbidden, badInput, conflict } from '../../kernel/errors';
+import { forbidden, badInput, conflict, type FieldProblem } from '../../kernel/errors';
+import { labelOf as enumLabel } from '../../kernel/enums';
+import { labelOf } from '../rules/codes';
 import { ApplicationKind, ApplicationStatus as S, ApplicationStatus, FindingSeverity } from '../enums';
 import type { AdmissionApplication } from '../entity/application.entity';
-import { labelOf } from '../../kernel/enums';
 
 /** The actions that move an application, each a row of the transition table. */
 export type Action =
@@ -29,8 +30,8 @@ export type Action =
 export type Who = Actor | 'system';
 
 export interface Guard {
-  /** Returns null when the transition may happen, else why not (zh, en). */
-  (app: AdmissionApplication, who: Who): [string, string] | null;
+  /** Returns null when the transition may happen, else why not (zh, en, and field details for the error). */
+  (app: AdmissionApplication, who: Who): [string, string] | [string, string, FieldProblem[]] | null;
 }
 
 export interface Transition {
@@ -53,14 +54,28 @@ const ownCounty: Guard = (app, who) =>
     ? null
     : ['只能审核本县的申请', "Only your own county's applications"];
 
-const noBlockingFindings: Guard = (app) =>
-  app.findings.some((f) => f.severity === FindingSeverity.BLOCKING)
-    ? ['存在阻断性审查发现，不能提交', 'Blocking findings: cannot be submitted']
-    : null;
+/** The blocking findings, listed by code and label: what the department must fix. */
+const noBlockingFindings: Guard = (app) => {
+  const blocking = app.findings.filter((f) => f.severity === FindingSeverity.BLOCKING);
+  if (!blocking.length) return null;
+  const codes = [...new Set(blocking.map((f) => f.code))];
+  return [
+    `存在阻断性审查发现，不能提交：${codes.map((c) => `${c}（${labelOf(c).zh}）`).join('、')}`,
+    `Blocking findings: cannot be submitted: ${codes.map((c) => `${c} (${labelOf(c).en})`).join(', ')}`,
+    blocking.map((f) => ({ field: 'findings', constraint: f.code, message: `${labelOf(f.code).zh}：${f.message}`, messageEn: `${labelOf(f.code).en}: ${f.messageEn}` })),
+  ];
+};
 
 const warningsAcknowledged: Guard = (app) => {
-  const pending = app.findings.filter((f) => f.severity === FindingSeverity.WARNING && !app.acknowledgedWarnings.includes(f.code));
-  return pending.length ? [`以下提示须审核人员明确确认：${pending.map((f) => f.code).join('、')}`, `Warnings not acknowledged: ${pending.map((f) => f.code).join(', ')}`] : null;
+  const pending = app.findings.filter((f) => f.severity === FindingSeverity.WARNING && !(app.acknowledgedWarnings as string[]).includes(f.code));
+  const codes = [...new Set(pending.map((f) => f.code))];
+  return codes.length
+    ? [
+        `以下提示须审核人员明确确认：${codes.map((c) => `${c}（${labelOf(c).zh}）`).join('、')}`,
+        `Warnings not acknowledged: ${codes.map((c) => `${c} (${labelOf(c).en})`).join(', ')}`,
+        codes.map((c) => ({ field: 'acknowledgedWarnings', constraint: c, message: `须确认：${labelOf(c).zh}`, messageEn: `acknowledge: ${labelOf(c).en}` })),
+      ]
+    : null;
 };
 
 const isEmergency: Guard = (app) => (app.emergency ? null : ['非紧急事项不能先进后批', 'Only emergency items may enter before approval']);
@@ -115,8 +130,8 @@ export function checkActor(app: AdmissionApplication, action: Action, who: Who):
   }
   if (!t.from.includes(app.status)) {
     throw conflict(
-      `申请当前状态为“${labelOf(ApplicationStatus, app.status).zh}”，不能${t.label[0]}`,
-      `The application is ${labelOf(ApplicationStatus, app.status).en}; cannot ${t.label[1].toLowerCase()}`,
+      `申请当前状态为“${enumLabel(ApplicationStatus, app.status).zh}”，不能${t.label[0]}`,
+      `The application is ${enumLabel(ApplicationStatus, app.status).en}; cannot ${t.label[1].toLowerCase()}`,
     );
   }
   return t;
@@ -127,7 +142,7 @@ export function checkGuards(app: AdmissionApplication, t: Transition, who: Who):
   for (const guard of t.guards) {
     if (guard === ownDepartment || guard === ownCounty) continue;
     const why = guard(app, who);
-    if (why) throw badInput(why[0], why[1]);
+    if (why) throw badInput(why[0], why[1], why[2] ?? []);
   }
 }
 

@@ -39,6 +39,24 @@ export class ListItemProposalInput {
   @MaxLength(LIMITS.citation, { each: true })
   legalBasis?: string[] | null;
 
+  @Field(() => [String], { nullable: true, description: '审核触发词（负面事项，每条 2–40 字）：申请中由村（社区）承担该表述所述工作时即提示该事项。Trigger phrases (negative items).' })
+  @IsOptional()
+  @ArrayMaxSize(LIMITS.phrases)
+  @MaxLength(LIMITS.phrase, { each: true })
+  triggerPhrases?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: '审核例句（负面事项）：属于该事项的表述。Example sentences of the item’s work.' })
+  @IsOptional()
+  @ArrayMaxSize(LIMITS.examples)
+  @MaxLength(LIMITS.example, { each: true })
+  examples?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: '可准入的相似表述（负面事项）：审核人员认定不属于该事项的例句。Admissible look-alike sentences.' })
+  @IsOptional()
+  @ArrayMaxSize(LIMITS.examples)
+  @MaxLength(LIMITS.example, { each: true })
+  counterExamples?: string[] | null;
+
   @Field(() => ID, { nullable: true, description: '责任部门的全局 ID；调整时显式传 null 表示清除。Responsible department; explicit null clears it on ADJUST.' })
   @IsOptional()
   departmentId?: string | null;
@@ -123,6 +141,9 @@ export class ListChangeResolver {
             description: p.description,
             category: p.category,
             legalBasis: p.legalBasis,
+            triggerPhrases: p.triggerPhrases,
+            examples: p.examples,
+            counterExamples: p.counterExamples,
             // undefined keeps the department on ADJUST, null clears it.
             departmentId: p.departmentId === undefined ? undefined : p.departmentId === null ? null : fromGlobalId(p.departmentId, 'Department', 'proposed.departmentId').id,
           }

@@ -49,7 +49,7 @@ export class ListItemAdjustment {
   @Field(() => ListVersionItem, { description: '目标版本中的该项。The item in the to-version.' })
   after!: ListVersionItem;
 
-  @Field(() => [String], { description: '改动的字段：title、description、category、legalBasis、department、listType。Fields that differ.' })
+  @Field(() => [String], { description: '改动的字段：title、description、category、legalBasis、department、listType、triggerPhrases、examples、counterExamples。Fields that differ.' })
   changedFields!: string[];
 }
 

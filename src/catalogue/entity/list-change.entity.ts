@@ -15,7 +15,7 @@ export enum ListChangeKind {
 }
 defineEnum(ListChangeKind, 'ListChangeKind', '清单变更类别（动态管理）。Kind of list change.', {
   ADD: ['新增事项', 'Add an item'],
-  ADJUST: ['调整事项（名称、内容、类别、依据、责任部门）', 'Adjust an item'],
+  ADJUST: ['调整事项（名称、内容、类别、依据、责任部门、审核触发词和例句）', 'Adjust an item'],
   CANCEL: ['取消事项', 'Cancel an item'],
 });
 
@@ -50,6 +50,15 @@ export class ListItemProposal {
 
   @Field(() => [String], { description: '法律法规政策依据。Legal basis citations.' })
   legalBasis!: string[];
+
+  @Field(() => [String], { description: '审核触发词。Trigger phrases.' })
+  triggerPhrases!: string[];
+
+  @Field(() => [String], { description: '审核例句。Example sentences.' })
+  examples!: string[];
+
+  @Field(() => [String], { description: '可准入的相似表述。Admissible look-alikes.' })
+  counterExamples!: string[];
 
   /** Responsible department (resolved by a field resolver). */
   departmentId!: number | null;

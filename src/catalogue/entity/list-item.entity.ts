@@ -40,7 +40,7 @@ defineEnum(ListItemStatus, 'ListItemStatus', '清单事项状态。Status of a l
 @Entity({ tableName: 'list_item' })
 @Unique({ properties: ['region', 'itemKey'] })
 @Index({ properties: ['region', 'listType', 'status'] })
-export class ListItem extends BaseEntity<'status' | 'legalBasis'> {
+export class ListItem extends BaseEntity<'status' | 'legalBasis' | 'triggerPhrases' | 'examples' | 'counterExamples'> {
   /** The county whose list it is, or the province for guidance lists. */
   @ManyToOne(() => Region, { ref: true, deleteRule: 'restrict' })
   region!: Ref<Region>;
@@ -73,6 +73,20 @@ export class ListItem extends BaseEntity<'status' | 'legalBasis'> {
   /** Responsible department (county items); null where none is named. */
   @ManyToOne(() => Department, { ref: true, nullable: true, deleteRule: 'restrict', index: true })
   department?: Ref<Department> | null;
+
+  @Field(() => [String], {
+    description: '审核触发词（负面事项）：出现在申请中、且由村（社区）承担时即提示该事项，如“秸秆禁烧值守”。Trigger phrases reviewers gave this item.',
+  })
+  @Property({ type: 'jsonb', default: '[]' })
+  triggerPhrases: string[] = [];
+
+  @Field(() => [String], { description: '审核例句（负面事项）：属于该事项的表述，相似的申请将被提示。Example sentences of this item’s work.' })
+  @Property({ type: 'jsonb', default: '[]' })
+  examples: string[] = [];
+
+  @Field(() => [String], { description: '可准入的相似表述（审核人员认定不属于该事项的例句）。Admissible look-alike sentences.' })
+  @Property({ type: 'jsonb', default: '[]' })
+  counterExamples: string[] = [];
 
   @Field(() => String, {
     nullable: true,

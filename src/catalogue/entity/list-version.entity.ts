@@ -56,7 +56,7 @@ export class ListVersion extends BaseEntity {
 @ObjectType({ implements: Node, description: '清单版本中的一项（发布时的快照）。An item as published in a version.' })
 @Entity({ tableName: 'list_version_item' })
 @Unique({ properties: ['version', 'itemKey'] })
-export class ListVersionItem extends BaseEntity<'legalBasis'> {
+export class ListVersionItem extends BaseEntity<'legalBasis' | 'triggerPhrases' | 'examples' | 'counterExamples'> {
   @ManyToOne(() => ListVersion, { ref: true, deleteRule: 'cascade' })
   version!: Ref<ListVersion>;
 
@@ -87,6 +87,18 @@ export class ListVersionItem extends BaseEntity<'legalBasis'> {
   @Field(() => [String], { description: '法律法规政策依据。Legal basis citations.' })
   @Property({ type: 'jsonb' })
   legalBasis: string[] = [];
+
+  @Field(() => [String], { description: '审核触发词（发布时）。Trigger phrases, as published.' })
+  @Property({ type: 'jsonb', default: '[]' })
+  triggerPhrases: string[] = [];
+
+  @Field(() => [String], { description: '审核例句（发布时）。Example sentences, as published.' })
+  @Property({ type: 'jsonb', default: '[]' })
+  examples: string[] = [];
+
+  @Field(() => [String], { description: '可准入的相似表述（发布时）。Admissible look-alikes, as published.' })
+  @Property({ type: 'jsonb', default: '[]' })
+  counterExamples: string[] = [];
 
   /** The responsible department's key when published (plain, so the snapshot never changes). */
   @Property({ type: 'integer', nullable: true })

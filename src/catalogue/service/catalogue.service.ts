@@ -41,6 +41,10 @@ export interface ListItemProposalInput {
   legalBasis?: string[] | null;
   /** Responsible department; on ADJUST, `null` clears it and `undefined` keeps it. */
   departmentId?: number | null;
+  /** Reviewers' vocabulary (negative items): trigger phrases, examples, admissible look-alikes. */
+  triggerPhrases?: string[] | null;
+  examples?: string[] | null;
+  counterExamples?: string[] | null;
 }
 
 export interface StageListChangeInput {
@@ -70,7 +74,7 @@ export interface ListItemAdjustment {
   itemKey: string;
   before: ListVersionItem;
   after: ListVersionItem;
-  /** Names of the fields that differ: title, description, category, legalBasis, department, listType. */
+  /** Names of the fields that differ: title, description, category, legalBasis, department, listType, triggerPhrases, examples, counterExamples. */
   changedFields: string[];
 }
 
@@ -82,7 +86,7 @@ export interface ListVersionDiff {
   cancelled: ListVersionItem[];
 }
 
-export const LIMITS = { title: 200, description: 4000, citation: 500, citations: 20, reason: 1000, documentNumber: 64, note: 2000 };
+export const LIMITS = { title: 200, description: 4000, citation: 500, citations: 20, reason: 1000, documentNumber: 64, note: 2000, phrase: 40, phrases: 100, example: 500, examples: 200 };
 
 // ---------------------------------------------------------------------------------------
 // Helpers
@@ -152,6 +156,9 @@ export function itemSummary(item: ListItem) {
     description: item.description,
     category: item.category,
     legalBasis: [...item.legalBasis],
+    triggerPhrases: [...(item.triggerPhrases ?? [])],
+    examples: [...(item.examples ?? [])],
+    counterExamples: [...(item.counterExamples ?? [])],
     departmentId: item.department?.id ?? null,
     status: item.status,
     templateItemId: item.templateItem?.id ?? null,
@@ -281,6 +288,18 @@ function checkProposal(state: CountyState, p: ListItemProposal, problems: FieldP
       messageEn: `${p.category} is not a negative-list category (use one of the negative categories or OTHER)`,
     });
   }
+  for (const [name, max, each] of [
+    ['triggerPhrases', LIMITS.phrases, LIMITS.phrase],
+    ['examples', LIMITS.examples, LIMITS.example],
+    ['counterExamples', LIMITS.examples, LIMITS.example],
+  ] as const) {
+    const list = p[name] ?? [];
+    if (list.length > max) problems.push({ field: f(name), message: `最多 ${max} 条`, messageEn: `at most ${max} entries`, constraint: 'arrayMaxSize' });
+    list.forEach((t, i) => {
+      if (t.length > each) problems.push({ field: f(`${name}.${i}`), message: `不能超过 ${each} 字`, messageEn: `longer than ${each} characters`, constraint: 'maxLength' });
+      if (name === 'triggerPhrases' && t.length < 2) problems.push({ field: f(`${name}.${i}`), message: '触发词至少 2 个字', messageEn: 'a trigger phrase needs at least 2 characters', constraint: 'minLength' });
+    });
+  }
   if (p.departmentId != null && !state.departments.has(p.departmentId)) {
     problems.push({ field: f('departmentId'), message: '责任部门须为本县或上级的有关部门', messageEn: 'the department must belong to this county or a region above it' });
   }
@@ -303,6 +322,10 @@ function cleanProposal(input: ListItemProposalInput): ListItemProposalInput {
   if (typeof out.title === 'string') out.title = out.title.trim();
   if (typeof out.description === 'string') out.description = out.description.trim();
   if (Array.isArray(out.legalBasis)) out.legalBasis = [...new Set(out.legalBasis.map((c) => String(c).trim()).filter(Boolean))];
+  for (const name of ['triggerPhrases', 'examples', 'counterExamples'] as const) {
+    const list = out[name];
+    if (Array.isArray(list)) out[name] = [...new Set(list.map((c) => String(c).trim()).filter(Boolean))];
+  }
   return out;
 }
 
@@ -335,6 +358,9 @@ async function buildChange(em: EntityManager, state: CountyState, input: StageLi
           description: raw.description ?? '',
           category: raw.category,
           legalBasis: raw.legalBasis ?? [],
+          triggerPhrases: raw.triggerPhrases ?? [],
+          examples: raw.examples ?? [],
+          counterExamples: raw.counterExamples ?? [],
           departmentId: raw.departmentId ?? null,
         };
         checkProposal(state, proposed, problems, null);
@@ -375,13 +401,20 @@ async function buildChange(em: EntityManager, state: CountyState, input: StageLi
           description: raw.description ?? item.description,
           category: raw.category ?? item.category,
           legalBasis: raw.legalBasis ?? [...item.legalBasis],
+          triggerPhrases: raw.triggerPhrases ?? [...(item.triggerPhrases ?? [])],
+          examples: raw.examples ?? [...(item.examples ?? [])],
+          counterExamples: raw.counterExamples ?? [...(item.counterExamples ?? [])],
           departmentId: raw.departmentId === undefined ? item.department?.id ?? null : raw.departmentId,
         };
+        const same = (a: string[], b: string[] | undefined) => JSON.stringify(a) === JSON.stringify(b ?? []);
         const unchanged =
           proposed.title === item.title &&
           proposed.description === item.description &&
           proposed.category === item.category &&
           JSON.stringify(proposed.legalBasis) === JSON.stringify(item.legalBasis) &&
+          same(proposed.triggerPhrases, item.triggerPhrases) &&
+          same(proposed.examples, item.examples) &&
+          same(proposed.counterExamples, item.counterExamples) &&
           proposed.departmentId === (item.department?.id ?? null);
         if (unchanged && !moves) problems.push({ field: 'proposed', message: '调整内容与现有事项相同', messageEn: 'the proposal changes nothing' });
         checkProposal(state, proposed, problems, item.id);
@@ -452,6 +485,65 @@ export async function discardListChange(em: EntityManager, actor: CatalogueWho, 
   });
 }
 
+/** Vocabulary to add to a list item (reviewers' decisions on disputed findings). */
+export interface VocabularyAddition {
+  triggerPhrases?: string[];
+  examples?: string[];
+  counterExamples?: string[];
+}
+
+/**
+ * Adds trigger phrases, examples or counter-examples to an ACTIVE item of a county's
+ * lists, to take effect with the next published version: amends the item's pending
+ * ADJUST when there is one (its other proposed changes stay), else stages a new ADJUST.
+ * An item being cancelled takes no additions (BAD_USER_INPUT). Audited.
+ */
+export async function addListItemVocabulary(em: EntityManager, actor: CatalogueWho, input: { itemId: number; add: VocabularyAddition; reason: string }): Promise<ListChange> {
+  const who = whoOf(actor);
+  const found = await em.findOne(ListItem, { id: input.itemId });
+  if (!found) throw notFound('该清单事项', 'List item');
+  return inTransaction(em, async (tx) => {
+    await lockLists(tx, found.region.id, false);
+    const item = (await tx.findOne(ListItem, { id: input.itemId }, { refresh: true }))!;
+    const pending = await tx.findOne(ListChange, { item: item.id, status: ListChangeStatus.PENDING }, { refresh: true });
+    const merge = (base: string[] | undefined, more: string[] | undefined) => [...new Set([...(base ?? []), ...(more ?? []).map((t) => t.trim()).filter(Boolean)])];
+    if (!pending) {
+      return stageListChange(tx, actor, {
+        countyId: item.region.id,
+        kind: ListChangeKind.ADJUST,
+        itemId: item.id,
+        reason: input.reason,
+        proposed: {
+          triggerPhrases: merge(item.triggerPhrases, input.add.triggerPhrases),
+          examples: merge(item.examples, input.add.examples),
+          counterExamples: merge(item.counterExamples, input.add.counterExamples),
+        },
+      });
+    }
+    if (pending.kind !== ListChangeKind.ADJUST || !pending.proposed) {
+      throw badInput(`事项 ${item.itemKey} 有待发布的取消变更，不能再增加例句`, `Item ${item.itemKey} is being cancelled`, [
+        { field: 'listItemId', message: '该事项待取消', messageEn: 'the item is pending cancellation' },
+      ]);
+    }
+    const before = changeSummary(pending);
+    const proposed = {
+      ...pending.proposed,
+      triggerPhrases: merge(pending.proposed.triggerPhrases, input.add.triggerPhrases),
+      examples: merge(pending.proposed.examples, input.add.examples),
+      counterExamples: merge(pending.proposed.counterExamples, input.add.counterExamples),
+    };
+    const problems: FieldProblem[] = [];
+    const state = await loadState(tx, (await tx.findOne(Region, { id: item.region.id }))!);
+    checkProposal(state, proposed, problems, item.id);
+    if (problems.length) throw badInput('清单变更有误，未作任何修改', 'The list change is invalid; nothing was changed', problems);
+    pending.proposed = proposed;
+    pending.reason = `${pending.reason}；${input.reason.trim()}`.slice(0, LIMITS.reason);
+    await audit(tx, who, { action: 'listChange.amend', entity: pending, before, after: changeSummary(pending), comment: input.reason.trim(), countyId: item.region.id });
+    await tx.flush();
+    return pending;
+  });
+}
+
 /** The county department a guidance item's hint (e.g. “民政部门”) points at, if exactly one fits. */
 export function matchDepartment(hint: string | null | undefined, departments: Department[]): Department | null {
   if (!hint) return null;
@@ -506,6 +598,9 @@ export async function importGuidanceLists(em: EntityManager, actor: CatalogueWho
           description: template.description,
           category: template.category,
           legalBasis: [...template.legalBasis],
+          triggerPhrases: [...(template.triggerPhrases ?? [])],
+          examples: [...(template.examples ?? [])],
+          counterExamples: [...(template.counterExamples ?? [])],
           departmentId: matchDepartment(template.departmentHint, own)?.id ?? null,
         },
       };
@@ -602,6 +697,9 @@ export async function publishListVersion(em: EntityManager, actor: CatalogueWho,
           description: p.description,
           category: p.category,
           legalBasis: [...p.legalBasis],
+          triggerPhrases: [...(p.triggerPhrases ?? [])],
+          examples: [...(p.examples ?? [])],
+          counterExamples: [...(p.counterExamples ?? [])],
           department: p.departmentId,
           templateItem: change.templateItem ?? null,
           sourceApplicationId: change.sourceApplicationId ?? null,
@@ -620,6 +718,9 @@ export async function publishListVersion(em: EntityManager, actor: CatalogueWho,
           item.description = p.description;
           item.category = p.category;
           item.legalBasis = [...p.legalBasis];
+          item.triggerPhrases = [...(p.triggerPhrases ?? [])];
+          item.examples = [...(p.examples ?? [])];
+          item.counterExamples = [...(p.counterExamples ?? [])];
           item.department = p.departmentId == null ? null : tx.getReference(Department, p.departmentId, { wrapped: true });
           itemEvents.push({ action: 'listItem.adjust', item, before, change });
         } else {
@@ -660,6 +761,9 @@ export async function publishListVersion(em: EntityManager, actor: CatalogueWho,
         description: item.description,
         category: item.category,
         legalBasis: [...item.legalBasis],
+        triggerPhrases: [...(item.triggerPhrases ?? [])],
+        examples: [...(item.examples ?? [])],
+        counterExamples: [...(item.counterExamples ?? [])],
         departmentId,
         departmentName: departmentId != null ? departments.get(departmentId)?.name ?? null : null,
       });
@@ -713,6 +817,9 @@ const DIFF_FIELDS: Array<[string, (i: ListVersionItem) => unknown]> = [
   ['category', (i) => i.category],
   ['legalBasis', (i) => JSON.stringify(i.legalBasis)],
   ['department', (i) => i.departmentId ?? null],
+  ['triggerPhrases', (i) => JSON.stringify(i.triggerPhrases ?? [])],
+  ['examples', (i) => JSON.stringify(i.examples ?? [])],
+  ['counterExamples', (i) => JSON.stringify(i.counterExamples ?? [])],
 ];
 
 /** Orders snapshot rows by list (DUTY, ASSISTANCE, NEGATIVE), then key. */

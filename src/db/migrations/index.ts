@@ -10,6 +10,7 @@ import { Migration20261122015546_security } from './Migration20261122015546_secu
 import { Migration20261122023111_statistics } from './Migration20261122023111_statistics';
 import { Migration20261122043000_community_ids_gin } from './Migration20261122043000_community_ids_gin';
 import { Migration20261204090000_document_signatures } from './Migration20261204090000_document_signatures';
+import { Migration20261204194214_list_vocabulary_finding_reviews } from './Migration20261204194214_list_vocabulary_finding_reviews';
 import { Migration20261204194316_security_level3 } from './Migration20261204194316_security_level3';
 
 /** Committed migrations, in order. Add each new one here (`npm run db:migration:create -- name`). */
@@ -25,5 +26,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122023111_statistics', class: Migration20261122023111_statistics },
   { name: 'Migration20261122043000_community_ids_gin', class: Migration20261122043000_community_ids_gin },
   { name: 'Migration20261204090000_document_signatures', class: Migration20261204090000_document_signatures },
+  { name: 'Migration20261204194214_list_vocabulary_finding_reviews', class: Migration20261204194214_list_vocabulary_finding_reviews },
   { name: 'Migration20261204194316_security_level3', class: Migration20261204194316_security_level3 },
 ];

@@ -29,6 +29,10 @@ export interface SeedListItem {
   legalBasis: string[];
   /** Kind of responsible department (guidance items), e.g. 民政部门; matched against a county's departments on import. */
   departmentHint: string | null;
+  /** Reviewers' vocabulary of negative items: trigger phrases, example sentences, admissible look-alikes. */
+  triggerPhrases?: string[];
+  examples?: string[];
+  counterExamples?: string[];
 }
 
 const 村委会法 = '《中华人民共和国村民委员会组织法》';
@@ -36,14 +40,26 @@ const 居委会法 = '《中华人民共和国城市居民委员会组织法》'
 const 准入意见 = '《关于建立城乡社区工作事项准入备案制度的指导意见》（四川省民政厅等四部门，2021年3月24日）';
 
 const { DUTY, ASSISTANCE, NEGATIVE } = ListType;
-const item = (listType: ListType, title: string, category: C, departmentHint: string | null, legalBasis: string[], description: string): SeedListItem => ({
+const item = (listType: ListType, title: string, category: C, departmentHint: string | null, legalBasis: string[], description: string, vocabulary: Vocabulary = {}): SeedListItem => ({
   listType,
   title,
   description,
   category,
   legalBasis,
   departmentHint,
+  ...vocabulary,
 });
+
+/**
+ * The reviewers' vocabulary of a negative item (versioned with the lists, maintained by
+ * list changes): trigger phrases, sentences that are the item's work, and admissible
+ * sentences that resemble it. Written from the guidance's wording, not from any case file.
+ */
+interface Vocabulary {
+  triggerPhrases?: string[];
+  examples?: string[];
+  counterExamples?: string[];
+}
 
 /** 四川省城乡社区依法履职、协助办理、工作负面事项指导清单 (demo content). */
 export const GUIDANCE_LISTS: SeedListItem[] = [
@@ -135,29 +151,29 @@ export const GUIDANCE_LISTS: SeedListItem[] = [
 
   // —— 工作负面事项 ——
   item(NEGATIVE, '行政处罚、行政强制等行政执法事项', C.LAW_ENFORCEMENT, '综合行政执法部门', [`${准入意见}二（四）`, '《中华人民共和国行政处罚法》', '《中华人民共和国行政强制法》'],
-    '行政处罚、行政强制、行政检查等行政执法职权由有关部门及其执法机构或依法授权的乡镇（街道）行使，不得交由村（社区）实施或以村（社区）名义实施。'),
+    '行政处罚、行政强制、行政检查等行政执法职权由有关部门及其执法机构或依法授权的乡镇（街道）行使，不得交由村（社区）实施或以村（社区）名义实施。', { triggerPhrases: ['当场罚款', '暂扣证件', '查封扣押', '责令停业', '收缴工具'], examples: ['由村（社区）工作人员对违法行为人当场处以罚款并开具收据。', '村（社区）负责扣押违规经营者的工具和物品，交执法部门处理。'], counterExamples: ['村（社区）发现违法线索后及时报告执法部门，由执法部门依法查处。'] }),
   item(NEGATIVE, '以购买服务名义下沉的执法类事项', C.LAW_ENFORCEMENT, '财政部门', [`${准入意见}二（四）`, `${准入意见}二（六）`, '《政府购买服务管理办法》'],
-    '不得以“购买服务”名义将执法检查、违法行为查处、执法取证等需要执法资格或专业资质的事项交由村（社区）承担。'),
+    '不得以“购买服务”名义将执法检查、违法行为查处、执法取证等需要执法资格或专业资质的事项交由村（社区）承担。', { triggerPhrases: ['购买执法辅助服务', '购买执法巡查服务'], examples: ['以购买服务方式由社区承担执法巡查、违法行为查处和执法取证工作。'] }),
   item(NEGATIVE, '协助开展违法建筑拆除、征地拆迁和房屋征收', C.DEMOLITION, '住房城乡建设部门', [`${准入意见}二（四）`, '《中华人民共和国城乡规划法》', '《国有土地上房屋征收与补偿条例》'],
-    '违法建筑的认定、查处和拆除，征地拆迁、房屋征收的实施和动员签约，由有关部门和依法授权的乡镇（街道）负责，不得要求村（社区）承担或协助拆除。'),
+    '违法建筑的认定、查处和拆除，征地拆迁、房屋征收的实施和动员签约，由有关部门和依法授权的乡镇（街道）负责，不得要求村（社区）承担或协助拆除。', { triggerPhrases: ['组织拆除违法建筑', '动员签订征收补偿协议', '清除地上附着物', '违建拆除任务', '征收签约率'], examples: ['社区负责组织人员拆除辖区违法建筑，并按月上报拆除面积。', '村委会逐户动员被征收户签订补偿协议并按期腾房。'], counterExamples: ['村民会议讨论征地补偿安置方案，村委会收集并反映群众意见。', '发现新增违法建设线索的，及时报告乡镇综合行政执法队。'] }),
   item(NEGATIVE, '生态环境执法检查和污染源排查整治', C.ENVIRONMENTAL_RECTIFICATION, '生态环境部门', [`${准入意见}二（四）`, '《中华人民共和国环境保护法》'],
-    '企业排污监督检查、污染源排查整治和环境违法行为查处由生态环境部门负责，不得下达给村（社区）。'),
+    '企业排污监督检查、污染源排查整治和环境违法行为查处由生态环境部门负责，不得下达给村（社区）。', { triggerPhrases: ['污染源排查', '排污检查', '督促企业停产整改'], examples: ['村（社区）每月对辖区企业排污情况开展检查，对超标排放的督促停产整改。'], counterExamples: ['社区收集居民对污染问题的投诉，转交生态环境部门调查处理。'] }),
   item(NEGATIVE, '秸秆禁烧、散乱污企业整治等专项环境整治任务', C.ENVIRONMENTAL_RECTIFICATION, '生态环境部门', [`${准入意见}二（四）`],
-    '不得以专项整治名义向村（社区）下达秸秆禁烧巡查、散乱污企业关停等环境整治任务和考核指标。'),
+    '不得以专项整治名义向村（社区）下达秸秆禁烧巡查、散乱污企业关停等环境整治任务和考核指标。', { triggerPhrases: ['秸秆禁烧值守', '禁烧巡查', '火点扣分', '散乱污企业关停', '散乱污排查'], examples: ['村干部在田间地头设点值守，严防秸秆焚烧，出现火点的村扣减考核分。', '村（社区）对散乱污企业开展拉网式排查并督促关停。'], counterExamples: ['村（社区）宣传秸秆综合利用政策，发现焚烧苗头及时劝阻并报告乡镇。'] }),
   item(NEGATIVE, '占道经营、违规户外广告等市容秩序管理和处罚', C.CITY_MANAGEMENT, '综合行政执法部门', [`${准入意见}二（四）`, '《城市市容和环境卫生管理条例》'],
-    '占道经营、违规设置户外广告、乱堆乱放等城市管理事项的查处由城市管理和综合执法部门负责，不得要求村（社区）巡查处置。'),
+    '占道经营、违规设置户外广告、乱堆乱放等城市管理事项的查处由城市管理和综合执法部门负责，不得要求村（社区）巡查处置。', { triggerPhrases: ['清理占道经营', '劝离流动摊贩', '拆除违规广告', '张贴违停告知单'], examples: ['社区每天安排人员在主要街道劝离流动摊贩、清理占道经营物品。'], counterExamples: ['社区工作人员发现市容问题，通过随手拍渠道上报城管部门处理。'] }),
   item(NEGATIVE, '招商引资任务和指标', C.INVESTMENT_ATTRACTION, '商务部门', [`${准入意见}二（四）`],
-    '不得向村（社区）下达招商引资、项目引进任务和指标，不得将其纳入对村（社区）的考核。'),
+    '不得向村（社区）下达招商引资、项目引进任务和指标，不得将其纳入对村（社区）的考核。', { triggerPhrases: ['招商任务', '引进企业任务', '项目签约任务', '招商引资指标'], examples: ['每个村（社区）年内引进投资项目不少于1个，完成情况纳入考核。'], counterExamples: ['村（社区）在公示栏发布企业招聘信息，帮助群众就业。'] }),
   item(NEGATIVE, '协税护税和代征代收税费', C.TAX_ASSISTANCE, '税务部门', [`${准入意见}二（四）`, '《中华人民共和国税收征收管理法》'],
-    '不得要求村（社区）承担协税护税、代征代收税费和欠税追缴任务。'),
+    '不得要求村（社区）承担协税护税、代征代收税费和欠税追缴任务。', { triggerPhrases: ['代收税费', '催缴税款', '代收社会保险费', '税源调查', '督促纳税'], examples: ['村（社区）工作人员上门收取城乡居民医保个人缴费并统一解缴。', '社区对辖区个体工商户开展税源调查，督促其按期申报纳税。'], counterExamples: ['社区张贴税费政策宣传资料，居民通过线上渠道自行缴费。'] }),
   item(NEGATIVE, '经济创收和罚没收入、收费指标', C.REVENUE_GENERATION, '财政部门', [`${准入意见}二（四）`],
-    '不得向村（社区）下达经济创收、罚没收入或行政事业性收费指标。'),
+    '不得向村（社区）下达经济创收、罚没收入或行政事业性收费指标。', { triggerPhrases: ['创收指标', '收费指标', '收缴率', '销售任务', '上缴乡镇统筹'], examples: ['村（社区）年经营性收入不低于5万元，收入的一部分上缴乡镇统筹使用。'], counterExamples: ['村民代表会议讨论决定集体经济发展项目，收益归村集体所有。'] }),
   item(NEGATIVE, '企业安全生产监督检查和事故调查处理', C.PRODUCTION_SAFETY, '应急管理部门', [`${准入意见}二（四）`, '《中华人民共和国安全生产法》'],
-    '生产经营单位安全生产的监督检查、隐患整改督办和生产安全事故调查处理由负有安全生产监督管理职责的部门负责，村（社区）不承担监管责任。'),
+    '生产经营单位安全生产的监督检查、隐患整改督办和生产安全事故调查处理由负有安全生产监督管理职责的部门负责，村（社区）不承担监管责任。', { triggerPhrases: ['企业安全检查', '下达隐患整改通知', '安全生产目标责任书'], examples: ['网格员每月对辖区企业开展安全生产检查，对隐患下达整改通知并复查销号。'], counterExamples: ['村（社区）在安全生产月期间张贴宣传海报，组织居民参加应急科普活动。'] }),
   item(NEGATIVE, '建筑施工、燃气、危险化学品等行业领域安全监管', C.PRODUCTION_SAFETY, '应急管理部门', [`${准入意见}二（四）`, '《中华人民共和国安全生产法》'],
-    '不得要求村（社区）对建筑施工、燃气经营、危险化学品等行业领域开展安全监管、签订监管责任书或承担属地监管责任。'),
+    '不得要求村（社区）对建筑施工、燃气经营、危险化学品等行业领域开展安全监管、签订监管责任书或承担属地监管责任。', { triggerPhrases: ['燃气安全检查', '属地监管责任', '施工安全巡查', '危化品检查', '签订监管责任书'], examples: ['村（社区）对辖区燃气用户和餐饮场所开展安全检查，督促整改隐患。', '明确村为农村自建房施工安全属地监管责任主体，负责施工现场巡查。'], counterExamples: ['入户安检由燃气企业持证人员实施，社区协助张贴安检通知。'] }),
   item(NEGATIVE, '食品药品、产品质量等市场监管执法检查', C.LAW_ENFORCEMENT, '市场监督管理部门', [`${准入意见}二（四）`],
-    '食品药品安全、产品质量、价格等市场监管执法检查由市场监督管理部门负责，不得交由村（社区）检查或处置。'),
+    '食品药品安全、产品质量、价格等市场监管执法检查由市场监督管理部门负责，不得交由村（社区）检查或处置。', { triggerPhrases: ['查验营业执照', '食品安全检查', '无证经营清理', '下架封存'], examples: ['村（社区）对辖区经营户查验营业执照和食品经营许可证，对无证经营的责令停止经营。'], counterExamples: ['村（社区）获知集体聚餐信息后提醒举办者向市场监管所报备。'] }),
   item(NEGATIVE, '对村（社区）设置“一票否决”考核事项', C.OTHER, '社会工作部门', [`${准入意见}二（四）`],
     '有关部门和乡镇（街道）不得对村（社区）设置“一票否决”事项，不得以目标考核方式评价村（社区）协助办理的工作。'),
   item(NEGATIVE, '要求村（社区）出具无法律法规依据或无法核实的证明', C.OTHER, '司法行政部门', [`${准入意见}二（五）`],
@@ -178,7 +194,7 @@ export const QINGYI_OWN_ITEMS: Array<SeedListItem & { department: string }> = [
   },
   {
     ...item(NEGATIVE, '茶叶、竹产业招商和产值考核任务', C.INVESTMENT_ATTRACTION, '商务部门', [`${准入意见}二（四）`],
-      '不得向村（社区）下达茶叶、竹产业招商引资和产值增长考核任务。'),
+      '不得向村（社区）下达茶叶、竹产业招商引资和产值增长考核任务。', { triggerPhrases: ['茶叶招商', '竹产业招商', '茶叶产值考核', '竹产业产值考核', '新增茶园面积任务'], examples: ['产茶村年内引进茶叶加工企业1家以上，茶叶产值同比增长10%。'], counterExamples: ['县茶叶技术推广站举办病虫害防控培训，村协助通知茶农参加。'] }),
     department: '青衣县商务和经济信息化局',
   },
 ];
@@ -213,6 +229,9 @@ export async function seedDemoLists(em: EntityManager, parts: { province: Region
       category: g.category,
       legalBasis: g.legalBasis,
       departmentHint: g.departmentHint,
+      triggerPhrases: g.triggerPhrases ?? [],
+      examples: g.examples ?? [],
+      counterExamples: g.counterExamples ?? [],
     });
   }
   await em.flush();
@@ -239,6 +258,9 @@ export async function seedDemoLists(em: EntityManager, parts: { province: Region
         description: own.description,
         category: own.category,
         legalBasis: own.legalBasis,
+        triggerPhrases: own.triggerPhrases ?? [],
+        examples: own.examples ?? [],
+        counterExamples: own.counterExamples ?? [],
         departmentId: departments.find((d) => d.name === own.department)?.id ?? null,
       },
     });

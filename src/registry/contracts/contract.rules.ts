@@ -1,6 +1,6 @@
 import { negativeAsPurchaseRule } from '../../admission';
 import { purchaseQualificationRule } from '../../admission';
-import { oneVoteVetoRule } from '../../admission';
+import { findTargetAssessment, findVeto } from '../../admission';
 import type { ApplicationFacts, RuleEvidence as Evidence, ListItemFacts, RuleContext } from '../../admission';
 import { ApplicationKind } from '../../admission';
 import type { WorkCategory } from '../../catalogue';
@@ -28,11 +28,8 @@ export interface ContractProblem {
   evidence: Evidence[];
 }
 
-/** Words that give away a service needing a professional qualification or enforcement power. */
-export const QUALIFICATION_WORDS = /资质|执业|鉴定|检验检测|检测检验|司法鉴定|测绘|特种设备|执法|行政处罚|诊疗|审计报告|造价咨询|安全评价/;
-
-/** Words that give away evaluation by target assessment, ranking or one-vote veto instead of the contract terms. */
-export const TARGET_ASSESSMENT_WORDS = /目标考核|目标管理考核|绩效考核|考核排名|排名通报|量化考核|打分排名|纳入.{0,12}考核|考核.{0,6}扣分/;
+/** Words that give away a service needing a professional qualification or enforcement power, besides what the admission analysis reads as professional work. */
+export const QUALIFICATION_WORDS = /资质|执业|司法鉴定|审计报告|造价咨询|安全评价|执法|行政处罚/;
 
 /** The application-shaped facts the admission rules take, for a contract. */
 function asApplication(c: ContractFacts): ApplicationFacts {
@@ -86,35 +83,49 @@ export function checkContract(c: ContractFacts, listItems: ListItemFacts[]): Con
       evidence: [{ kind: 'ListItem', id: toGlobalId('ListItem', linked.id), label: `协助办理事项 ${linked.itemKey}：${linked.title}` }],
     });
   }
-  const byFlags = purchaseQualificationRule.check(app, ctx);
+  // the admission engine's reading of the service (鉴定、检测并出具报告、注射疫苗…), then the flags, then give-away words
+  const byText = purchaseQualificationRule.check(app, ctx);
+  const flagged = c.requiresQualification || c.requiresEnforcementPower;
   const words = QUALIFICATION_WORDS.exec(`${c.title}\n${c.scope}`);
-  if (byFlags.length || words) {
+  if (byText.length || words) {
     problems.push({
       code: 'PURCHASE_NEEDS_QUALIFICATION',
-      field: byFlags.length ? (c.requiresEnforcementPower && !c.requiresQualification ? 'requiresEnforcementPower' : 'requiresQualification') : 'scope',
-      message: byFlags[0]?.message ?? `服务内容含“${words![0]}”，需要专业资质或执法资格，不得向村（社区）购买。`,
-      messageEn: byFlags[0]?.messageEn ?? 'The service needs a professional qualification or law-enforcement power, which communities do not have.',
-      evidence: words ? [{ kind: 'Text', id: null, label: `内容含“${words[0]}”` }] : [],
+      field: flagged ? (c.requiresEnforcementPower && !c.requiresQualification ? 'requiresEnforcementPower' : 'requiresQualification') : 'scope',
+      message: byText[0]?.message ?? `服务内容含“${words![0]}”，需要专业资质或执法资格，不得向村（社区）购买。`,
+      messageEn: byText[0]?.messageEn ?? 'The service needs a professional qualification or law-enforcement power, which communities do not have.',
+      evidence: [...(byText[0]?.evidence ?? []).filter((e) => e.kind === 'Text'), ...(words ? [{ kind: 'Text', id: null, label: `内容含“${words[0]}”` }] : [])],
     });
   }
   problems.push(...evaluationProblems(c.evaluationMethod, 'evaluationMethod'));
   return problems;
 }
 
-/** An evaluation text may judge only by the contract: no target-assessment scoring, no one-vote veto. */
+/**
+ * An evaluation text may judge only by the contract: no target-assessment scoring,
+ * ranking or naming, no one-vote veto — also in paraphrase (the admission engine's
+ * reading of evaluation clauses, analysis/evaluation.ts).
+ */
 export function evaluationProblems(text: string, field: string): ContractProblem[] {
   const problems: ContractProblem[] = [];
-  const target = TARGET_ASSESSMENT_WORDS.exec(text);
-  if (target) {
+  const target = findTargetAssessment(text, '');
+  if (target.length) {
     problems.push({
       code: 'TARGET_ASSESSMENT',
       field,
-      message: `评价方式含“${target[0]}”：购买服务满意度评定以合同条款为依据，不得以目标考核方式进行工作评价。`,
+      message: `评价方式含“${target.map((t) => t.phrase).join('、')}”（${target[0].why}）：购买服务满意度评定以合同条款为依据，不得以目标考核方式进行工作评价。`,
       messageEn: 'Satisfaction is judged by the contract terms only, never by target assessment.',
-      evidence: [],
+      evidence: target.map((t) => ({ kind: 'Text', id: null, label: `“${t.phrase}”：${t.why}` })),
     });
   }
-  const veto = oneVoteVetoRule.check({ evaluation: text, description: '', oneVoteVeto: false } as ApplicationFacts, { listItems: [], dataElements: [], certificates: [], existingItems: [] });
-  for (const f of veto) problems.push({ code: 'ONE_VOTE_VETO', field, message: f.message, messageEn: f.messageEn, evidence: [] });
+  const veto = findVeto(text, '');
+  if (veto.length) {
+    problems.push({
+      code: 'ONE_VOTE_VETO',
+      field,
+      message: `评价方式含“一票否决”或变相否决条款（${veto.map((v) => `“${v.phrase}”`).join('、')}），已明令取消。`,
+      messageEn: 'The evaluation contains a one-vote-veto clause (or a paraphrase of one), which is abolished.',
+      evidence: veto.map((v) => ({ kind: 'Text', id: null, label: `“${v.phrase}”：${v.why}` })),
+    });
+  }
   return problems;
 }

@@ -57,7 +57,18 @@ async function prepare(em: EntityManager, scope: ActorScope, input: ServiceContr
     }
   }
   const items = await currentListItems(em, countyId);
-  const listItems: ListItemFacts[] = items.map((i) => ({ id: i.id, itemKey: i.itemKey, listType: i.listType, title: i.title, category: i.category }));
+  const listItems: ListItemFacts[] = items.map((i) => ({
+    id: i.id,
+    itemKey: i.itemKey,
+    listType: i.listType,
+    title: i.title,
+    category: i.category,
+    description: i.description,
+    legalBasis: i.legalBasis,
+    triggerPhrases: i.triggerPhrases,
+    examples: i.examples,
+    counterExamples: i.counterExamples,
+  }));
   let listItemId: number | null = null;
   if (input.listItemId) {
     listItemId = decodeId(problems, input.listItemId, 'ListItem', 'listItemId');

@@ -503,7 +503,8 @@ export async function visibleCommunity(ctx: Context, ref: { communityId?: string
       { field: 'communityId', message: '需要且只需要一个', messageEn: 'exactly one is required' },
     ]);
   }
-  const community = ref.communityId
+  // communityId "" is given (and invalid), not absent: it must not fall through to a missing code
+  const community = ref.communityId != null
     ? await ctx.em.findOne(Community, { id: fromGlobalId(ref.communityId, 'Community', 'communityId').id })
     : await ctx.loaders.byUnique(Community, 'code').load(ref.communityCode!); // one statement with community(code:)
   if (!community) throw notFound('该村（社区）', 'Community');
