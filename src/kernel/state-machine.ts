@@ -1,7 +1,7 @@
-import { badInput, conflict, forbidden } from './errors';
+import { badInput, conflict, forbidden, type FieldProblem } from './errors';
 
-/** Why a guard refuses, in Chinese and English; null when it lets the transition happen. */
-export type Refusal = readonly [zh: string, en: string] | null;
+/** Why a guard refuses, in Chinese and English (and the fields at fault); null when it lets the transition happen. */
+export type Refusal = readonly [zh: string, en: string] | readonly [zh: string, en: string, details: FieldProblem[]] | null;
 
 /**
  * One row of a process table (after Vendure's `default-order-process.ts`): an action, the
@@ -45,26 +45,26 @@ export interface MachineOptions<S extends string, A extends string, T, W, X = un
  * first), guards (BAD_USER_INPUT) — and `apply` runs the effect and sets the new state.
  * `available` lists what `who` could do now (for front ends' buttons).
  */
-export class StateMachine<S extends string, A extends string, T, W = unknown, X = unknown> {
-  private readonly byAction: Map<A, Transition<S, A, T, W, X>>;
+export class StateMachine<S extends string, A extends string, T, W = unknown, X = unknown, R extends Transition<S, A, T, W, X> = Transition<S, A, T, W, X>> {
+  private readonly byAction: Map<A, R>;
 
   constructor(
     readonly name: string,
-    readonly transitions: ReadonlyArray<Transition<S, A, T, W, X>>,
+    readonly transitions: ReadonlyArray<R>,
     private readonly options: MachineOptions<S, A, T, W, X>,
   ) {
     this.byAction = new Map(transitions.map((t) => [t.action, t]));
     if (this.byAction.size !== transitions.length) throw new Error(`${name}: an action is listed twice`);
   }
 
-  transition(action: A): Transition<S, A, T, W, X> {
+  transition(action: A): R {
     const t = this.byAction.get(action);
     if (!t) throw new Error(`${this.name}: no transition ${action}`);
     return t;
   }
 
   /** Role, access and state: FORBIDDEN or CONFLICT, else the transition. */
-  checkActor(subject: T, action: A, who: W): Transition<S, A, T, W, X> {
+  checkActor(subject: T, action: A, who: W): R {
     const t = this.transition(action);
     if (t.roles && this.options.roleOf && !t.roles.includes(this.options.roleOf(who))) {
       const [zh, en] = this.options.forbiddenRole?.(t) ?? ['无权执行此操作', 'You are not allowed to do this'];
@@ -85,12 +85,12 @@ export class StateMachine<S extends string, A extends string, T, W = unknown, X 
   checkGuards(subject: T, t: Transition<S, A, T, W, X>, who: W): void {
     for (const guard of t.guards ?? []) {
       const why = guard(subject, who);
-      if (why) throw badInput(why[0], why[1]);
+      if (why) throw badInput(why[0], why[1], why[2] ?? []);
     }
   }
 
   /** Every check, in order; returns the transition. */
-  check(subject: T, action: A, who: W): Transition<S, A, T, W, X> {
+  check(subject: T, action: A, who: W): R {
     const t = this.checkActor(subject, action, who);
     this.checkGuards(subject, t, who);
     return t;

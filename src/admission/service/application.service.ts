@@ -1,10 +1,10 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '../../kernel/roles';
-import type { Actor, Context } from '../../kernel/context';
+import type { Context } from '../../kernel/context';
 import { badInput, conflict, forbidden, notFound, type FieldProblem } from '../../kernel/errors';
 import { fromGlobalId, toGlobalId } from '../../kernel/global-id';
-import { addWorkingDays, chinaDate, chinaYear } from '../../kernel/dates';
+import { chinaDate, chinaYear } from '../../kernel/dates';
 import { nextSequenceValue } from '../../kernel/document-sequence.entity';
 import { audit, snapshot } from '../../kernel/mutation';
 import { Region, RegionLevel } from '../../geography';
@@ -12,22 +12,18 @@ import { Community } from '../../geography';
 import { countyPrefix } from '../../geography';
 import { Department } from '../../organisation';
 import { User } from '../../auth';
-import { addToLists, removeFromLists } from './list-staging';
 import { AdmissionApplication } from '../entity/application.entity';
-import { ApprovalDocument } from '../entity/approval-document.entity';
 import { CommitteeDecision, Review } from '../entity/review.entity';
 import type { ApplicationInput, CommitteeDecisionInput, ReviewInput } from '../api/application.inputs';
 import { ApplicationKind, ApplicationStatus as S, Recommendation, ScopeType } from '../enums';
-import { checkActor, checkGuards, type Action, type Who } from './workflow';
+import { WORKFLOW, doerOf, type Action, type TransitionOptions, type Who } from './workflow';
+
+export type { TransitionOptions };
 import { estimateBurden } from '../burden';
-import type { Config } from '../../config';
-import { signDocument, snapshotFor, validityFor } from '../documents/document-signing';
 import { hasBlocking, loadRuleContext, runRules } from '../engine';
 import type { ApplicationFacts, Finding } from '../rules';
 
 /** Who did it, for the audit trail. */
-type Doer = { actor: Actor | null; requestId?: string };
-const doerOf = (who: Who, requestId?: string): Doer => ({ actor: who === 'system' ? null : who, requestId });
 
 export function factsOf(app: AdmissionApplication): ApplicationFacts {
   return {
@@ -64,12 +60,9 @@ export function factsOf(app: AdmissionApplication): ApplicationFacts {
   };
 }
 
-/** Settings of the rules that come from configuration. */
-export interface RuleSettings {
-  fundingFloorYuanPerHour: number;
-}
-export const ruleSettingsOf = (config: { fundingFloorYuanPerHour: number }): RuleSettings => ({ fundingFloorYuanPerHour: config.fundingFloorYuanPerHour });
-const DEFAULT_RULE_SETTINGS: RuleSettings = { fundingFloorYuanPerHour: 20 };
+import { DEFAULT_RULE_SETTINGS, ruleSettingsOf, type RuleSettings } from './rule-settings';
+
+export { ruleSettingsOf, type RuleSettings };
 
 /** Runs the rules on an application and stores the findings on it. */
 export async function checkRules(em: EntityManager, app: AdmissionApplication, settings: RuleSettings = DEFAULT_RULE_SETTINGS): Promise<Finding[]> {
@@ -281,56 +274,6 @@ export async function checkApplication(ctx: Context, id: string): Promise<Admiss
   });
 }
 
-async function issueDocument(em: EntityManager, app: AdmissionApplication, provisional: boolean, config?: Config): Promise<ApprovalDocument> {
-  const county = await em.findOneOrFail(Region, app.county.id);
-  const now = new Date();
-  const { validFrom, validUntil } = validityFor(app, now);
-  // Never an inverted or past window (the PERIOD_INVALID rule refuses such applications first).
-  if (validUntil && validUntil < validFrom) {
-    throw badInput(`实施期限已于 ${validUntil} 结束，不能签发批准文书`, `The period ended on ${validUntil}: no document can be issued`, [
-      { field: 'periodEnd', message: '实施期限已结束', messageEn: 'the period is over' },
-    ]);
-  }
-  const year = chinaYear(now);
-  const serial = await nextSequenceValue(em, county.id, 'approval', year);
-  const doc = em.create(ApprovalDocument, {
-    number: `${countyPrefix(county)}社工准〔${year}〕${serial}号`,
-    application: app,
-    county,
-    year,
-    serial,
-    issuedAt: now,
-    validFrom,
-    validUntil,
-    communityIds: app.communityIds,
-    provisional,
-    ...(await snapshotFor(em, app)),
-  });
-  if (!provisional) doc.provisionalUntil = null;
-  // Signed at once when the caller knows the configuration (the key folder); otherwise on first use.
-  if (config) await signDocument(em, config, doc);
-  return doc;
-}
-
-async function documentOf(em: EntityManager, app: AdmissionApplication): Promise<ApprovalDocument | null> {
-  return em.findOne(ApprovalDocument, { application: app.id });
-}
-
-export interface TransitionOptions {
-  comment?: string | null;
-  reason?: string | null;
-  expectedVersion?: number | null;
-  requestId?: string;
-  /** Working days an emergency entry has to be approved (configuration). */
-  emergencyWorkingDays?: number;
-  /** The configuration (signing keys folder): documents are signed when issued. */
-  config?: Config;
-  /** Configured rule settings, for the transitions that re-run the rules. */
-  ruleSettings?: RuleSettings;
-  /** Extra work inside the same transaction, after authorization, before the status changes. */
-  before?: (em: EntityManager, app: AdmissionApplication) => Promise<void>;
-}
-
 /**
  * Moves an application by one row of the workflow table, atomically: lock the row,
  * check the version, (re)run the rules where the guard needs them, authorize, apply the
@@ -341,72 +284,11 @@ export async function transition(em0: EntityManager, who: Who, id: string | numb
     const app = await lockApplication(em, id);
     checkVersion(app, opts.expectedVersion);
     const before = snapshot(app);
-    const t = checkActor(app, action, who);
-    if (['submit', 'declareEmergency', 'approve', 'referToCommittee', 'approveEmergency'].includes(action)) await checkRules(em, app, opts.ruleSettings);
+    const t = WORKFLOW.checkActor(app, action, who);
+    if (t.recheck) await checkRules(em, app, opts.ruleSettings);
     await opts.before?.(em, app);
-    checkGuards(app, t, who);
-    const now = new Date();
-    switch (action) {
-      case 'submit':
-        app.submittedAt = now;
-        break;
-      case 'declareEmergency': {
-        app.submittedAt = now;
-        app.enteredAt = now;
-        app.approvalDeadline = addWorkingDays(now, opts.emergencyWorkingDays ?? 5);
-        em.persist(await issueDocument(em, app, true, opts.config));
-        break;
-      }
-      case 'approve':
-      case 'committeeApprove':
-        app.decidedAt = now;
-        em.persist(await issueDocument(em, app, false, opts.config));
-        await addToLists(em, doerOf(who, opts.requestId), app);
-        break;
-      case 'approveEmergency': {
-        app.decidedAt = now;
-        app.approvedInTime = !app.approvalDeadline || now <= app.approvalDeadline;
-        const doc = await documentOf(em, app);
-        if (doc) doc.provisional = false;
-        await addToLists(em, doerOf(who, opts.requestId), app);
-        break;
-      }
-      case 'reject':
-      case 'committeeReject':
-        app.decidedAt = now;
-        break;
-      case 'rejectEmergency':
-      case 'revoke':
-      case 'expire': {
-        if (action === 'rejectEmergency') {
-          app.decidedAt = now;
-          app.approvedInTime = false;
-        }
-        app.revokedAt = now;
-        app.revokeReason = opts.reason ?? (action === 'expire' ? '有效期届满' : action === 'rejectEmergency' ? '紧急事项补批未获同意，立即退出' : null);
-        const doc = await documentOf(em, app);
-        if (doc && !doc.revokedAt) {
-          doc.revokedAt = now;
-          doc.revokeReason = app.revokeReason;
-        }
-        await removeFromLists(em, doerOf(who, opts.requestId), app, app.revokeReason ?? '事项撤销');
-        break;
-      }
-      case 'enter': {
-        const doc = await documentOf(em, app);
-        if (doc && doc.validFrom > chinaDate(now)) {
-          throw badInput(`批准文书 ${doc.validFrom} 起生效，尚不能进入`, `The document is valid from ${doc.validFrom}`);
-        }
-        app.enteredAt = now;
-        break;
-      }
-      case 'complete':
-        app.completedAt = now;
-        break;
-      default:
-        break;
-    }
-    app.status = t.to;
+    WORKFLOW.checkGuards(app, t, who);
+    await WORKFLOW.apply(app, t, { em, now: new Date(), who, doer: doerOf(who, opts.requestId), opts });
     app.version++;
     await audit(em, doerOf(who, opts.requestId), {
       action: `application.${action}`,

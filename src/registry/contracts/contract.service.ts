@@ -3,7 +3,8 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '../../kernel/roles';
 import { User } from '../../auth';
-import { audit, snapshot } from '../../kernel/mutation';
+import { audit, changeRecord, snapshot } from '../../kernel/mutation';
+import { CONTRACT_LIFECYCLE } from './contract.lifecycle';
 import { Community } from '../../geography';
 import { Region } from '../../geography';
 import { AdmissionApplication } from '../../admission';
@@ -153,7 +154,7 @@ export async function evaluateServiceContract(ctx: Context, id: string, input: C
   return ctx.em.transactional(async (em) => {
     const c = await loadTarget(em, ServiceContract, id, 'ServiceContract', ['该合同', 'Contract'], { lockMode: LockMode.PESSIMISTIC_WRITE });
     assertDepartmentOrCounty(scope, c.department.id, c.county.id, []);
-    if (c.status === ServiceContractStatus.TERMINATED) throw conflict('合同已终止', 'The contract was terminated');
+    CONTRACT_LIFECYCLE.checkActor(c, 'evaluate', undefined);
     const problems = new Problems();
     const terms = new Set(c.terms.map((t) => t.key));
     const seen = new Set<string>();
@@ -190,14 +191,14 @@ export async function closeServiceContract(ctx: Context, id: string, status: Ser
     throw badInput('只能改为已完成或已终止', 'Only COMPLETED or TERMINATED', [{ field: 'status', message: '不能改回履行中', messageEn: 'cannot go back to ACTIVE' }]);
   }
   const scope = actorScope(ctx);
-  return ctx.em.transactional(async (em) => {
-    const c = await loadTarget(em, ServiceContract, id, 'ServiceContract', ['该合同', 'Contract'], { lockMode: LockMode.PESSIMISTIC_WRITE });
-    assertDepartmentOrCounty(scope, c.department.id, c.county.id, [Role.REVIEWER]);
-    if (c.status !== ServiceContractStatus.ACTIVE) throw conflict('合同已完成或终止', 'The contract is already closed');
-    const before = snapshot(c);
-    c.status = status;
-    await audit(em, ctx, { action: status === ServiceContractStatus.COMPLETED ? 'serviceContract.complete' : 'serviceContract.terminate', entity: c, before, after: snapshot(c), comment: input.note, countyId: c.county.id });
-    await em.flush();
-    return c;
+  const action = status === ServiceContractStatus.COMPLETED ? 'complete' : 'terminate';
+  return changeRecord(ctx, ServiceContract, id, {
+    what: ['该合同', 'Contract'],
+    action: `serviceContract.${action}`,
+    access: (c) => assertDepartmentOrCounty(scope, c.department.id, c.county.id, [Role.REVIEWER]),
+    lifecycle: { machine: CONTRACT_LIFECYCLE, action },
+    apply: () => undefined,
+    comment: input.note,
+    county: (c) => c.county.id,
   });
 }

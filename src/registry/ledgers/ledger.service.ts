@@ -7,7 +7,8 @@ import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Role } from '../../kernel/roles';
 import { User } from '../../auth';
-import { audit, snapshot } from '../../kernel/mutation';
+import { audit, changeLocked, snapshot } from '../../kernel/mutation';
+import { LEDGER_LIFECYCLE } from './ledger.lifecycle';
 import { Community } from '../../geography';
 import { Region } from '../../geography';
 import { AdmissionApplication } from '../../admission';
@@ -118,11 +119,15 @@ export async function updateLedgerRequirement(ctx: Context, id: string, input: L
     if (input.departmentId && decodeId(new Problems(), input.departmentId, 'Department', 'departmentId') !== l.department.id) {
       new Problems().add('departmentId', '不能更换部门', 'The department cannot change').throwIfAny('不能更换部门', 'The department cannot change');
     }
-    if (l.status !== LedgerStatus.KEPT) throw conflict('已合并或取消的台账报表不能修改', 'Merged or abolished ledgers cannot change');
-    const before = snapshot(l);
-    await applyInput(em, l, input);
-    if (l.oneForm && !oneFormEligible(l, await elementFacts(em, l.dataElementCodes))) l.oneForm = false;
-    await audit(em, ctx, { action: 'ledgerRequirement.update', entity: l, before, after: snapshot(l), countyId: l.county.id });
+    await changeLocked(em, ctx, l, {
+      action: 'ledgerRequirement.update',
+      lifecycle: { machine: LEDGER_LIFECYCLE, action: 'update' },
+      apply: async () => {
+        await applyInput(em, l, input);
+        if (l.oneForm && !oneFormEligible(l, await elementFacts(em, l.dataElementCodes))) l.oneForm = false;
+      },
+      county: () => l.county.id,
+    });
     await em.flush();
     return l;
   });
@@ -142,10 +147,13 @@ export async function mergeLedgerRequirement(ctx: Context, id: string, input: Me
     if (scope.role === Role.DEPARTMENT_USER && into.department.id !== scope.departmentId) {
       throw forbidden('JURISDICTION', '跨部门合并台账报表由县委社会工作部办理', 'Merging across departments is for the county reviewers');
     }
-    if (l.status !== LedgerStatus.KEPT) throw conflict('该台账报表已合并或取消', 'The ledger is already merged or abolished');
-    const before = snapshot(l);
-    Object.assign(l, { status: LedgerStatus.MERGED, mergedInto: into, statusChangedOn: input.on ?? chinaDate(), statusReason: input.reason.trim(), oneForm: false });
-    await audit(em, ctx, { action: 'ledgerRequirement.merge', entity: l, before, after: snapshot(l), comment: input.reason, countyId: l.county.id });
+    await changeLocked(em, ctx, l, {
+      action: 'ledgerRequirement.merge',
+      lifecycle: { machine: LEDGER_LIFECYCLE, action: 'merge' },
+      apply: () => void Object.assign(l, { mergedInto: into, statusChangedOn: input.on ?? chinaDate(), statusReason: input.reason.trim(), oneForm: false }),
+      comment: input.reason,
+      county: () => l.county.id,
+    });
     await em.flush();
     return l;
   });
@@ -156,10 +164,13 @@ export async function abolishLedgerRequirement(ctx: Context, id: string, input: 
   return ctx.em.transactional(async (em) => {
     const l = await lockLedger(em, id);
     assertMayMaintain(scope, l);
-    if (l.status !== LedgerStatus.KEPT) throw conflict('该台账报表已合并或取消', 'The ledger is already merged or abolished');
-    const before = snapshot(l);
-    Object.assign(l, { status: LedgerStatus.ABOLISHED, statusChangedOn: input.on ?? chinaDate(), statusReason: input.reason.trim(), oneForm: false });
-    await audit(em, ctx, { action: 'ledgerRequirement.abolish', entity: l, before, after: snapshot(l), comment: input.reason, countyId: l.county.id });
+    await changeLocked(em, ctx, l, {
+      action: 'ledgerRequirement.abolish',
+      lifecycle: { machine: LEDGER_LIFECYCLE, action: 'abolish' },
+      apply: () => void Object.assign(l, { statusChangedOn: input.on ?? chinaDate(), statusReason: input.reason.trim(), oneForm: false }),
+      comment: input.reason,
+      county: () => l.county.id,
+    });
     await em.flush();
     return l;
   });
@@ -177,7 +188,7 @@ export async function setLedgerOneForm(ctx: Context, id: string, enabled: boolea
   return ctx.em.transactional(async (em) => {
     const l = await lockLedger(em, id);
     assertMayMaintain(scope, l);
-    if (l.status !== LedgerStatus.KEPT) throw conflict('已合并或取消的台账报表不能修改', 'Merged or abolished ledgers cannot change');
+    LEDGER_LIFECYCLE.checkActor(l, 'oneForm', undefined);
     if (enabled) {
       const elements = await elementFacts(em, l.dataElementCodes);
       if (!oneFormEligible(l, elements)) {
@@ -187,9 +198,12 @@ export async function setLedgerOneForm(ctx: Context, id: string, enabled: boolea
           .throwIfAny('不能启用一表通', 'Cannot generate this ledger from collected data');
       }
     }
-    const before = snapshot(l);
-    l.oneForm = enabled;
-    await audit(em, ctx, { action: 'ledgerRequirement.oneForm', entity: l, before, after: snapshot(l), countyId: l.county.id });
+    await changeLocked(em, ctx, l, {
+      action: 'ledgerRequirement.oneForm',
+      lifecycle: { machine: LEDGER_LIFECYCLE, action: 'oneForm' },
+      apply: () => void (l.oneForm = enabled),
+      county: () => l.county.id,
+    });
     await em.flush();
     return l;
   });

@@ -8,7 +8,8 @@
 import { LockMode } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { User } from '../../auth';
-import { audit, snapshot } from '../../kernel/mutation';
+import { audit, changeRecord, snapshot } from '../../kernel/mutation';
+import { FINDING_LIFECYCLE, INTERVIEW_LIFECYCLE } from './supervision.lifecycle';
 import { Community } from '../../geography';
 import { Region, RegionLevel } from '../../geography';
 import { Department } from '../../organisation';
@@ -22,7 +23,7 @@ import { SUPERVISORS } from '../../kernel/roles';
 import { decodeId, loadReferenced, loadTarget, Problems } from '../../kernel/input';
 import { Refusal } from '../refusals/refusal.entity';
 import { Inspection, Interview, PublicCriticism, SupervisionFinding } from './supervision.entity';
-import { FindingCategory, FindingSeverityLevel, FindingSource, InterviewStatus, SupervisionFindingStatus } from './supervision.enums';
+import { FindingCategory, FindingSeverityLevel, FindingSource } from './supervision.enums';
 import { RefusalStatus } from '../refusals/refusal.enums';
 import { markInterviewed } from '../refusals/refusal.service';
 import type { InspectionInput, InterviewHeldInput, InterviewInput, NoteInput, PublicCriticismInput, SupervisionFindingInput } from '../registry.inputs';
@@ -185,37 +186,34 @@ export async function openEscalationFinding(em: EntityManager, app: AdmissionApp
   return finding;
 }
 
-async function lockFinding(em: EntityManager, id: string): Promise<SupervisionFinding> {
-  return loadTarget(em, SupervisionFinding, id, 'SupervisionFinding', ['该督查发现', 'Supervision finding'], { lockMode: LockMode.PESSIMISTIC_WRITE });
-}
+const FINDING = ['该督查发现', 'Supervision finding'] as const;
+const INTERVIEW = ['该约谈', 'Interview'] as const;
 
 /** The department reports what it did about a finding. */
 export async function reportRectification(ctx: Context, id: string, input: NoteInput): Promise<SupervisionFinding> {
   const scope = actorScope(ctx);
-  return ctx.em.transactional(async (em) => {
-    const f = await lockFinding(em, id);
-    assertDepartmentOrCounty(scope, f.department.id, f.county.id, []);
-    if (f.status !== SupervisionFindingStatus.OPEN) throw conflict('该督查发现已报整改或已销号', 'Already rectified or closed');
-    const before = snapshot(f);
-    Object.assign(f, { status: SupervisionFindingStatus.RECTIFIED, rectificationNote: input.note.trim(), rectifiedAt: new Date() });
-    await audit(em, ctx, { action: 'supervisionFinding.rectify', entity: f, before, after: snapshot(f), comment: input.note, countyId: f.county.id });
-    await em.flush();
-    return f;
+  return changeRecord(ctx, SupervisionFinding, id, {
+    what: FINDING,
+    action: 'supervisionFinding.rectify',
+    access: (f) => assertDepartmentOrCounty(scope, f.department.id, f.county.id, []),
+    lifecycle: { machine: FINDING_LIFECYCLE, action: 'rectify' },
+    apply: (f) => void Object.assign(f, { rectificationNote: input.note.trim(), rectifiedAt: new Date() }),
+    comment: input.note,
+    county: (f) => f.county.id,
   });
 }
 
 /** Supervision closes a finding (销号). */
 export async function closeSupervisionFinding(ctx: Context, id: string, input: NoteInput): Promise<SupervisionFinding> {
   const scope = actorScope(ctx);
-  return ctx.em.transactional(async (em) => {
-    const f = await lockFinding(em, id);
-    assertCountyRole(scope, f.county.id, SUPERVISORS);
-    if (f.status === SupervisionFindingStatus.CLOSED) throw conflict('该督查发现已销号', 'Already closed');
-    const before = snapshot(f);
-    Object.assign(f, { status: SupervisionFindingStatus.CLOSED, closeNote: input.note.trim(), closedAt: new Date() });
-    await audit(em, ctx, { action: 'supervisionFinding.close', entity: f, before, after: snapshot(f), comment: input.note, countyId: f.county.id });
-    await em.flush();
-    return f;
+  return changeRecord(ctx, SupervisionFinding, id, {
+    what: FINDING,
+    action: 'supervisionFinding.close',
+    access: (f) => assertCountyRole(scope, f.county.id, SUPERVISORS),
+    lifecycle: { machine: FINDING_LIFECYCLE, action: 'close' },
+    apply: (f) => void Object.assign(f, { closeNote: input.note.trim(), closedAt: new Date() }),
+    comment: input.note,
+    county: (f) => f.county.id,
   });
 }
 
@@ -264,51 +262,46 @@ export async function scheduleInterview(ctx: Context, input: InterviewInput): Pr
   });
 }
 
-async function lockInterview(em: EntityManager, id: string): Promise<Interview> {
-  return loadTarget(em, Interview, id, 'Interview', ['该约谈', 'Interview'], { lockMode: LockMode.PESSIMISTIC_WRITE });
-}
 
 export async function recordInterviewHeld(ctx: Context, id: string, input: InterviewHeldInput): Promise<Interview> {
   const scope = actorScope(ctx);
-  return ctx.em.transactional(async (em) => {
-    const i = await lockInterview(em, id);
-    assertCountyRole(scope, i.county.id, SUPERVISORS);
-    if (i.status !== InterviewStatus.SCHEDULED) throw conflict('该约谈已进行或已取消', 'Already held or cancelled');
-    const before = snapshot(i);
-    Object.assign(i, { status: InterviewStatus.HELD, heldAt: input.heldAt ?? new Date(), outcome: input.outcome.trim() });
-    await audit(em, ctx, { action: 'interview.hold', entity: i, before, after: snapshot(i), countyId: i.county.id });
-    await em.flush();
-    return i;
+  return changeRecord(ctx, Interview, id, {
+    what: INTERVIEW,
+    action: 'interview.hold',
+    access: (i) => assertCountyRole(scope, i.county.id, SUPERVISORS),
+    lifecycle: { machine: INTERVIEW_LIFECYCLE, action: 'hold' },
+    apply: (i) => void Object.assign(i, { heldAt: input.heldAt ?? new Date(), outcome: input.outcome.trim() }),
+    county: (i) => i.county.id,
   });
 }
 
 export async function cancelInterview(ctx: Context, id: string, input: NoteInput): Promise<Interview> {
   const scope = actorScope(ctx);
-  return ctx.em.transactional(async (em) => {
-    const i = await lockInterview(em, id);
-    assertCountyRole(scope, i.county.id, SUPERVISORS);
-    if (i.status !== InterviewStatus.SCHEDULED) throw conflict('该约谈已进行或已取消', 'Already held or cancelled');
-    const before = snapshot(i);
-    Object.assign(i, { status: InterviewStatus.CANCELLED, outcome: input.note.trim() });
-    await audit(em, ctx, { action: 'interview.cancel', entity: i, before, after: snapshot(i), comment: input.note, countyId: i.county.id });
-    await em.flush();
-    return i;
+  return changeRecord(ctx, Interview, id, {
+    what: INTERVIEW,
+    action: 'interview.cancel',
+    access: (i) => assertCountyRole(scope, i.county.id, SUPERVISORS),
+    lifecycle: { machine: INTERVIEW_LIFECYCLE, action: 'cancel' },
+    apply: (i) => void Object.assign(i, { outcome: input.note.trim() }),
+    comment: input.note,
+    county: (i) => i.county.id,
   });
 }
 
 /** The department reports its follow-up after an interview. */
 export async function reportInterviewFollowUp(ctx: Context, id: string, input: NoteInput): Promise<Interview> {
   const scope = actorScope(ctx);
-  return ctx.em.transactional(async (em) => {
-    const i = await lockInterview(em, id);
-    assertDepartmentOrCounty(scope, i.department.id, i.county.id, []);
-    if (i.status !== InterviewStatus.HELD) throw conflict('约谈尚未进行或已取消', 'The interview has not been held');
-    if (i.followUpReportedAt) throw conflict('已报送整改落实情况', 'Follow-up already reported');
-    const before = snapshot(i);
-    Object.assign(i, { followUpReportedAt: new Date(), followUpNote: input.note.trim() });
-    await audit(em, ctx, { action: 'interview.followUp', entity: i, before, after: snapshot(i), comment: input.note, countyId: i.county.id });
-    await em.flush();
-    return i;
+  return changeRecord(ctx, Interview, id, {
+    what: INTERVIEW,
+    action: 'interview.followUp',
+    access: (i) => assertDepartmentOrCounty(scope, i.department.id, i.county.id, []),
+    lifecycle: { machine: INTERVIEW_LIFECYCLE, action: 'followUp' },
+    check: (i) => {
+      if (i.followUpReportedAt) throw conflict('已报送整改落实情况', 'Follow-up already reported');
+    },
+    apply: (i) => void Object.assign(i, { followUpReportedAt: new Date(), followUpNote: input.note.trim() }),
+    comment: input.note,
+    county: (i) => i.county.id,
   });
 }
 
