@@ -10,7 +10,19 @@
  */
 const base = require('./jest.config');
 
-const SLOW = ['fuzz', 'hostile-input', 'permission-matrix', 'verify-page', 'platform-crash', 'availability', 'security', 'second-factor', 'audit-chain', 'approval-documents', 'http-routes'];
+const SLOW = [
+  'fuzz',
+  'hostile-input',
+  'permission-matrix',
+  'verify-page',
+  'platform-crash',
+  'availability',
+  'security',
+  'second-factor',
+  'audit-chain',
+  'approval-documents',
+  'http-routes',
+];
 
 module.exports = {
   ...base,

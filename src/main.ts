@@ -65,7 +65,14 @@ export async function startPlatform(config: Config, logger: Logger, side: Side =
       resources.push(() => api!.close());
     }
     logger.info(
-      { url: api?.url, graphql: api && `${api.url}/graphql`, ide: api && config.graphiql ? `${api.url}/graphiql` : undefined, queue: queues.kind, side, ms: Date.now() - started },
+      {
+        url: api?.url,
+        graphql: api && `${api.url}/graphql`,
+        ide: api && config.graphiql ? `${api.url}/graphiql` : undefined,
+        queue: queues.kind,
+        side,
+        ms: Date.now() - started,
+      },
       'Zhunru ready 准入平台已启动',
     );
     return { config, db, queues, api, workers, stop: stopAll };

@@ -77,8 +77,7 @@ async function listAll<T>(list: Lister<T>, opts: ListOptions = {}) {
 
 const ids = (records: Array<{ externalId: string }>) => records.map((r) => r.externalId);
 const sortedKey = (r: { updatedAt: string; externalId: string }) => `${r.updatedAt}\u0000${r.externalId}`;
-const isSorted = (records: Array<{ updatedAt: string; externalId: string }>) =>
-  records.every((r, i) => i === 0 || sortedKey(records[i - 1]) < sortedKey(r));
+const isSorted = (records: Array<{ updatedAt: string; externalId: string }>) => records.every((r, i) => i === 0 || sortedKey(records[i - 1]) < sortedKey(r));
 
 const listers = (a: HttpPlatformAdapter): Record<RecordKind, Lister<any>> => ({
   'business-apps': (o) => a.listBusinessApps(o),
@@ -486,7 +485,13 @@ describe('openapi.yaml', () => {
 
   it('documents every endpoint of the contract', () => {
     expect(doc.openapi).toMatch(/^3\.1\./);
-    expect(Object.keys(doc.paths).sort()).toEqual(['/api/v1/admission-items', '/api/v1/business-apps', '/api/v1/collected-values', '/api/v1/terminals', '/healthz']);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/v1/admission-items',
+      '/api/v1/business-apps',
+      '/api/v1/collected-values',
+      '/api/v1/terminals',
+      '/healthz',
+    ]);
     for (const p of ['/api/v1/business-apps', '/api/v1/terminals', '/api/v1/collected-values']) {
       expect(doc.paths[p].get.parameters.map((x: any) => x.$ref.split('/').pop()).sort()).toEqual(['communityCodes', 'cursor', 'pageSize', 'updatedSince']);
       expect(Object.keys(doc.paths[p].get.responses)).toEqual(expect.arrayContaining(['200', '401', '429', '5XX']));

@@ -84,7 +84,7 @@ describe.each(backends)('a sync worker killed mid-run, on %s', (backendKind) => 
     await sim?.close();
     await orm?.close(true);
     await db?.drop();
-     
+
     console.log(`platform-crash.test.ts on ${backendKind}: ${Date.now() - t0} ms`);
   });
 
@@ -104,10 +104,14 @@ describe.each(backends)('a sync worker killed mid-run, on %s', (backendKind) => 
     // A slow platform: 80 ms per page of 20 terminals (about 24 pages).
     await simPost(sim, '/__sim/faults', { latencyMs: 80 });
     const { job } = await enqueueSync(producer, SyncKind.TERMINALS, SyncMode.FULL);
-    await eventually(async () => {
-      const [run] = (await syncRuns(orm, SyncKind.TERMINALS)).filter((r) => r.status === 'RUNNING');
-      return !!run && run.pages >= 6;
-    }, 15_000, 'the sync to be a few pages in');
+    await eventually(
+      async () => {
+        const [run] = (await syncRuns(orm, SyncKind.TERMINALS)).filter((r) => r.status === 'RUNNING');
+        return !!run && run.pages >= 6;
+      },
+      15_000,
+      'the sync to be a few pages in',
+    );
 
     first.kill('SIGKILL');
     await new Promise((r) => first.once('exit', r));
@@ -139,7 +143,14 @@ describe.each(backends)('a sync worker killed mid-run, on %s', (backendKind) => 
     expect(runs[0].error).toMatch(/中断|died/);
     expect(runs[1].cursor_before).toBe(runs[0].cursor_before);
     // What the killed run wrote is unchanged now; the rest is created.
-    expect(result).toMatchObject({ status: 'SUCCEEDED', abandoned: 1, created: total - writtenBeforeKill, unchanged: writtenBeforeKill, updated: 0, rejected: 0 });
+    expect(result).toMatchObject({
+      status: 'SUCCEEDED',
+      abandoned: 1,
+      created: total - writtenBeforeKill,
+      unchanged: writtenBeforeKill,
+      updated: 0,
+      rejected: 0,
+    });
     const recovered = (await producer.get('platform-sync').getJob(job.id!))!;
     expect(await recovered.getState()).toBe('completed');
   });

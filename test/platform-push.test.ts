@@ -80,7 +80,9 @@ describe.each(backends)('admission pushes on %s', (backendKind) => {
 
     const runs = await syncRuns(orm, SyncKind.PUSH_ADMISSIONS);
     expect(runs.map((r) => [r.status, r.created, r.rejected])).toEqual(Array(sent).fill(['SUCCEEDED', 1, 0]));
-    const [note] = await orm.em.getConnection().execute(`select note, requested_by_username from sync_run where note like ? and status = 'SUCCEEDED'`, [`%（IN_EFFECT）%`]);
+    const [note] = await orm.em
+      .getConnection()
+      .execute(`select note, requested_by_username from sync_run where note like ? and status = 'SUCCEEDED'`, [`%（IN_EFFECT）%`]);
     if (sent === 2) {
       expect(note.note).toContain(PUSH.documentNumber);
       expect(note.requested_by_username).toBe('reviewer');
@@ -106,7 +108,12 @@ describe.each(backends)('admission pushes on %s', (backendKind) => {
     const logs: string[] = [];
     const log = (_o: object, msg?: string) => void logs.push(msg ?? '');
     // No `platformAdapter` in the context: the adapter comes from the environment.
-    workers = await startWorkers({ backend, jobs: createSyncJobs({ schedule: false }), context: { logger: { info: log, warn: log, error: log }, orm }, concurrency: 1 });
+    workers = await startWorkers({
+      backend,
+      jobs: createSyncJobs({ schedule: false }),
+      context: { logger: { info: log, warn: log, error: log }, orm },
+      concurrency: 1,
+    });
     const before = (await syncRuns(orm)).length;
     const events = producer.events('platform-sync');
     const { job } = await enqueueSync(producer, SyncKind.TERMINALS, SyncMode.INCREMENTAL);

@@ -72,7 +72,15 @@ describe('signing: string to sign and signature', () => {
 
 describe('signing: verification', () => {
   const base = (over: Partial<VerifyInput> = {}, headerOver: Record<string, string | undefined> = {}): VerifyInput => {
-    const h = signRequest({ appKey: 'zhunru-demo', appSecret: SECRET, method: 'POST', url: 'http://h/api/v1/admission-items?x=1', body: '{"a":1}', now: T, nonce: 'nonce-0123456789abcdef' });
+    const h = signRequest({
+      appKey: 'zhunru-demo',
+      appSecret: SECRET,
+      method: 'POST',
+      url: 'http://h/api/v1/admission-items?x=1',
+      body: '{"a":1}',
+      now: T,
+      nonce: 'nonce-0123456789abcdef',
+    });
     const headers: Record<string, string | undefined> = {
       'x-app-key': h['X-App-Key'],
       'x-timestamp': h['X-Timestamp'],

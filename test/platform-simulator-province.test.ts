@@ -155,7 +155,11 @@ describe('sorted store', () => {
     province.remove('terminals', gone);
     expect(store.size).toBe(before - new Set(gone).size);
     expect(gone.filter((r) => store.get(r.externalId) !== undefined)).toEqual([]);
-    check(store, (t) => t.communityCode, province.geography.communities.map((c) => c.code));
+    check(
+      store,
+      (t) => t.communityCode,
+      province.geography.communities.map((c) => c.code),
+    );
     // a few records: the splice path
     province.touch('terminals', province.pick('terminals', 3, prng));
     expect(isSorted(store.records)).toBe(true);

@@ -46,7 +46,7 @@ describe.each(backends)('platform sync on %s', (backendKind) => {
     await sim?.close();
     await orm?.close(true);
     await db?.drop();
-     
+
     console.log(`platform-sync.test.ts on ${backendKind}: ${Date.now() - t0} ms`);
   });
 
@@ -63,7 +63,9 @@ describe.each(backends)('platform sync on %s', (backendKind) => {
     expect(runs.map((r) => [r.kind, r.mode, r.status])).toEqual(KINDS.map((k) => [k, 'FULL', 'SUCCEEDED']));
     for (const run of runs) {
       const kind = run.kind as RecordSyncKind;
-      const maxUpdatedAt = sim.dataset.records(kind === 'APPS' ? 'business-apps' : kind === 'TERMINALS' ? 'terminals' : 'collected-values').reduce((m, r) => (r.updatedAt > m ? r.updatedAt : m), '');
+      const maxUpdatedAt = sim.dataset
+        .records(kind === 'APPS' ? 'business-apps' : kind === 'TERMINALS' ? 'terminals' : 'collected-values')
+        .reduce((m, r) => (r.updatedAt > m ? r.updatedAt : m), '');
       expect(run.cursor_before).toBeNull();
       expect(run.cursor_after).toBe(maxUpdatedAt); // the watermark: the latest platform change seen
       expect(run.job_id).toMatch(/^sync-/);
@@ -141,7 +143,9 @@ describe.each(backends)('platform sync on %s', (backendKind) => {
     expect(after).toEqual(before); // the old version stays, untouched
     const dead = await orm.em
       .getConnection()
-      .execute(`select external_id, code, reason, raw from sync_rejected_record where sync_run_id = ? order by external_id`, [(result as { runId: number }).runId]);
+      .execute(`select external_id, code, reason, raw from sync_rejected_record where sync_run_id = ? order by external_id`, [
+        (result as { runId: number }).runId,
+      ]);
     expect(dead.map((d: any) => [d.external_id, d.code])).toEqual([
       [id, 'UNKNOWN_COMMUNITY'],
       ['TRM-511828001004-01', 'UNKNOWN_APP'],

@@ -50,7 +50,7 @@ describe.each(backends)('triggerSync and the queue dashboard on %s', (backendKin
     }
     await sim?.close();
     await queueDb?.drop();
-     
+
     console.log(`platform-trigger.test.ts on ${backendKind}: ${Date.now() - t0} ms`);
   });
 
@@ -81,13 +81,22 @@ describe.each(backends)('triggerSync and the queue dashboard on %s', (backendKin
     // A worker picks it up.
     workers = await startSyncWorkers(backend, t.orm, adapterFor(sim), { pageSize: 100 });
     let done: any;
-    await eventually(async () => {
-      done = (await t.gql(JOB, { id: job.jobId }, { token: admin })).body.data.syncJob;
-      // BullMQ's PostgreSQL backend may show the state a moment before the attempt count.
-      return done.state === 'COMPLETED' && done.attemptsMade === 1;
-    }, 15_000, 'the triggered job to complete');
+    await eventually(
+      async () => {
+        done = (await t.gql(JOB, { id: job.jobId }, { token: admin })).body.data.syncJob;
+        // BullMQ's PostgreSQL backend may show the state a moment before the attempt count.
+        return done.state === 'COMPLETED' && done.attemptsMade === 1;
+      },
+      15_000,
+      'the triggered job to complete',
+    );
     const total = simLines(sim, SyncKind.TERMINALS).length;
-    expect(done).toMatchObject({ state: 'COMPLETED', records: total, attemptsMade: 1, syncRun: { status: 'SUCCEEDED', created: total, requestedByUsername: 'integration', jobId: job.jobId } });
+    expect(done).toMatchObject({
+      state: 'COMPLETED',
+      records: total,
+      attemptsMade: 1,
+      syncRun: { status: 'SUCCEEDED', created: total, requestedByUsername: 'integration', jobId: job.jobId },
+    });
     expect(done.pages).toBe(Math.ceil(total / 100));
     expect(done.result).toMatchObject({ status: 'SUCCEEDED', created: total });
 

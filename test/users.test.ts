@@ -29,18 +29,46 @@ describe('accounts', () => {
   it('binds each role to its kind of jurisdiction, reporting every problem at once, and writes nothing then', async () => {
     const place = await ids();
     const before = (await sql(`select count(*)::int as n from app_user`))[0].n;
-    const bad = await t.gql(CREATE, { i: { username: 'new_township', displayName: '新乡镇用户', role: 'TOWNSHIP_USER', regionId: place.county, communityId: place.community, password: 'short' } }, { token: admin });
+    const bad = await t.gql(
+      CREATE,
+      {
+        i: {
+          username: 'new_township',
+          displayName: '新乡镇用户',
+          role: 'TOWNSHIP_USER',
+          regionId: place.county,
+          communityId: place.community,
+          password: 'short',
+        },
+      },
+      { token: admin },
+    );
     expect(bad.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     const fields = bad.body.errors[0].extensions.details.map((d: { field: string }) => d.field);
     expect(fields).toEqual(expect.arrayContaining(['regionId', 'communityId', 'password'])); // a county is not a township; not bound to a community; weak password
-    expect((await t.gql(CREATE, { i: { username: 'svc2', displayName: '服务', role: 'INTEGRATION', password: 'Strong-Pass-2026' } }, { token: admin })).body.errors[0].extensions.details[0].field).toBe('password');
-    expect((await t.gql(CREATE, { i: { username: 'Bad Name', displayName: 'x', role: 'ANALYST', regionId: place.county, password: 'Strong-Pass-2026' } }, { token: admin })).body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(
+      (await t.gql(CREATE, { i: { username: 'svc2', displayName: '服务', role: 'INTEGRATION', password: 'Strong-Pass-2026' } }, { token: admin })).body
+        .errors[0].extensions.details[0].field,
+    ).toBe('password');
+    expect(
+      (
+        await t.gql(
+          CREATE,
+          { i: { username: 'Bad Name', displayName: 'x', role: 'ANALYST', regionId: place.county, password: 'Strong-Pass-2026' } },
+          { token: admin },
+        )
+      ).body.errors[0].extensions.code,
+    ).toBe('BAD_USER_INPUT');
     expect((await sql(`select count(*)::int as n from app_user`))[0].n).toBe(before);
   });
 
   it('creates an account that signs in and works inside its jurisdiction; a taken username is a CONFLICT', async () => {
     const place = await ids();
-    const r = await t.gql(CREATE, { i: { username: 'new_township', displayName: '新乡镇用户', role: 'TOWNSHIP_USER', regionId: place.township, password: 'Xiangzhen-2026' } }, { token: admin });
+    const r = await t.gql(
+      CREATE,
+      { i: { username: 'new_township', displayName: '新乡镇用户', role: 'TOWNSHIP_USER', regionId: place.township, password: 'Xiangzhen-2026' } },
+      { token: admin },
+    );
     expect(r.body.errors).toBeUndefined();
     expect(r.body.data!.createUser).toMatchObject({ username: 'new_township', role: 'TOWNSHIP_USER', active: true, department: null, community: null });
     const token = await t.signIn('new_township', 'Xiangzhen-2026');
@@ -49,8 +77,19 @@ describe('accounts', () => {
     // The township's own statistics, not the county's.
     const own = await t.gql(ConsolidationTotalsDocument, { r: place.township }, { token });
     expect(own.body.errors).toBeUndefined();
-    expect((await t.gql(ConsolidationTotalsDocument, { r: place.county }, { token })).body.errors[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'JURISDICTION' });
-    expect((await t.gql(CREATE, { i: { username: 'new_township', displayName: '重复', role: 'ANALYST', regionId: place.county, password: 'Xiangzhen-2026' } }, { token: admin })).body.errors[0].extensions.code).toBe('CONFLICT');
+    expect((await t.gql(ConsolidationTotalsDocument, { r: place.county }, { token })).body.errors[0].extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'JURISDICTION',
+    });
+    expect(
+      (
+        await t.gql(
+          CREATE,
+          { i: { username: 'new_township', displayName: '重复', role: 'ANALYST', regionId: place.county, password: 'Xiangzhen-2026' } },
+          { token: admin },
+        )
+      ).body.errors[0].extensions.code,
+    ).toBe('CONFLICT');
     const [audit] = await sql(`select after from audit_event where action = 'user.create' order by id desc limit 1`);
     expect(audit.after).toMatchObject({ username: 'new_township', role: 'TOWNSHIP_USER' });
     expect(JSON.stringify(audit.after)).not.toContain('Xiangzhen');
@@ -65,7 +104,9 @@ describe('accounts', () => {
     expect(reviewer).not.toContain('admin');
     expect(reviewer.length).toBeLessThan(all.totalCount);
     expect((await t.gql(USERS, {}, { token: await t.signIn('analyst') })).body.data!.users.nodes.map((n) => n.username)).toEqual(['analyst']);
-    expect((await t.gql(USERS, { f: { role: 'DEPARTMENT_USER' } }, { token: admin })).body.data!.users.nodes.every((n) => n.username !== 'reviewer')).toBe(true);
+    expect((await t.gql(USERS, { f: { role: 'DEPARTMENT_USER' } }, { token: admin })).body.data!.users.nodes.every((n) => n.username !== 'reviewer')).toBe(
+      true,
+    );
   });
 
   it('disabling an account ends its sessions at once; enabling lets it sign in again; nobody disables themselves', async () => {
@@ -80,6 +121,9 @@ describe('accounts', () => {
     const [me] = await sql(`select id from app_user where username = 'admin'`);
     expect((await t.gql(SET, { u: toGlobalId('User', me.id), a: false }, { token: admin })).body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     const trail = await sql(`select action, comment from audit_event where entity_id = ? and action like 'user.%able' order by id`, [String(u.id)]);
-    expect(trail).toEqual([{ action: 'user.disable', comment: '调离岗位' }, { action: 'user.enable', comment: '调离岗位' }]);
+    expect(trail).toEqual([
+      { action: 'user.disable', comment: '调离岗位' },
+      { action: 'user.enable', comment: '调离岗位' },
+    ]);
   });
 });

@@ -5,4 +5,11 @@ import { expireAdmissionsJob, flagOverdueEmergenciesJob, refreshRevocationListsJ
 import { refreshStatisticsJob } from '../src/statistics';
 
 /** Every job this platform's workers run. Later modules add theirs here. */
-export const JOBS: JobDefinition[] = [purgeStaleApiTokens, flagOverdueEmergenciesJob, expireAdmissionsJob, refreshRevocationListsJob, ...SYNC_JOBS, refreshStatisticsJob];
+export const JOBS: JobDefinition[] = [
+  purgeStaleApiTokens,
+  flagOverdueEmergenciesJob,
+  expireAdmissionsJob,
+  refreshRevocationListsJob,
+  ...SYNC_JOBS,
+  refreshStatisticsJob,
+];

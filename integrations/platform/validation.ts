@@ -6,14 +6,7 @@
  * problem found, in Chinese with English. Nothing is ever half-imported.
  */
 import { isValidUscc } from '../../src/organisation';
-import type {
-  PlatformAdmissionPush,
-  PlatformBusinessApp,
-  PlatformCollectedValue,
-  PlatformTerminal,
-  PlatformTerminalStatus,
-  RejectedRecord,
-} from './types';
+import type { PlatformAdmissionPush, PlatformBusinessApp, PlatformCollectedValue, PlatformTerminal, PlatformTerminalStatus, RejectedRecord } from './types';
 
 export const COMMUNITY_CODE = /^\d{12}$/;
 export const COUNTY_CODE = /^\d{6}$/;
@@ -243,7 +236,12 @@ export function validateTerminal(raw: unknown): Validated<PlatformTerminal> {
 export function validateCollectedValue(raw: unknown): Validated<PlatformCollectedValue> {
   return validateRecord(raw, (r) => {
     const externalId = r.string('externalId', MAX_ID_LENGTH);
-    const dataElementCode = r.pattern('dataElementCode', DATA_ELEMENT_CODE, '数据元标识符（字母、数字、. _ -，最多64位）', 'a data element code (letters, digits, . _ -, up to 64)');
+    const dataElementCode = r.pattern(
+      'dataElementCode',
+      DATA_ELEMENT_CODE,
+      '数据元标识符（字母、数字、. _ -，最多64位）',
+      'a data element code (letters, digits, . _ -, up to 64)',
+    );
     const communityCode = r.communityCode();
     const period = r.pattern('period', PERIOD, '统计期（YYYY-MM、YYYYQn 或 YYYY）', 'a period (YYYY-MM, YYYYQn or YYYY)', 16);
     const value = r.string('value', MAX_VALUE_LENGTH, true);

@@ -5,7 +5,7 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /** Filings a year of one ledger. */
 export function filingsPerYear(ledger: Pick<LedgerDemand, 'frequency' | 'expectedPerYear'>): number {
-  return ledger.frequency === LedgerFrequency.AD_HOC ? ledger.expectedPerYear ?? 0 : FILINGS_PER_YEAR[ledger.frequency];
+  return ledger.frequency === LedgerFrequency.AD_HOC ? (ledger.expectedPerYear ?? 0) : FILINGS_PER_YEAR[ledger.frequency];
 }
 
 /**

@@ -16,7 +16,12 @@ import { chinaYear } from '../kernel/dates';
 export const ADMITTED_STATUSES = [ApplicationStatus.APPROVED, ApplicationStatus.IN_EFFECT, ApplicationStatus.EMERGENCY_IN_EFFECT];
 
 /** Loads what the rules compare an application against (queries run together). */
-export async function loadRuleContext(em: EntityManager, countyId: number, app: ApplicationFacts, options: { fundingFloorYuanPerHour?: number } = {}): Promise<RuleContext> {
+export async function loadRuleContext(
+  em: EntityManager,
+  countyId: number,
+  app: ApplicationFacts,
+  options: { fundingFloorYuanPerHour?: number } = {},
+): Promise<RuleContext> {
   const codes = [...new Set([...app.dataElementCodes, ...app.ledgers.flatMap((l) => l.dataElementCodes)])];
   const [listItems, dataElements, certificates, existing, budget, reviews] = await Promise.all([
     currentListItems(em, countyId),
@@ -40,7 +45,13 @@ export async function loadRuleContext(em: EntityManager, countyId: number, app: 
       examples: i.examples,
       counterExamples: i.counterExamples,
     })),
-    dataElements: dataElements.map((e) => ({ id: e.id, code: e.code, name: e.name, collectedOnPlatform: e.collectedOnPlatform, sourceSystem: e.sourceSystem ?? null })),
+    dataElements: dataElements.map((e) => ({
+      id: e.id,
+      code: e.code,
+      name: e.name,
+      collectedOnPlatform: e.collectedOnPlatform,
+      sourceSystem: e.sourceSystem ?? null,
+    })),
     certificates: certificates.map((c) => ({ id: c.id, name: c.name, abolishedOn: c.abolishedOn ?? null, abolishedBy: c.abolishedBy ?? null })),
     existingItems: existing.map((a) => ({
       id: a.id,
@@ -68,7 +79,10 @@ export async function loadRuleContext(em: EntityManager, countyId: number, app: 
 
 /** The text a reviewer's decision is bound to: an override holds while it is unchanged. */
 export function textHash(app: Pick<ApplicationFacts, 'title' | 'description' | 'evaluation'>): string {
-  return crypto.createHash('sha256').update(`${app.title}\n${app.description}\n${app.evaluation ?? ''}`).digest('hex');
+  return crypto
+    .createHash('sha256')
+    .update(`${app.title}\n${app.description}\n${app.evaluation ?? ''}`)
+    .digest('hex');
 }
 
 /**

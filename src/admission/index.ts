@@ -37,4 +37,12 @@ export * from './documents/verification';
 export * from './documents/document-http';
 
 export { AdmissionApplication, Review, CommitteeDecision, ApprovalDocument, DocumentSigningKey, DocumentRevocationList, FindingReview };
-export const ADMISSION_RESOLVERS = [ApplicationResolver, ReviewResolver, FindingReviewResolver, FindingResolver, ApplicationReviewFieldsResolver, ApprovalDocumentResolver, DocumentSigningKeyResolver] as const;
+export const ADMISSION_RESOLVERS = [
+  ApplicationResolver,
+  ReviewResolver,
+  FindingReviewResolver,
+  FindingResolver,
+  ApplicationReviewFieldsResolver,
+  ApprovalDocumentResolver,
+  DocumentSigningKeyResolver,
+] as const;

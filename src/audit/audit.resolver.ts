@@ -105,11 +105,17 @@ export class AuditEventFilter {
 export class AuditResolver {
   @Authorized()
   @Query(() => AuditChainVerification, {
-    description: '核验审计链：重新计算每条事件的哈希，指出第一处被改动、删除或调换的事件。Verify the hash-chained audit trail; names the first edited, deleted or reordered event.',
+    description:
+      '核验审计链：重新计算每条事件的哈希，指出第一处被改动、删除或调换的事件。Verify the hash-chained audit trail; names the first edited, deleted or reordered event.',
   })
   async verifyAuditChain(
     @Ctx() ctx: Context,
-    @Arg('countyId', () => ID, { nullable: true, description: '只核验该县的链；为空时督查人员核验本县的链，管理员核验全部（含全局链）。Only this county\'s chain; when null, an inspector\'s own county, an administrator every chain (the global one too).' }) countyId?: string | null,
+    @Arg('countyId', () => ID, {
+      nullable: true,
+      description:
+        "只核验该县的链；为空时督查人员核验本县的链，管理员核验全部（含全局链）。Only this county's chain; when null, an inspector's own county, an administrator every chain (the global one too).",
+    })
+    countyId?: string | null,
   ): Promise<AuditChainVerification> {
     let id: number | undefined = countyId ? fromGlobalId(countyId, 'Region', 'countyId').id : undefined;
     // Scoped like the audit trail: an inspector sees their own county's chain (never the others' heads
@@ -135,7 +141,10 @@ export class AuditResolver {
 
   @Authorized()
   @Query(() => [AuditEvent], { description: '一条记录的完整审计轨迹，按时间先后。The audit trail of one record, oldest first.' })
-  auditTrail(@Ctx() ctx: Context, @Arg('recordId', () => ID, { description: '记录的全局 ID。Global ID of the record.' }) recordId: string): Promise<AuditEvent[]> {
+  auditTrail(
+    @Ctx() ctx: Context,
+    @Arg('recordId', () => ID, { description: '记录的全局 ID。Global ID of the record.' }) recordId: string,
+  ): Promise<AuditEvent[]> {
     const { type, id } = fromGlobalId(recordId, undefined, 'recordId');
     return ctx.em.find(AuditEvent, { entityType: type, entityId: String(id) }, { orderBy: { id: 'asc' } });
   }
@@ -149,7 +158,8 @@ export class AuditResolver {
     @Arg('filter', () => AuditEventFilter, { nullable: true, description: '筛选条件。Filter.' }) filter?: AuditEventFilter,
   ) {
     const where: FilterQuery<AuditEvent>[] = [];
-    if (filter?.action) where.push(filter.action.endsWith('.') ? { action: { $like: `${filter.action.replace(/[\\%_]/g, '\\$&')}%` } } : { action: filter.action });
+    if (filter?.action)
+      where.push(filter.action.endsWith('.') ? { action: { $like: `${filter.action.replace(/[\\%_]/g, '\\$&')}%` } } : { action: filter.action });
     if (filter?.entityType) where.push({ entityType: filter.entityType });
     if (filter?.actorUsername) where.push({ actorUsername: filter.actorUsername });
     if (filter?.from) where.push({ occurredAt: { $gte: filter.from } });

@@ -24,7 +24,14 @@ export const purgeStaleApiTokens: JobDefinition<Record<string, never>, { deleted
     const deleted = await em.nativeDelete(ApiToken, { $or: [{ revokedAt: { $lt: cutoff } }, { expiresAt: { $lt: cutoff } }] });
     const sessions = await em.getConnection().execute(`delete from user_session where expires_at < now() - interval '1 day'`, [], 'run');
     const revoked = await em.getConnection().execute(`delete from revoked_token where expires_at < now() - interval '1 day'`, [], 'run');
-    logger.info({ deleted, sessions: (sessions as unknown as { affectedRows?: number }).affectedRows, revocations: (revoked as unknown as { affectedRows?: number }).affectedRows }, 'purged stale API tokens and expired session records');
+    logger.info(
+      {
+        deleted,
+        sessions: (sessions as unknown as { affectedRows?: number }).affectedRows,
+        revocations: (revoked as unknown as { affectedRows?: number }).affectedRows,
+      },
+      'purged stale API tokens and expired session records',
+    );
     return { deleted };
   },
 };

@@ -95,7 +95,13 @@ export const JURISDICTION_JOINS = `left join region r on r.id = u.region_id left
 /** The jurisdiction from a row holding JURISDICTION_COLUMNS. */
 export function jurisdictionOf(row: Record<string, unknown> | undefined): NonNullable<Actor['jurisdiction']> {
   const v = <T>(k: string) => (row?.[k] as T | null | undefined) ?? null;
-  return { regionId: v('zr_region_id'), regionCode: v('zr_region_code'), regionLevel: v('zr_region_level'), countyId: v('zr_county_id'), townshipId: v('zr_township_id') };
+  return {
+    regionId: v('zr_region_id'),
+    regionCode: v('zr_region_code'),
+    regionLevel: v('zr_region_level'),
+    countyId: v('zr_county_id'),
+    townshipId: v('zr_township_id'),
+  };
 }
 
 /** Where an actor works, for actors that did not come through JWT authentication. */
@@ -133,7 +139,8 @@ const APPLICATION: Partial<Record<Role, Predicate>> = {
   [Role.DEPARTMENT_USER]: (a, s) => `${a}.department_id = ${int(s.departmentId)}`,
   [Role.TOWNSHIP_USER]: (a, s) =>
     `${a}.county_id = ${int(s.countyId)} and ${a}.status in (${STATES}) and exists (select 1 from community c where c.township_id = ${int(s.townshipId)} and ${a}.community_ids @> jsonb_build_array(c.id))`,
-  [Role.COMMUNITY_USER]: (a, s) => `${a}.county_id = ${int(s.countyId)} and ${a}.status in (${STATES}) and ${a}.community_ids @> '[${int(s.communityId)}]'::jsonb`,
+  [Role.COMMUNITY_USER]: (a, s) =>
+    `${a}.county_id = ${int(s.countyId)} and ${a}.status in (${STATES}) and ${a}.community_ids @> '[${int(s.communityId)}]'::jsonb`,
 };
 
 /** Rows bound to an application: readable when the application is (for the given roles). */
@@ -241,11 +248,19 @@ export const READ_RULES: Record<string, ReadRule> = {
       (a: string, s: Scope) => `${a}.contract_id in (select sc.id from service_contract sc where ${p('sc', s)})`,
     ]),
   ),
-  FundingAllocation: communityRecord((a, s) => `${a}.application_id in (select x.id from admission_application x where x.department_id = ${int(s.departmentId)})`),
+  FundingAllocation: communityRecord(
+    (a, s) => `${a}.application_id in (select x.id from admission_application x where x.department_id = ${int(s.departmentId)})`,
+  ),
   // Supervision: county staff; a department sees what is held against it (not inspections — unannounced visits stay unannounced).
   Inspection: { [Role.REVIEWER]: inCounties, [Role.COMMITTEE_SECRETARY]: inCounties, [Role.INSPECTOR]: inCounties, [Role.ANALYST]: inCounties },
-  SupervisionFinding: { ...Object.fromEntries(COUNTY_STAFF.map((r) => [r, inCounties])), [Role.DEPARTMENT_USER]: (a, s) => `${a}.department_id = ${int(s.departmentId)}` },
-  Interview: { ...Object.fromEntries(COUNTY_STAFF.map((r) => [r, inCounties])), [Role.DEPARTMENT_USER]: (a, s) => `${a}.department_id = ${int(s.departmentId)}` },
+  SupervisionFinding: {
+    ...Object.fromEntries(COUNTY_STAFF.map((r) => [r, inCounties])),
+    [Role.DEPARTMENT_USER]: (a, s) => `${a}.department_id = ${int(s.departmentId)}`,
+  },
+  Interview: {
+    ...Object.fromEntries(COUNTY_STAFF.map((r) => [r, inCounties])),
+    [Role.DEPARTMENT_USER]: (a, s) => `${a}.department_id = ${int(s.departmentId)}`,
+  },
   // Public criticism is published: everyone working in the county.
   PublicCriticism: Object.fromEntries(PEOPLE.filter((r) => r !== Role.ADMIN).map((r) => [r, (a: string, s: Scope) => `${a}.county_id in ${ids(s.countyIds)}`])),
 
@@ -265,7 +280,9 @@ export const READ_RULES: Record<string, ReadRule> = {
     [Role.INTEGRATION]: all,
   },
   DataRequirement: {
-    ...Object.fromEntries(COUNTY_STAFF.map((r) => [r, (a: string, s: Scope) => `${a}.department_id in (select d.id from department d where d.region_id in ${ids(s.countyIds)})`])),
+    ...Object.fromEntries(
+      COUNTY_STAFF.map((r) => [r, (a: string, s: Scope) => `${a}.department_id in (select d.id from department d where d.region_id in ${ids(s.countyIds)})`]),
+    ),
     [Role.DEPARTMENT_USER]: (a, s) => `${a}.department_id = ${int(s.departmentId)}`,
     [Role.INTEGRATION]: all,
   },

@@ -33,13 +33,17 @@ async function main(): Promise<number> {
     const reports = await verifyAuditChain(db.orm.em.fork(), countyId);
     const names = new Map<number, string>();
     const ids = reports.map((r) => r.countyId).filter((c): c is number => c != null);
-    if (ids.length) for (const r of await conn.execute<{ id: number; code: string; name: string }[]>(`select id, code, name from region where id in (?)`, [ids])) names.set(r.id, `${r.name} ${r.code}`);
+    if (ids.length)
+      for (const r of await conn.execute<{ id: number; code: string; name: string }[]>(`select id, code, name from region where id in (?)`, [ids]))
+        names.set(r.id, `${r.name} ${r.code}`);
     const valid = reports.every((r) => r.valid);
     if (json) {
-      console.log(JSON.stringify({ valid, chains: reports.map((r) => ({ ...r, county: r.countyId == null ? null : names.get(r.countyId) ?? null })) }, null, 2));
+      console.log(
+        JSON.stringify({ valid, chains: reports.map((r) => ({ ...r, county: r.countyId == null ? null : (names.get(r.countyId) ?? null) })) }, null, 2),
+      );
     } else {
       for (const r of reports) {
-        const label = r.countyId == null ? '全局 global' : names.get(r.countyId) ?? r.chainKey;
+        const label = r.countyId == null ? '全局 global' : (names.get(r.countyId) ?? r.chainKey);
         if (r.valid) {
           console.log(`OK     ${label}: ${r.eventCount} 条事件 events, 链头 head ${r.headHash ?? '-'}`);
         } else {

@@ -62,7 +62,11 @@ async function verifyCommand(args: string[]): Promise<number> {
     const keysFile = option(args, '--keys');
     if (!keysFile) return usage();
     // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access -- JSON read from a file or a column; its shape is checked where it is used
-    const keys: PublishedKey[] = JSON.parse(fs.readFileSync(keysFile, 'utf8')).keys.map((k: PublishedKey) => ({ keyId: k.keyId, county: k.county, publicKey: k.publicKey }));
+    const keys: PublishedKey[] = JSON.parse(fs.readFileSync(keysFile, 'utf8')).keys.map((k: PublishedKey) => ({
+      keyId: k.keyId,
+      county: k.county,
+      publicKey: k.publicKey,
+    }));
     // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-return -- JSON read from a file or a column; its shape is checked where it is used
     const raw: SignedList[] = args.flatMap((a, i) => (args[i - 1] === '--revocations' ? [JSON.parse(fs.readFileSync(a, 'utf8'))] : []));
     const verify = (text: string, sig: Uint8Array, pub: string) => sm2Verify(text, sig, pub);
@@ -77,7 +81,19 @@ async function verifyCommand(args: string[]): Promise<number> {
     try {
       const out = await verifyApproval({ em: db.orm.em.fork(), config }, { payload, communityCode: community });
       result = out.result;
-      detail = { document: out.document ? { number: out.document.number, title: out.document.title, department: out.document.departmentName, validFrom: out.document.validFrom, validUntil: out.document.validUntil, keyId: out.document.keyId } : null, signatureValid: out.signatureValid };
+      detail = {
+        document: out.document
+          ? {
+              number: out.document.number,
+              title: out.document.title,
+              department: out.document.departmentName,
+              validFrom: out.document.validFrom,
+              validUntil: out.document.validUntil,
+              keyId: out.document.keyId,
+            }
+          : null,
+        signatureValid: out.signatureValid,
+      };
     } finally {
       await db.close();
     }
@@ -89,7 +105,9 @@ async function verifyCommand(args: string[]): Promise<number> {
     console.log(JSON.stringify({ result, valid: result === 'VALID', scopeChecked: checkScope, message: zh, messageEn: en, ...detail }, null, 2));
   } else {
     console.log(`${result === 'VALID' ? '✔' : scopeOnly ? '…' : '✘'} ${result}`);
-    console.log(scopeOnly ? '签名与状态无误；未给 --community，未核对批准范围。Signature and status in order; give --community to check the scope.' : `${zh}\n${en}`);
+    console.log(
+      scopeOnly ? '签名与状态无误；未给 --community，未核对批准范围。Signature and status in order; give --community to check the scope.' : `${zh}\n${en}`,
+    );
     if (detail.listDate) console.log(`离线核验截至撤销清单日期 ${String(detail.listDate)}。Valid as of the list dated ${String(detail.listDate)}.`);
     const d = detail.document as Record<string, string> | null;
     if (d) console.log(`文号 ${d.number}　${d.department}　${d.title}　有效期 ${d.validFrom} 至 ${d.validUntil || '长期'}　密钥 ${d.keyId}`);
@@ -106,7 +124,8 @@ async function keysCommand(args: string[]): Promise<number> {
   try {
     const em = db.orm.em.fork();
     if (action === 'list') {
-      for (const k of await publicKeys(em)) console.log(`${k.keyId}\t${k.county.getEntity().name}\t${k.retiredAt ? `停用 ${k.retiredAt.toISOString()}` : '当前'}\t${keyFingerprint(k.publicKey)}`);
+      for (const k of await publicKeys(em))
+        console.log(`${k.keyId}\t${k.county.getEntity().name}\t${k.retiredAt ? `停用 ${k.retiredAt.toISOString()}` : '当前'}\t${keyFingerprint(k.publicKey)}`);
       return 0;
     }
     const county = await em.findOne(Region, { code, level: RegionLevel.COUNTY });

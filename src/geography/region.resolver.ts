@@ -87,7 +87,14 @@ export class RegionResolver {
       where.push({ $or: [{ name: { $ilike: containsPattern(s) } }, ...(/^\d+$/.test(s) ? [{ code: { $like: `${s}%` } }] : [])] });
     }
     const order = orderBy ?? { field: RegionOrderField.CODE, direction: SortDirection.ASC };
-    return paginate(ctx.em, Region, where.length ? { $and: where } : {}, { [ORDER_COLUMN[order.field]]: order.direction === 'ASC' ? 'asc' : 'desc' }, page, info);
+    return paginate(
+      ctx.em,
+      Region,
+      where.length ? { $and: where } : {},
+      { [ORDER_COLUMN[order.field]]: order.direction === 'ASC' ? 'asc' : 'desc' },
+      page,
+      info,
+    );
   }
 
   @FieldResolver(() => Region, { nullable: true, description: '上级区划（省级为空）。Parent region; null for a province.' })
@@ -116,20 +123,22 @@ export class RegionResolver {
   @FieldResolver(() => Int, { description: '辖区内的村（社区）数。Number of communities within.' })
   communityCount(@Root() region: Region, @Ctx() ctx: Context): Promise<number> {
     return ctx.loaders
-      .custom('regionCommunityCount', () =>
-        new DataLoader<number, number>(async (ids) => {
-          const prefixLength = `case r.level ${Object.entries(CODE_PREFIX_LENGTH)
-            .map(([level, n]) => `when '${level}' then ${n}`)
-            .join(' ')} end`;
-          const rows: Array<{ id: number; n: string }> = await ctx.em.getConnection().execute(
-            `select r.id, count(c.id) as n from region r
+      .custom(
+        'regionCommunityCount',
+        () =>
+          new DataLoader<number, number>(async (ids) => {
+            const prefixLength = `case r.level ${Object.entries(CODE_PREFIX_LENGTH)
+              .map(([level, n]) => `when '${level}' then ${n}`)
+              .join(' ')} end`;
+            const rows: Array<{ id: number; n: string }> = await ctx.em.getConnection().execute(
+              `select r.id, count(c.id) as n from region r
                left join community c on c.code like left(r.code, ${prefixLength}) || '%'
               where r.id in (?) group by r.id`,
-            [[...ids]],
-          );
-          const counts = new Map(rows.map((r) => [Number(r.id), Number(r.n)]));
-          return ids.map((id) => counts.get(id) ?? 0);
-        }),
+              [[...ids]],
+            );
+            const counts = new Map(rows.map((r) => [Number(r.id), Number(r.n)]));
+            return ids.map((id) => counts.get(id) ?? 0);
+          }),
       )
       .load(region.id);
   }

@@ -117,7 +117,17 @@ function inErrorModel(res: Response): void {
     const code = res.statusCode === 404 ? 'NOT_FOUND' : res.statusCode >= 500 ? 'INTERNAL' : 'BAD_USER_INPUT';
     const zh = code === 'NOT_FOUND' ? '任务队列看板：未找到' : code === 'INTERNAL' ? '任务队列看板内部错误' : '任务队列看板：请求参数无效';
     return json({
-      errors: [{ message: `${zh}（${key}${field ? `：${field}` : ''}）`, extensions: { code, messageEn: `Queue dashboard: ${key.toLowerCase().replace(/_/g, ' ')}${field ? ` (${field})` : ''}`, reason: key, ...(field ? { details: [{ field, message: '取值无效', messageEn: 'invalid value', constraint: 'queueDashboard' }] } : {}) } }],
+      errors: [
+        {
+          message: `${zh}（${key}${field ? `：${field}` : ''}）`,
+          extensions: {
+            code,
+            messageEn: `Queue dashboard: ${key.toLowerCase().replace(/_/g, ' ')}${field ? ` (${field})` : ''}`,
+            reason: key,
+            ...(field ? { details: [{ field, message: '取值无效', messageEn: 'invalid value', constraint: 'queueDashboard' }] } : {}),
+          },
+        },
+      ],
     });
   }) as Response['json'];
 }
@@ -141,7 +151,10 @@ export function mountQueueDashboard(app: Express, deps: QueueDashboardDeps): voi
   const reachable = async (): Promise<boolean> => {
     if (!deps.queueBackend || Date.now() - pingedAt < PING_FRESH_MS) return true;
     try {
-      await Promise.race([deps.queueBackend.ping(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('queue ping timed out')), PING_TIMEOUT_MS).unref())]);
+      await Promise.race([
+        deps.queueBackend.ping(),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('queue ping timed out')), PING_TIMEOUT_MS).unref()),
+      ]);
       pingedAt = Date.now();
       return true;
     } catch {
@@ -164,7 +177,10 @@ export function mountQueueDashboard(app: Express, deps: QueueDashboardDeps): voi
       const actor = req.headers.authorization ? await authenticate(req.headers.authorization) : null;
       if (!actor) return deny(res, 401, '请先登录', 'Sign in first', 'NO_CREDENTIALS');
       if (actor.role !== Role.ADMIN || actor.via !== 'jwt') return deny(res, 403, '仅系统管理员可查看任务队列', 'Administrators only', 'ROLE');
-      const [user] = await deps.orm.em.fork().getConnection().execute<{ id: number; token_version: number }[]>(`select id, token_version from app_user where id = ?`, [actor.userId]);
+      const [user] = await deps.orm.em
+        .fork()
+        .getConnection()
+        .execute<{ id: number; token_version: number }[]>(`select id, token_version from app_user where id = ?`, [actor.userId]);
       const session = await deps.auth.issuePurposeToken({ id: user.id, tokenVersion: user.token_version }, 'queue-dashboard', COOKIE_MAX_AGE_S);
       const secure = req.secure ? '; Secure' : '';
       res.setHeader('Set-Cookie', `${COOKIE}=${session.token}; Max-Age=${COOKIE_MAX_AGE_S}; Path=${basePath}; HttpOnly; SameSite=Strict${secure}`);
@@ -198,7 +214,8 @@ export function mountQueueDashboard(app: Express, deps: QueueDashboardDeps): voi
       if (fromCookie) actor = await deps.auth.authenticatePurpose(deps.orm.em.fork(), fromCookie, 'queue-dashboard');
       else actor = req.zr && !req.zr.authError ? req.zr.actor : req.headers.authorization ? await authenticate(req.headers.authorization) : null;
     } catch (err) {
-      if (err instanceof AppError && err.code === 'UNAUTHENTICATED') return deny(res, 401, '登录令牌无效或已过期', 'Invalid or expired credentials', 'INVALID_TOKEN');
+      if (err instanceof AppError && err.code === 'UNAUTHENTICATED')
+        return deny(res, 401, '登录令牌无效或已过期', 'Invalid or expired credentials', 'INVALID_TOKEN');
       return sendHttpError(res, err, deps.logger);
     }
     if (!actor) return deny(res, 401, '请先登录', 'Sign in first', 'NO_CREDENTIALS');

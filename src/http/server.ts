@@ -26,7 +26,17 @@ import { createMetrics } from './metrics';
 import { graphiqlRouter } from './graphiql';
 import { mountStatisticsRoutes } from '../statistics';
 import { mountDocumentRoutes } from '../admission';
-import { formatLimitError, graphqlBodyErrors, limitsFromConfig, logSafeRequest, rateCostPlugin, operationLimitsPlugin, operationShapeRule, timeoutPlugin, withRequestTimeout } from './limits';
+import {
+  formatLimitError,
+  graphqlBodyErrors,
+  limitsFromConfig,
+  logSafeRequest,
+  rateCostPlugin,
+  operationLimitsPlugin,
+  operationShapeRule,
+  timeoutPlugin,
+  withRequestTimeout,
+} from './limits';
 import { createRateLimiter } from './rate-limit';
 import { errorHandler, notFoundHandler, rateLimit, requestGuard, routeTimeout } from '../kernel/http/routes';
 import { availabilityPlugin, isServiceUnavailable, serviceUnavailable } from '../kernel/http/availability';
@@ -48,12 +58,7 @@ export interface ApiServer {
  * The HTTP side: GraphQL at /graphql (Apollo Server 5 on Express 5, GraphQL-over-HTTP),
  * the offline IDE at /graphiql, /healthz, /readyz and /metrics.
  */
-export async function startApi(opts: {
-  config: Config;
-  orm: MikroORM;
-  logger: Logger;
-  queues?: QueueBackend;
-}): Promise<ApiServer> {
+export async function startApi(opts: { config: Config; orm: MikroORM; logger: Logger; queues?: QueueBackend }): Promise<ApiServer> {
   const { config, orm, logger, queues } = opts;
   const auth = new AuthService(resolveJwtSecret(config), config.jwtTtlSeconds, signInPolicyFromConfig(config));
   const limits = limitsFromConfig(config);
@@ -176,7 +181,11 @@ export async function startApi(opts: {
       expressMiddleware(apollo, {
         context: async ({ req }) => {
           // Credentials were checked, and the request counted, by the app-level middleware (src/http/routes.ts).
-          const state = req.zr ?? { actor: await rateLimiter.guard(req.ip, () => auth.authenticate(orm.em.fork(), req.headers.authorization)), authError: null, em: orm.em.fork() };
+          const state = req.zr ?? {
+            actor: await rateLimiter.guard(req.ip, () => auth.authenticate(orm.em.fork(), req.headers.authorization)),
+            authError: null,
+            em: orm.em.fork(),
+          };
           // eslint-disable-next-line @typescript-eslint/only-throw-error -- the credential check's own error (an AppError), kept for the resolver to throw
           if (state.authError) throw state.authError;
           try {
@@ -218,7 +227,9 @@ export async function startApi(opts: {
   const metricsAddress = metricsServer?.address() as AddressInfo | undefined;
   return {
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`,
-    metricsUrl: metricsAddress ? `http://${metricsAddress.family === 'IPv6' ? `[${metricsAddress.address}]` : metricsAddress.address}:${metricsAddress.port}/metrics` : undefined,
+    metricsUrl: metricsAddress
+      ? `http://${metricsAddress.family === 'IPv6' ? `[${metricsAddress.address}]` : metricsAddress.address}:${metricsAddress.port}/metrics`
+      : undefined,
     app,
     server,
     async close() {

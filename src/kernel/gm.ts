@@ -46,7 +46,11 @@ export function generateSm2KeyPair(): Sm2KeyPair {
 }
 
 const SM2_OID = Buffer.from('06082a811ccf5501822d', 'hex');
-const pem = (label: string, der: Buffer) => `-----BEGIN ${label}-----\n${der.toString('base64').match(/.{1,64}/g)!.join('\n')}\n-----END ${label}-----\n`;
+const pem = (label: string, der: Buffer) =>
+  `-----BEGIN ${label}-----\n${der
+    .toString('base64')
+    .match(/.{1,64}/g)!
+    .join('\n')}\n-----END ${label}-----\n`;
 
 /**
  * Reads an SM2 private key (PKCS#8 or SEC1 PEM, as OpenSSL writes them). Parsed here rather
@@ -63,7 +67,12 @@ export function sm2KeyPairFromPem(text: string): Sm2KeyPair {
   const privateKeyHex = der.subarray(at + 5, at + 37).toString('hex');
   const publicKeyHex = sm2.getPublicKeyFromPrivateKey(privateKeyHex);
   // PKCS#8 { version 0, { id-ecPublicKey, sm2p256v1 }, OCTET STRING { ECPrivateKey { 1, d, [1] public key } } }, as OpenSSL writes it
-  const ecPrivateKey = Buffer.concat([Buffer.from('306b0201010420', 'hex'), Buffer.from(privateKeyHex, 'hex'), Buffer.from('a144034200', 'hex'), Buffer.from(publicKeyHex, 'hex')]);
+  const ecPrivateKey = Buffer.concat([
+    Buffer.from('306b0201010420', 'hex'),
+    Buffer.from(privateKeyHex, 'hex'),
+    Buffer.from('a144034200', 'hex'),
+    Buffer.from(publicKeyHex, 'hex'),
+  ]);
   const pkcs8 = Buffer.concat([Buffer.from('308187020100301306072a8648ce3d020106082a811ccf5501822d046d', 'hex'), ecPrivateKey]);
   return { privateKeyHex, publicKeyHex, privateKeyPem: pem('PRIVATE KEY', pkcs8), publicKeyPem: sm2PublicKeyPem(publicKeyHex) };
 }
@@ -77,7 +86,7 @@ export function sm2PublicKeyPem(publicKeyHex: string): string {
 /** A random k in [1, n-1] from Node's CSPRNG, with its point k·G, for sm-crypto's signer. */
 function freshPoint(): { k: unknown; x1: unknown } {
   for (;;) {
-    const k = BigInt(`0x${crypto.randomBytes(40).toString('hex')}`) % (SM2_N - 1n) + 1n;
+    const k = (BigInt(`0x${crypto.randomBytes(40).toString('hex')}`) % (SM2_N - 1n)) + 1n;
     const kHex = k.toString(16).padStart(64, '0');
     const point = sm2.getPublicKeyFromPrivateKey(kHex);
     if (point.length === 130) return { k: new BigInteger(kHex, 16), x1: new BigInteger(point.slice(2, 66), 16) };
@@ -90,7 +99,13 @@ function freshPoint(): { k: unknown; x1: unknown } {
  */
 export function sm2Sign(message: string | Uint8Array, key: Pick<Sm2KeyPair, 'privateKeyHex' | 'publicKeyHex'>): Buffer {
   const msg = typeof message === 'string' ? message : Array.from(message);
-  const hex = sm2.doSignature(msg, key.privateKeyHex, { hash: true, der: false, publicKey: key.publicKeyHex, userId: SM2_SIGNER_ID, pointPool: [freshPoint()] });
+  const hex = sm2.doSignature(msg, key.privateKeyHex, {
+    hash: true,
+    der: false,
+    publicKey: key.publicKeyHex,
+    userId: SM2_SIGNER_ID,
+    pointPool: [freshPoint()],
+  });
   return Buffer.from(hex, 'hex');
 }
 

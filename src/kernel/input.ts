@@ -50,7 +50,14 @@ export async function loadReferenced<T extends object>(
 }
 
 /** Loads the record a mutation acts on; malformed is BAD_USER_INPUT, missing is NOT_FOUND. */
-export async function loadTarget<T extends object>(em: EntityManager, entity: EntityName<T>, globalId: string, type: string, what: [string, string], options: object = {}): Promise<T> {
+export async function loadTarget<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  globalId: string,
+  type: string,
+  what: [string, string],
+  options: object = {},
+): Promise<T> {
   const { id } = fromGlobalId(globalId, type, 'id');
   const row = (await em.findOne(entity, { id } as never, options)) as T | null;
   if (!row) throw notFound(what[0], what[1]);

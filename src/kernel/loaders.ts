@@ -17,12 +17,14 @@ export class Loaders {
   /** Loads entities by primary key (null for a missing one). */
   byId<T extends Row>(entity: EntityName<T>): DataLoader<number, T | null> {
     const name = typeof entity === 'string' ? entity : (entity as { name: string }).name;
-    return this.get(`byId:${name}`, () =>
-      new DataLoader<number, T | null>(async (ids) => {
-        const rows = (await this.em.find(entity, { id: { $in: [...ids] } } as never)) as T[];
-        const map = new Map(rows.map((r) => [r.id, r]));
-        return ids.map((id) => map.get(id) ?? null);
-      }),
+    return this.get(
+      `byId:${name}`,
+      () =>
+        new DataLoader<number, T | null>(async (ids) => {
+          const rows = (await this.em.find(entity, { id: { $in: [...ids] } } as never)) as T[];
+          const map = new Map(rows.map((r) => [r.id, r]));
+          return ids.map((id) => map.get(id) ?? null);
+        }),
     );
   }
 
@@ -32,12 +34,14 @@ export class Loaders {
    */
   byUnique<T extends object>(entity: EntityName<T>, property: string): DataLoader<string, T | null> {
     const name = typeof entity === 'string' ? entity : (entity as { name: string }).name;
-    return this.get(`byUnique:${name}:${property}`, () =>
-      new DataLoader<string, T | null>(async (keys) => {
-        const rows = (await this.em.find(entity, { [property]: { $in: [...keys] } } as never)) as T[];
-        const map = new Map(rows.map((r) => [String((r as Record<string, unknown>)[property]), r]));
-        return keys.map((k) => map.get(k) ?? null);
-      }),
+    return this.get(
+      `byUnique:${name}:${property}`,
+      () =>
+        new DataLoader<string, T | null>(async (keys) => {
+          const rows = (await this.em.find(entity, { [property]: { $in: [...keys] } } as never)) as T[];
+          const map = new Map(rows.map((r) => [String((r as Record<string, unknown>)[property]), r]));
+          return keys.map((k) => map.get(k) ?? null);
+        }),
     );
   }
 
@@ -51,35 +55,39 @@ export class Loaders {
     opts: { where?: object; orderBy?: Record<string, 'asc' | 'desc'>; key?: string } = {},
   ): DataLoader<number, T[]> {
     const name = typeof entity === 'string' ? entity : (entity as { name: string }).name;
-    return this.get(`manyBy:${name}:${foreignKey}:${opts.key ?? ''}`, () =>
-      new DataLoader<number, T[]>(async (ids) => {
-        const rows = (await this.em.find(entity, { ...(opts.where ?? {}), [foreignKey]: { $in: [...ids] } } as never, {
-          orderBy: { ...(opts.orderBy ?? {}), id: 'asc' } as never,
-        })) as T[];
-        const groups = new Map<number, T[]>(ids.map((id) => [id, []]));
-        for (const row of rows) {
-          const ref = (row as Record<string, unknown>)[foreignKey] as { id: number } | null;
-          if (ref) groups.get(ref.id)?.push(row);
-        }
-        return ids.map((id) => groups.get(id) ?? []);
-      }),
+    return this.get(
+      `manyBy:${name}:${foreignKey}:${opts.key ?? ''}`,
+      () =>
+        new DataLoader<number, T[]>(async (ids) => {
+          const rows = (await this.em.find(entity, { ...(opts.where ?? {}), [foreignKey]: { $in: [...ids] } } as never, {
+            orderBy: { ...(opts.orderBy ?? {}), id: 'asc' } as never,
+          })) as T[];
+          const groups = new Map<number, T[]>(ids.map((id) => [id, []]));
+          for (const row of rows) {
+            const ref = (row as Record<string, unknown>)[foreignKey] as { id: number } | null;
+            if (ref) groups.get(ref.id)?.push(row);
+          }
+          return ids.map((id) => groups.get(id) ?? []);
+        }),
     );
   }
 
   /** Counts, for each key, the rows whose `foreignKey` points at it, in one grouped query. */
   countBy<T extends object>(entity: EntityName<T>, foreignKey: string, column: string): DataLoader<number, number> {
     const name = typeof entity === 'string' ? entity : (entity as { name: string }).name;
-    return this.get(`countBy:${name}:${foreignKey}`, () =>
-      new DataLoader<number, number>(async (ids) => {
-        const rows: Array<{ key: number; n: string }> = await this.em
-          .createQueryBuilder(entity as never, 'e')
-          .select([`e.${column} as key`, 'count(*) as n'])
-          .where({ [foreignKey]: { $in: [...ids] } })
-          .groupBy(`e.${column}`)
-          .execute('all', false);
-        const counts = new Map(rows.map((r) => [Number(r.key), Number(r.n)]));
-        return ids.map((id) => counts.get(id) ?? 0);
-      }),
+    return this.get(
+      `countBy:${name}:${foreignKey}`,
+      () =>
+        new DataLoader<number, number>(async (ids) => {
+          const rows: Array<{ key: number; n: string }> = await this.em
+            .createQueryBuilder(entity as never, 'e')
+            .select([`e.${column} as key`, 'count(*) as n'])
+            .where({ [foreignKey]: { $in: [...ids] } })
+            .groupBy(`e.${column}`)
+            .execute('all', false);
+          const counts = new Map(rows.map((r) => [Number(r.key), Number(r.n)]));
+          return ids.map((id) => counts.get(id) ?? 0);
+        }),
     );
   }
 
@@ -88,12 +96,16 @@ export class Loaders {
    * `sql(keys)` selects `key` and `n`, `keys` being the placeholders of the key list.
    */
   countBySql(name: string, sql: (keys: string) => string): DataLoader<number, number> {
-    return this.get(`countBySql:${name}`, () =>
-      new DataLoader<number, number>(async (ids) => {
-        const rows: Array<{ key: number; n: string }> = await this.em.getConnection().execute(sql(ids.map(() => '?').join(', ')), [...ids], 'all', this.em.getTransactionContext());
-        const map = new Map(rows.map((r) => [Number(r.key), Number(r.n)]));
-        return ids.map((id) => map.get(id) ?? 0);
-      }),
+    return this.get(
+      `countBySql:${name}`,
+      () =>
+        new DataLoader<number, number>(async (ids) => {
+          const rows: Array<{ key: number; n: string }> = await this.em
+            .getConnection()
+            .execute(sql(ids.map(() => '?').join(', ')), [...ids], 'all', this.em.getTransactionContext());
+          const map = new Map(rows.map((r) => [Number(r.key), Number(r.n)]));
+          return ids.map((id) => map.get(id) ?? 0);
+        }),
     );
   }
 
@@ -111,4 +123,3 @@ export class Loaders {
     return loader as unknown as DataLoader<K, V>;
   }
 }
-

@@ -77,7 +77,12 @@ function withoutHidden(value: unknown, hidden: Set<string>, depth = 0): unknown 
  */
 export function snapshot(entity: object | null | undefined): Record<string, unknown> | null {
   if (!entity) return null;
-  const hidden = new Set([...hiddenProperties(), ...helper(entity).__meta.props.filter((p) => p.hidden).map((p) => p.name as string)]);
+  const hidden = new Set([
+    ...hiddenProperties(),
+    ...helper(entity)
+      .__meta.props.filter((p) => p.hidden)
+      .map((p) => p.name as string),
+  ]);
   return withoutHidden(JSON.parse(JSON.stringify(wrap(entity).toPOJO())), hidden) as Record<string, unknown>;
 }
 
@@ -149,7 +154,12 @@ export async function changeRecord<T extends Entity, A extends string = string>(
 }
 
 /** The same steps on a record already loaded and locked in the caller's transaction. */
-export async function changeLocked<T extends object, A extends string = string>(em: EntityManager, doer: Doer, record: T, spec: Omit<ChangeSpec<T, A>, 'what' | 'lock'>): Promise<void> {
+export async function changeLocked<T extends object, A extends string = string>(
+  em: EntityManager,
+  doer: Doer,
+  record: T,
+  spec: Omit<ChangeSpec<T, A>, 'what' | 'lock'>,
+): Promise<void> {
   spec.access?.(record);
   const t = spec.lifecycle ? spec.lifecycle.machine.checkActor(record, spec.lifecycle.action, undefined) : null;
   if (spec.expectedVersion && spec.expectedVersion.expected != null && spec.expectedVersion.expected !== (record as { version?: number }).version) {

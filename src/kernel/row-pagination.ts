@@ -11,7 +11,10 @@ const encode = (offset: number) => Buffer.from(`off:${offset}`, 'utf8').toString
 function decode(cursor: string | null | undefined, arg: string): number | undefined {
   if (cursor == null) return undefined;
   const m = /^off:(\d{1,9})$/.exec(/^[A-Za-z0-9_-]{1,40}$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '');
-  if (!m) throw badInput('无效的分页游标', 'Invalid pagination cursor', [{ field: arg, message: `${arg} 不是本列表的有效游标`, messageEn: `${arg} is not a valid cursor for this list`, constraint: 'cursor' }]);
+  if (!m)
+    throw badInput('无效的分页游标', 'Invalid pagination cursor', [
+      { field: arg, message: `${arg} 不是本列表的有效游标`, messageEn: `${arg} is not a valid cursor for this list`, constraint: 'cursor' },
+    ]);
   return Number(m[1]);
 }
 
@@ -22,7 +25,9 @@ export async function paginateRows<T>(
   info?: GraphQLResolveInfo,
 ): Promise<Connection<T>> {
   if (args.first != null && args.last != null) {
-    throw badInput('first 与 last 不能同时使用', 'Use either first or last, not both', [{ field: 'last', message: 'first 与 last 不能同时使用', messageEn: 'first and last are mutually exclusive' }]);
+    throw badInput('first 与 last 不能同时使用', 'Use either first or last, not both', [
+      { field: 'last', message: 'first 与 last 不能同时使用', messageEn: 'first and last are mutually exclusive' },
+    ]);
   }
   const after = decode(args.after, 'after');
   const before = decode(args.before, 'before');

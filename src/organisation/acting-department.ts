@@ -11,7 +11,12 @@ import { Department } from './department.entity';
  * The department a record is for: department users act for their own (naming another is
  * FORBIDDEN); others must name a county-level department. Returns it with its county id.
  */
-export async function resolveDepartment(em: EntityManager, scope: ActorScope, departmentGlobalId: string | null | undefined, field = 'departmentId'): Promise<{ department: Department; countyId: number }> {
+export async function resolveDepartment(
+  em: EntityManager,
+  scope: ActorScope,
+  departmentGlobalId: string | null | undefined,
+  field = 'departmentId',
+): Promise<{ department: Department; countyId: number }> {
   let department: Department;
   if (scope.role === Role.DEPARTMENT_USER) {
     if (!scope.departmentId) throw forbidden('JURISDICTION', '部门人员须属于一个部门', 'A department user must belong to a department');

@@ -77,7 +77,9 @@ export class RegionDepartmentsResolver {
 /** `Community.departments`: the county's departments that may bring work into a community. */
 @Resolver(() => Community)
 export class CommunityDepartmentsResolver {
-  @FieldResolver(() => [Department], { description: '所在县的有关部门（可向本村/社区申请准入事项者），按名称排序。The county departments that may bring work into it, by name.' })
+  @FieldResolver(() => [Department], {
+    description: '所在县的有关部门（可向本村/社区申请准入事项者），按名称排序。The county departments that may bring work into it, by name.',
+  })
   departments(@Root() community: Community, @Ctx() ctx: Context): Promise<Department[]> {
     return ctx.loaders.manyBy(Department, 'region', { orderBy: { name: 'asc' } }).load(community.county.id);
   }

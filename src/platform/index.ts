@@ -15,7 +15,12 @@ import { BusinessAppResolver } from './api/business-app.resolver';
 import { TerminalResolver } from './api/terminal.resolver';
 import { CollectedValueResolver } from './api/collected-value.resolver';
 import { createSyncResolver, SyncJobResolver, SyncRejectedRecordResolver, type SyncResolverDeps } from './api/sync.resolver';
-import { CommunityConsolidatedResolver, CommunityConsolidationResolver, ConsolidationResolver, RegionConsolidationResolver } from './api/consolidation.resolver';
+import {
+  CommunityConsolidatedResolver,
+  CommunityConsolidationResolver,
+  ConsolidationResolver,
+  RegionConsolidationResolver,
+} from './api/consolidation.resolver';
 import { CollectOnceOpportunityResolver, CollectOnceReportResolver, DataRequirementResolver } from './api/collect-once.resolver';
 import { DataElementResolver } from './api/data-element.resolver';
 

@@ -49,11 +49,7 @@ export type AnyQueue = Queue<any, any, string, any, any, string, any, any>;
 export type AnyWorker = Worker<any, any, string, any, any, any>;
 export type AnyQueueEvents = QueueEvents<any, any, any>;
 export type QueueConstructor = new (name: string, opts: QueueOptions<any>) => AnyQueue;
-export type WorkerConstructor = new (
-  name: string,
-  processor: Processor<any, any, string> | null | undefined,
-  opts: WorkerOptions<any>,
-) => AnyWorker;
+export type WorkerConstructor = new (name: string, processor: Processor<any, any, string> | null | undefined, opts: WorkerOptions<any>) => AnyWorker;
 export type QueueEventsConstructor = new (name: string, opts: QueueEventsOptions<any>) => AnyQueueEvents;
 
 /** Connection options as passed to BullMQ's `connection` option. */

@@ -144,10 +144,7 @@ export function createQueues(backend: QueueBackend, names: readonly string[] = [
     },
     close() {
       closing ??= (async () => {
-        const results = await Promise.allSettled([
-          ...[...events.values()].map((qe) => qe.close()),
-          ...[...queues.values()].map((q) => q.close()),
-        ]);
+        const results = await Promise.allSettled([...[...events.values()].map((qe) => qe.close()), ...[...queues.values()].map((q) => q.close())]);
         for (const r of results) {
           if (r.status === 'rejected') logger?.warn({ err: r.reason }, 'closing a queue failed');
         }
@@ -309,9 +306,7 @@ export async function startWorkers(opts: StartWorkersOptions): Promise<RunningWo
         const def = byName.get(job.name);
         if (!def) {
           // Not retried: no attempt by this worker can succeed.
-          throw new UnrecoverableError(
-            `Unknown job "${job.name}" on queue "${queueName}"; known jobs: ${[...byName.keys()].join(', ')}`,
-          );
+          throw new UnrecoverableError(`Unknown job "${job.name}" on queue "${queueName}"; known jobs: ${[...byName.keys()].join(', ')}`);
         }
         return def.process(job, context, signal);
       };

@@ -18,7 +18,13 @@ import { CertificateIssuanceResolver, CertificateTypeResolver } from './certific
 import { RefusalResolver } from './refusals/refusal.resolver';
 import { ServiceContractEvaluationResolver, ServiceContractResolver } from './contracts/contract.resolver';
 import { FundingAllocationResolver, UnfundedItemResolver, UnpaidCommunityResolver } from './funding/funding.resolver';
-import { InspectionResolver, InterviewResolver, PublicCriticismResolver, RepeatOffenderResolver, SupervisionFindingResolver } from './supervision/supervision.resolver';
+import {
+  InspectionResolver,
+  InterviewResolver,
+  PublicCriticismResolver,
+  RepeatOffenderResolver,
+  SupervisionFindingResolver,
+} from './supervision/supervision.resolver';
 import { DepartmentRecordResolver } from './department-record/department-record.resolver';
 
 export * from './ledgers/ledger.enums';

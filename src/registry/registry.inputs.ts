@@ -3,7 +3,15 @@ import { ArrayMaxSize, ArrayMinSize, IsDateString, IsOptional, Matches, Max, Max
 import { LedgerFormat, LedgerFrequency } from '../admission';
 import { WorkCategory } from '../catalogue';
 import { CertificateRefusalReason, IssuanceOutcome, RequesterKind } from './certificates/certificate.enums';
-import { CriticismScope, FindingCategory, FindingSeverityLevel, FindingSource, InspectionMode, InterviewStatus, SupervisionFindingStatus } from './supervision/supervision.enums';
+import {
+  CriticismScope,
+  FindingCategory,
+  FindingSeverityLevel,
+  FindingSource,
+  InspectionMode,
+  InterviewStatus,
+  SupervisionFindingStatus,
+} from './supervision/supervision.enums';
 import { EvidenceKind, RefusalKind, RefusalReason, RefusalStatus } from './refusals/refusal.enums';
 import { FilingMethod, LedgerStatus } from './ledgers/ledger.enums';
 import { PlaqueAuthority, PlaqueStatus } from './plaques/plaque.enums';

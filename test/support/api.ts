@@ -22,7 +22,11 @@ export interface TestApi {
    * POST a GraphQL operation — a typed document from test/generated (`npm run codegen`), whose
    * variables and data are then typed, or a query string; returns status and parsed body.
    */
-  gql<T = any, V = Record<string, unknown>>(query: string | TypedDocumentNode<T, V>, variables?: V, opts?: { token?: string; headers?: Record<string, string> }): Promise<{ status: number; body: { data?: T; errors?: any }; headers: Headers }>;
+  gql<T = any, V = Record<string, unknown>>(
+    query: string | TypedDocumentNode<T, V>,
+    variables?: V,
+    opts?: { token?: string; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: { data?: T; errors?: any }; headers: Headers }>;
   signIn(username: string, password?: string): Promise<string>;
   close(): Promise<void>;
 }

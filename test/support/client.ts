@@ -13,7 +13,13 @@ import type { TestApi } from './api';
 export interface GraphQLErrorJson {
   message: string;
   path?: Array<string | number>;
-  extensions: { code: string; messageEn?: string; reason?: string; details?: Array<{ field: string; message: string; messageEn: string; constraint?: string }>; [k: string]: unknown };
+  extensions: {
+    code: string;
+    messageEn?: string;
+    reason?: string;
+    details?: Array<{ field: string; message: string; messageEn: string; constraint?: string }>;
+    [k: string]: unknown;
+  };
 }
 
 export interface Client {

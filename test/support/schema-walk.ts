@@ -48,7 +48,12 @@ function plainValue(type: GraphQLInputType): string | undefined {
   if (isListType(nullable) || isInputObjectType(nullable)) return undefined;
   const named = getNamedType(type);
   if (isEnumType(named)) return named.getValues()[0].name;
-  return ({ String: '"x"', Int: '1', Float: '1', Boolean: 'false', LocalDate: '"2026-01-01"', Month: '"2026-01"', DateTimeISO: '"2026-01-01T00:00:00Z"' } as Record<string, string>)[named.name];
+  return (
+    { String: '"x"', Int: '1', Float: '1', Boolean: 'false', LocalDate: '"2026-01-01"', Month: '"2026-01"', DateTimeISO: '"2026-01-01T00:00:00Z"' } as Record<
+      string,
+      string
+    >
+  )[named.name];
 }
 
 /** Values for required arguments, by argument name (filled in by the test from its database). */

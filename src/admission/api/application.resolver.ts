@@ -100,14 +100,16 @@ export class ApplicationResolver {
     const where: FilterQuery<AdmissionApplication>[] = [];
     if (filter?.status?.length) where.push({ status: { $in: filter.status } });
     if (filter?.departmentId) where.push({ department: fromGlobalId(filter.departmentId, 'Department', 'filter.departmentId').id });
-    if (filter?.countyId || filter?.countyCode) where.push({ county: (await getRegion(ctx.em, { id: filter.countyId, code: filter.countyCode }, 'filter.county')).id });
+    if (filter?.countyId || filter?.countyCode)
+      where.push({ county: (await getRegion(ctx.em, { id: filter.countyId, code: filter.countyCode }, 'filter.county')).id });
     if (filter?.kind) where.push({ kind: filter.kind });
     if (filter?.category) where.push({ category: filter.category });
     if (filter?.emergency != null) where.push({ emergency: filter.emergency });
     if (filter?.hasBlockingFindings != null) where.push({ hasBlockingFindings: filter.hasBlockingFindings });
     if (filter?.periodFrom) where.push({ $or: [{ periodEnd: null }, { periodEnd: { $gte: filter.periodFrom } }] });
     if (filter?.periodTo) where.push({ periodStart: { $lte: filter.periodTo } });
-    if (filter?.search?.trim()) where.push({ $or: [{ number: { $ilike: containsPattern(filter.search) } }, { title: { $ilike: containsPattern(filter.search) } }] });
+    if (filter?.search?.trim())
+      where.push({ $or: [{ number: { $ilike: containsPattern(filter.search) } }, { title: { $ilike: containsPattern(filter.search) } }] });
     return paginate(ctx.em, AdmissionApplication, where.length ? { $and: where } : {}, { id: 'desc' }, page, info);
   }
 
@@ -140,7 +142,11 @@ export class ApplicationResolver {
     @Arg('id', () => ID, { description: '申请。Application.' }) id: string,
     @Arg('expectedVersion', () => Int, { nullable: true, description: '期望的版本号。Expected version.' }) expectedVersion?: number,
   ) {
-    return service.transition(ctx.em, requireActor(ctx), id, 'submit', { expectedVersion, requestId: ctx.requestId, ruleSettings: service.ruleSettingsOf(ctx.config) });
+    return service.transition(ctx.em, requireActor(ctx), id, 'submit', {
+      expectedVersion,
+      requestId: ctx.requestId,
+      ruleSettings: service.ruleSettingsOf(ctx.config),
+    });
   }
 
   @Authorized()
@@ -156,8 +162,16 @@ export class ApplicationResolver {
 
   @Authorized()
   @Mutation(() => AdmissionApplication, { description: '部门撤回申请（批准前）。Withdraw before approval.' })
-  withdrawApplication(@Ctx() ctx: Context, @Arg('id', () => ID, { description: '申请。Application.' }) id: string, @Arg('input', () => ReasonInput, { description: '原因。Reason.' }) input: ReasonInput) {
-    return service.transition(ctx.em, requireActor(ctx), id, 'withdraw', { reason: input.reason, expectedVersion: input.expectedVersion, requestId: ctx.requestId });
+  withdrawApplication(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { description: '申请。Application.' }) id: string,
+    @Arg('input', () => ReasonInput, { description: '原因。Reason.' }) input: ReasonInput,
+  ) {
+    return service.transition(ctx.em, requireActor(ctx), id, 'withdraw', {
+      reason: input.reason,
+      expectedVersion: input.expectedVersion,
+      requestId: ctx.requestId,
+    });
   }
 
   @Authorized()
@@ -170,7 +184,11 @@ export class ApplicationResolver {
   @Mutation(() => AdmissionApplication, {
     description: '审核：合法性、可行性、合理性与建议。同意时：新增常规类事项提请县委常委会，其余直接批准并签发批准文书；紧急事项为补批。Review and decide.',
   })
-  reviewApplication(@Ctx() ctx: Context, @Arg('id', () => ID, { description: '申请。Application.' }) id: string, @Arg('input', () => ReviewInput, { description: '审核意见。Review.' }) input: ReviewInput) {
+  reviewApplication(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { description: '申请。Application.' }) id: string,
+    @Arg('input', () => ReviewInput, { description: '审核意见。Review.' }) input: ReviewInput,
+  ) {
     return service.reviewApplication(ctx, id, input);
   }
 
@@ -192,14 +210,30 @@ export class ApplicationResolver {
 
   @Authorized()
   @Mutation(() => AdmissionApplication, { description: '工作完成。Mark the work completed.' })
-  completeApplication(@Ctx() ctx: Context, @Arg('id', () => ID, { description: '申请。Application.' }) id: string, @Arg('input', () => ReasonInput, { description: '说明。Note.' }) input: ReasonInput) {
-    return service.transition(ctx.em, requireActor(ctx), id, 'complete', { comment: input.reason, expectedVersion: input.expectedVersion, requestId: ctx.requestId });
+  completeApplication(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { description: '申请。Application.' }) id: string,
+    @Arg('input', () => ReasonInput, { description: '说明。Note.' }) input: ReasonInput,
+  ) {
+    return service.transition(ctx.em, requireActor(ctx), id, 'complete', {
+      comment: input.reason,
+      expectedVersion: input.expectedVersion,
+      requestId: ctx.requestId,
+    });
   }
 
   @Authorized()
   @Mutation(() => AdmissionApplication, { description: '撤销事项，退出村（社区）；批准文书同时作废。Revoke: the item leaves communities.' })
-  revokeApplication(@Ctx() ctx: Context, @Arg('id', () => ID, { description: '申请。Application.' }) id: string, @Arg('input', () => ReasonInput, { description: '原因。Reason.' }) input: ReasonInput) {
-    return service.transition(ctx.em, requireActor(ctx), id, 'revoke', { reason: input.reason, expectedVersion: input.expectedVersion, requestId: ctx.requestId });
+  revokeApplication(
+    @Ctx() ctx: Context,
+    @Arg('id', () => ID, { description: '申请。Application.' }) id: string,
+    @Arg('input', () => ReasonInput, { description: '原因。Reason.' }) input: ReasonInput,
+  ) {
+    return service.transition(ctx.em, requireActor(ctx), id, 'revoke', {
+      reason: input.reason,
+      expectedVersion: input.expectedVersion,
+      requestId: ctx.requestId,
+    });
   }
 
   @FieldResolver(() => Department, { description: '申请部门。Applying department.' })
@@ -212,7 +246,10 @@ export class ApplicationResolver {
     return (await ctx.loaders.byId(Region).load(app.county.id))!;
   }
 
-  @FieldResolver(() => User, { nullable: true, description: '经办人（统计分析人员看不到个人，为空）。Applicant; null where people are not yours to see (analysts).' })
+  @FieldResolver(() => User, {
+    nullable: true,
+    description: '经办人（统计分析人员看不到个人，为空）。Applicant; null where people are not yours to see (analysts).',
+  })
   async applicant(@Root() app: AdmissionApplication, @Ctx() ctx: Context): Promise<User | null> {
     return (await ctx.loaders.byId(User).load(app.applicant.id)) ?? null;
   }
@@ -260,11 +297,17 @@ export class ApplicationResolver {
   @FieldResolver(() => [AuditEvent], { description: '办理历史（审计轨迹），按时间先后。History, oldest first.' })
   history(@Root() app: AdmissionApplication, @Ctx() ctx: Context): Promise<AuditEvent[]> {
     return ctx.loaders
-      .custom('applicationHistory', () =>
-        new DataLoader<number, AuditEvent[]>(async (ids) => {
-          const events = await ctx.em.find(AuditEvent, { entityType: 'AdmissionApplication', entityId: { $in: ids.map(String) } }, { orderBy: { id: 'asc' } });
-          return ids.map((id) => events.filter((e) => e.entityId === String(id)));
-        }),
+      .custom(
+        'applicationHistory',
+        () =>
+          new DataLoader<number, AuditEvent[]>(async (ids) => {
+            const events = await ctx.em.find(
+              AuditEvent,
+              { entityType: 'AdmissionApplication', entityId: { $in: ids.map(String) } },
+              { orderBy: { id: 'asc' } },
+            );
+            return ids.map((id) => events.filter((e) => e.entityId === String(id)));
+          }),
       )
       .load(app.id);
   }
@@ -277,4 +320,3 @@ export class ReviewResolver {
     return (await ctx.loaders.byId(User).load(review.reviewer.id)) ?? null;
   }
 }
-

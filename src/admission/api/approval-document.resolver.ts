@@ -17,7 +17,10 @@ import { latestRevocationList } from '../documents/revocation-list';
 
 @ObjectType({ description: '批准文书核验结果：该事项今日能否进入本村（社区），不能时说明原因。Verification of an approval document.' })
 export class ApprovalVerification {
-  @Field({ description: '今日是否可以进入（仅当文书真实、有效、在范围内且已核对核验码或签名时为真）。Whether the item may enter today: only when genuine, valid, in scope and its code or signature checked.' })
+  @Field({
+    description:
+      '今日是否可以进入（仅当文书真实、有效、在范围内且已核对核验码或签名时为真）。Whether the item may enter today: only when genuine, valid, in scope and its code or signature checked.',
+  })
   valid!: boolean;
 
   @Field(() => VerificationResult, { description: '结果代码。Result code.' })
@@ -29,16 +32,27 @@ export class ApprovalVerification {
   @Field({ description: '说明（英文）。Explanation in English.' })
   messageEn!: string;
 
-  @Field(() => ApprovalDocument, { nullable: true, description: '文书的公开信息（文号存在时）；核验码和签名只对持有者可见。The document’s public face, when the number exists; its code and signature only for holders.' })
+  @Field(() => ApprovalDocument, {
+    nullable: true,
+    description:
+      '文书的公开信息（文号存在时）；核验码和签名只对持有者可见。The document’s public face, when the number exists; its code and signature only for holders.',
+  })
   document?: ApprovalDocument | null;
 
   @Field(() => Community, { nullable: true, description: '核验的村（社区）。The community checked.' })
   community?: Community | null;
 
-  @Field(() => Boolean, { nullable: true, description: '所给核验码是否与该文书相符；未提供核验码时为空。Whether the given verification code matches; null when none was given.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: '所给核验码是否与该文书相符；未提供核验码时为空。Whether the given verification code matches; null when none was given.',
+  })
   codeMatches?: boolean | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'SM2 签名是否验证通过（所输签名、二维码中的签名或平台留存的签名）；无从验证时为空。Whether the SM2 signature verified; null when none could be checked.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'SM2 签名是否验证通过（所输签名、二维码中的签名或平台留存的签名）；无从验证时为空。Whether the SM2 signature verified; null when none could be checked.',
+  })
   signatureValid?: boolean | null;
 
   @Field(() => Date, { description: '核验时间。When it was checked.' })
@@ -82,8 +96,16 @@ export class ApprovalDocumentResolver {
     @Ctx() ctx: Context,
     @Arg('number', { description: '批准文书文号，如 青社工准〔2026〕12号。Document number.' }) number: string,
     @Arg('communityCode', { description: '12 位村（社区）代码。Community code.' }) communityCode: string,
-    @Arg('verificationCode', () => String, { nullable: true, description: '文书上印的 16 位核验码（可带连字符）。The 16-character verification code printed on the document.' }) code?: string | null,
-    @Arg('signature', () => String, { nullable: true, description: '文书上印的 SM2 签名（103 位，可带连字符）。The SM2 signature printed on the document (103 characters).' }) signature?: string | null,
+    @Arg('verificationCode', () => String, {
+      nullable: true,
+      description: '文书上印的 16 位核验码（可带连字符）。The 16-character verification code printed on the document.',
+    })
+    code?: string | null,
+    @Arg('signature', () => String, {
+      nullable: true,
+      description: '文书上印的 SM2 签名（103 位，可带连字符）。The SM2 signature printed on the document (103 characters).',
+    })
+    signature?: string | null,
   ): Promise<ApprovalVerification> {
     return outcome(await verifyApproval(ctx, { number, communityCode, code, signature }));
   }
@@ -105,8 +127,14 @@ export class ApprovalDocumentResolver {
   }
 
   @Authorized()
-  @Query(() => [DocumentSigningKey], { description: '批准文书签名公钥（含已停用的，用于核验旧文书）；也可在 /approval-documents/keys.json 下载。Public keys that sign approval documents (retired ones too); also at /approval-documents/keys.json.' })
-  async documentSigningKeys(@Ctx() ctx: Context, @Arg('countyCode', () => String, { nullable: true, description: '只列该县。Only this county.' }) countyCode?: string | null): Promise<DocumentSigningKey[]> {
+  @Query(() => [DocumentSigningKey], {
+    description:
+      '批准文书签名公钥（含已停用的，用于核验旧文书）；也可在 /approval-documents/keys.json 下载。Public keys that sign approval documents (retired ones too); also at /approval-documents/keys.json.',
+  })
+  async documentSigningKeys(
+    @Ctx() ctx: Context,
+    @Arg('countyCode', () => String, { nullable: true, description: '只列该县。Only this county.' }) countyCode?: string | null,
+  ): Promise<DocumentSigningKey[]> {
     if (countyCode == null) return publicKeys(ctx.em);
     const county = await ctx.em.findOne(Region, { code: countyCode.slice(0, 12), level: RegionLevel.COUNTY });
     if (!county) throw notFound('该县', 'County');
@@ -115,28 +143,55 @@ export class ApprovalDocumentResolver {
 
   @Authorized()
   @Query(() => RevocationListInfo, { nullable: true, description: '某县最新的已签名撤销清单（离线核验用）。The latest signed revocation list of a county.' })
-  async approvalRevocationList(@Ctx() ctx: Context, @Arg('countyCode', { description: '县代码。County code.' }) countyCode: string): Promise<RevocationListInfo | null> {
+  async approvalRevocationList(
+    @Ctx() ctx: Context,
+    @Arg('countyCode', { description: '县代码。County code.' }) countyCode: string,
+  ): Promise<RevocationListInfo | null> {
     const county = await ctx.em.findOne(Region, { code: countyCode.slice(0, 12), level: RegionLevel.COUNTY });
     if (!county) throw notFound('该县', 'County');
     const list = await latestRevocationList(ctx.em, ctx.config, county);
-    return { county, listDate: list.listDate, entryCount: list.entryCount, keyId: list.keyId, body: list.body, signature: list.signature, url: `/approval-documents/revocations/${county.code}.json` };
+    return {
+      county,
+      listDate: list.listDate,
+      entryCount: list.entryCount,
+      keyId: list.keyId,
+      body: list.body,
+      signature: list.signature,
+      url: `/approval-documents/revocations/${county.code}.json`,
+    };
   }
 
   @Authorized()
-  @Mutation(() => DocumentSigningKey, { description: '轮换某县的文书签名密钥：新密钥签发此后的文书，旧密钥停用但仍可核验旧文书。Rotate a county’s signing key; old documents keep verifying.' })
-  async rotateDocumentSigningKey(@Ctx() ctx: Context, @Arg('countyCode', { description: '县代码。County code.' }) countyCode: string): Promise<DocumentSigningKey> {
+  @Mutation(() => DocumentSigningKey, {
+    description: '轮换某县的文书签名密钥：新密钥签发此后的文书，旧密钥停用但仍可核验旧文书。Rotate a county’s signing key; old documents keep verifying.',
+  })
+  async rotateDocumentSigningKey(
+    @Ctx() ctx: Context,
+    @Arg('countyCode', { description: '县代码。County code.' }) countyCode: string,
+  ): Promise<DocumentSigningKey> {
     const county = await ctx.em.findOne(Region, { code: countyCode.slice(0, 12), level: RegionLevel.COUNTY });
-    if (!county) throw badInput('不是县级区划代码', 'Not a county code', [{ field: 'countyCode', message: '不是县级区划代码', messageEn: 'not a county code' }]);
+    if (!county)
+      throw badInput('不是县级区划代码', 'Not a county code', [{ field: 'countyCode', message: '不是县级区划代码', messageEn: 'not a county code' }]);
     return ctx.em.transactional(async (em) => {
       const before = await em.findOne(DocumentSigningKey, { county: county.id, retiredAt: null });
       const key = await addCountyKey(em, ctx.config, county);
-      await audit(em, ctx, { action: 'signingKey.rotate', entity: key, before: before ? { keyId: before.keyId } : null, after: { keyId: key.keyId, publicKey: key.publicKey }, countyId: county.id });
+      await audit(em, ctx, {
+        action: 'signingKey.rotate',
+        entity: key,
+        before: before ? { keyId: before.keyId } : null,
+        after: { keyId: key.keyId, publicKey: key.publicKey },
+        countyId: county.id,
+      });
       await em.flush();
       return key;
     });
   }
 
-  @FieldResolver(() => AdmissionApplication, { nullable: true, description: '对应的准入申请（核验他县文书或未登录核验时为空）。The application; null when it is outside your jurisdiction (e.g. verifying another county’s document).' })
+  @FieldResolver(() => AdmissionApplication, {
+    nullable: true,
+    description:
+      '对应的准入申请（核验他县文书或未登录核验时为空）。The application; null when it is outside your jurisdiction (e.g. verifying another county’s document).',
+  })
   async application(@Root() doc: ApprovalDocument, @Ctx() ctx: Context): Promise<AdmissionApplication | null> {
     return (await ctx.loaders.byId(AdmissionApplication).load(doc.application.id)) ?? null;
   }
@@ -146,13 +201,20 @@ export class ApprovalDocumentResolver {
     return (await ctx.loaders.byId(Region).load(doc.county.id))!;
   }
 
-  @FieldResolver(() => String, { nullable: true, description: '核验码（16 位，由 SM2 签名导出），印在文书上供联网核对；只对签发县工作人员和申请部门可见。Verification code (from the SM2 signature); only for the issuing county’s staff and the applying department.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      '核验码（16 位，由 SM2 签名导出），印在文书上供联网核对；只对签发县工作人员和申请部门可见。Verification code (from the SM2 signature); only for the issuing county’s staff and the applying department.',
+  })
   async verificationCode(@Root() doc: ApprovalDocument, @Ctx() ctx: Context): Promise<string | null> {
     if (!(await holdsDocument(ctx, doc))) return null;
     return verificationCode(await ensureSigned(ctx.em, ctx.config, doc));
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'SM2 签名（103 位 Crockford Base32，四位一组），印在文书上供离线核对；只对持有者可见。The SM2 signature as printed; only for holders.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'SM2 签名（103 位 Crockford Base32，四位一组），印在文书上供离线核对；只对持有者可见。The SM2 signature as printed; only for holders.',
+  })
   async signature(@Root() doc: ApprovalDocument, @Ctx() ctx: Context): Promise<string | null> {
     if (!(await holdsDocument(ctx, doc))) return null;
     return typedSignature(await ensureSigned(ctx.em, ctx.config, doc));
@@ -165,13 +227,19 @@ export class ApprovalDocumentResolver {
     return payloadOf(await ensureSigned(ctx.em, ctx.config, doc), county);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: '可打印 PDF 的下载地址（带 Authorization 头 GET）；只对持有者可见。Path of the printable PDF; only for holders.' })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: '可打印 PDF 的下载地址（带 Authorization 头 GET）；只对持有者可见。Path of the printable PDF; only for holders.',
+  })
   async pdfUrl(@Root() doc: ApprovalDocument, @Ctx() ctx: Context): Promise<string | null> {
     if (!(await holdsDocument(ctx, doc))) return null;
     return `/approval-documents/${encodeURIComponent(doc.globalId)}/document.pdf`;
   }
 
-  @FieldResolver(() => Boolean, { description: '今日是否有效：在有效期内、事项在施（紧急事项未逾期）、未撤销、未完成。Valid today: within validity, in effect (emergency within its deadline), not revoked or completed.' })
+  @FieldResolver(() => Boolean, {
+    description:
+      '今日是否有效：在有效期内、事项在施（紧急事项未逾期）、未撤销、未完成。Valid today: within validity, in effect (emergency within its deadline), not revoked or completed.',
+  })
   async validToday(@Root() doc: ApprovalDocument, @Ctx() ctx: Context): Promise<boolean> {
     const app = await ctx.em.findOne(AdmissionApplication, doc.application.id, { filters: false, fields: ['id', 'status', 'approvalDeadline'] });
     if (!app) return false;
@@ -195,7 +263,9 @@ export class DocumentSigningKeyResolver {
     return sm2PublicKeyPem(key.publicKey);
   }
 
-  @FieldResolver(() => String, { description: '公钥指纹（SM3 前 128 位），可电话或公告核对。Fingerprint: first 128 bits of the key’s SM3, to compare by phone or notice.' })
+  @FieldResolver(() => String, {
+    description: '公钥指纹（SM3 前 128 位），可电话或公告核对。Fingerprint: first 128 bits of the key’s SM3, to compare by phone or notice.',
+  })
   fingerprint(@Root() key: DocumentSigningKey): string {
     return keyFingerprint(key.publicKey);
   }

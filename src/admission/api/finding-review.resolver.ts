@@ -94,7 +94,8 @@ export class FindingReviewResolver {
     @Arg('filter', () => FindingReviewFilter, { nullable: true, description: '筛选条件。Filter.' }) filter?: FindingReviewFilter,
   ) {
     const where: FilterQuery<FindingReview>[] = [];
-    if (filter?.countyId || filter?.countyCode) where.push({ county: (await getRegion(ctx.em, { id: filter.countyId, code: filter.countyCode }, 'filter.county')).id });
+    if (filter?.countyId || filter?.countyCode)
+      where.push({ county: (await getRegion(ctx.em, { id: filter.countyId, code: filter.countyCode }, 'filter.county')).id });
     if (filter?.applicationId) where.push({ application: fromGlobalId(filter.applicationId, 'AdmissionApplication', 'filter.applicationId').id });
     if (filter?.kind) where.push({ kind: filter.kind });
     if (filter?.addedToExamples != null) where.push({ exampleChange: filter.addedToExamples ? { $ne: null } : null });
@@ -103,9 +104,13 @@ export class FindingReviewResolver {
 
   @Authorized()
   @Mutation(() => FindingReview, {
-    description: '复核审查发现（本县审核人员）：撤销误判的阻断发现（申请文字不变时有效），或认定漏判的负面清单事项；申请的审查发现随即更新。Record a decision on a finding.',
+    description:
+      '复核审查发现（本县审核人员）：撤销误判的阻断发现（申请文字不变时有效），或认定漏判的负面清单事项；申请的审查发现随即更新。Record a decision on a finding.',
   })
-  recordFindingReview(@Ctx() ctx: Context, @Arg('input', () => FindingReviewInput, { description: '复核。Decision.' }) input: FindingReviewInput): Promise<FindingReview> {
+  recordFindingReview(
+    @Ctx() ctx: Context,
+    @Arg('input', () => FindingReviewInput, { description: '复核。Decision.' }) input: FindingReviewInput,
+  ): Promise<FindingReview> {
     return service.recordFindingReview(ctx, input);
   }
 
@@ -116,19 +121,28 @@ export class FindingReviewResolver {
   addFindingReviewToExamples(
     @Ctx() ctx: Context,
     @Arg('id', () => ID, { description: '复核记录。The decision.' }) id: string,
-    @Arg('input', () => FindingReviewExampleInput, { nullable: true, description: '例句与触发词。Sentence and trigger phrase.' }) input?: FindingReviewExampleInput | null,
+    @Arg('input', () => FindingReviewExampleInput, { nullable: true, description: '例句与触发词。Sentence and trigger phrase.' })
+    input?: FindingReviewExampleInput | null,
   ): Promise<FindingReview> {
     return service.addFindingReviewToExamples(ctx, id, input ?? {});
   }
 
   @FieldResolver(() => AdmissionApplication, { nullable: true, description: '所涉申请。Application.' })
   application(@Root() r: FindingReview, @Ctx() ctx: Context): Promise<AdmissionApplication | null> {
-    return ctx.loaders.byId(AdmissionApplication).load(r.application.id).then((a) => a ?? null);
+    return ctx.loaders
+      .byId(AdmissionApplication)
+      .load(r.application.id)
+      .then((a) => a ?? null);
   }
 
   @FieldResolver(() => ListItem, { nullable: true, description: '所涉负面清单事项。Negative item.' })
   listItem(@Root() r: FindingReview, @Ctx() ctx: Context): Promise<ListItem | null> | null {
-    return r.listItem ? ctx.loaders.byId(ListItem).load(r.listItem.id).then((i) => i ?? null) : null;
+    return r.listItem
+      ? ctx.loaders
+          .byId(ListItem)
+          .load(r.listItem.id)
+          .then((i) => i ?? null)
+      : null;
   }
 
   @FieldResolver(() => User, { nullable: true, description: '审核人员（不在可见范围时为空）。Reviewer; null where people are not yours to see.' })
@@ -138,7 +152,12 @@ export class FindingReviewResolver {
 
   @FieldResolver(() => ListChange, { nullable: true, description: '加入例句的清单变更（已加入时）。The list change that added it to the examples.' })
   exampleChange(@Root() r: FindingReview, @Ctx() ctx: Context): Promise<ListChange | null> | null {
-    return r.exampleChange ? ctx.loaders.byId(ListChange).load(r.exampleChange.id).then((c) => c ?? null) : null;
+    return r.exampleChange
+      ? ctx.loaders
+          .byId(ListChange)
+          .load(r.exampleChange.id)
+          .then((c) => c ?? null)
+      : null;
   }
 
   @FieldResolver(() => String, { description: '发现名称（中文）。Label of the finding code.' })
@@ -169,7 +188,7 @@ defineEnum(DiffOp, 'DiffOp', '文字改动。Kind of text change.', {
   EQUAL: ['未改动', 'Unchanged'],
   DELETE: ['删去', 'Removed'],
   INSERT: ['新增', 'Added'],
-})
+});
 
 @ObjectType({ description: '一段文字改动。A segment of a text diff.' })
 export class DiffSegment {
@@ -216,7 +235,9 @@ export class RuleInfo {
 @Resolver(() => AdmissionApplication)
 export class ApplicationReviewFieldsResolver {
   @Authorized()
-  @Query(() => [RuleInfo], { description: '规则审查可能给出的全部发现代码及其名称、严重程度和说明。Every finding code with its label, severity and description.' })
+  @Query(() => [RuleInfo], {
+    description: '规则审查可能给出的全部发现代码及其名称、严重程度和说明。Every finding code with its label, severity and description.',
+  })
   admissionRules(): RuleInfo[] {
     const described = new Map(RULES.map((r) => [r.code, r.description]));
     return Object.values(FindingCode).map((code) => ({
@@ -234,7 +255,8 @@ export class ApplicationReviewFieldsResolver {
   }
 
   @FieldResolver(() => [Rewording], {
-    description: '被阻断后的改写：每次被阻断时的文字和阻断发现，与其后文字的逐词对比（最近的在后）。Rewordings after a block, each with the word-level diff to the text that replaced it.',
+    description:
+      '被阻断后的改写：每次被阻断时的文字和阻断发现，与其后文字的逐词对比（最近的在后）。Rewordings after a block, each with the word-level diff to the text that replaced it.',
   })
   rewordings(@Root() app: AdmissionApplication): Rewording[] {
     const versions = app.blockedVersions ?? [];

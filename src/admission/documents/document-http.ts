@@ -99,7 +99,14 @@ export async function pageData(em: Context['em'], config: Config, county: Region
   }
   return {
     generatedAt: new Date().toISOString(),
-    keys: keys.map((k) => ({ keyId: k.keyId, county: k.county, countyName: k.countyName, publicKey: k.publicKey, fingerprint: k.fingerprint, retired: !!k.retiredAt })),
+    keys: keys.map((k) => ({
+      keyId: k.keyId,
+      county: k.county,
+      countyName: k.countyName,
+      publicKey: k.publicKey,
+      fingerprint: k.fingerprint,
+      retired: !!k.retiredAt,
+    })),
     lists,
     registers,
   };
@@ -132,11 +139,14 @@ export function mountDocumentRoutes(app: Express, deps: DocumentRouteDeps): void
   route(router, { method: 'get', path: '/approval-documents/keys/:file', params: {}, auth: 'optional' }, kit, async (req, res, rc) => {
     const file = String(req.params.file ?? '');
     const keyId = file.endsWith('.pem') ? file.slice(0, -4) : '';
-    if (!KEY_ID.test(keyId)) throw badSegment('keyId', '应为 县代码-年月日-4 位十六进制，如 511828-20260105-3fa2.pem', 'expected <county>-<yyyymmdd>-<4 hex>.pem');
+    if (!KEY_ID.test(keyId))
+      throw badSegment('keyId', '应为 县代码-年月日-4 位十六进制，如 511828-20260105-3fa2.pem', 'expected <county>-<yyyymmdd>-<4 hex>.pem');
     const ctx = await contextOf(req, { em: rc.em, actor: null });
     const key = await keyById(ctx.em, keyId);
     if (!key) throw notFound('该密钥', 'Key');
-    res.set({ 'Content-Type': 'application/x-pem-file', 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'public, max-age=86400' }).send(sm2PublicKeyPem(key.publicKey));
+    res
+      .set({ 'Content-Type': 'application/x-pem-file', 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'public, max-age=86400' })
+      .send(sm2PublicKeyPem(key.publicKey));
   });
 
   route(router, { method: 'get', path: '/approval-documents/revocations/:file', params: {}, auth: 'optional' }, kit, async (req, res, rc) => {

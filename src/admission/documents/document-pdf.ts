@@ -68,10 +68,19 @@ export async function renderApprovalPdf(input: PdfInput): Promise<Buffer> {
   doc.moveDown(0.4);
   doc.font('song').fontSize(13).fillColor('black').text(f.number, { width, align: 'center' });
   const ruleY = doc.y + 8;
-  doc.moveTo(left, ruleY).lineTo(left + width, ruleY).lineWidth(2).strokeColor(RED).stroke();
+  doc
+    .moveTo(left, ruleY)
+    .lineTo(left + width, ruleY)
+    .lineWidth(2)
+    .strokeColor(RED)
+    .stroke();
   doc.y = ruleY + 18;
 
-  doc.font('song-bold').fontSize(16).fillColor('black').text(`关于同意${f.department}“${f.title}”进入村（社区）的批复`, left, doc.y, { width, align: 'center' });
+  doc
+    .font('song-bold')
+    .fontSize(16)
+    .fillColor('black')
+    .text(`关于同意${f.department}“${f.title}”进入村（社区）的批复`, left, doc.y, { width, align: 'center' });
   doc.moveDown(0.8);
   doc.font('song').fontSize(12);
   doc.text(`${f.department}：`, { width });
@@ -113,7 +122,13 @@ export async function renderApprovalPdf(input: PdfInput): Promise<Buffer> {
   const tx = left + size + 20;
   const tw = width - size - 20;
   doc.font('song-bold').fontSize(11).text('核验方法', tx, boxTop, { width: tw });
-  doc.font('song').fontSize(9).text(`扫描左侧二维码，或在核验页 ${input.verifyUrl} 输入文号与签名（该页可保存到手机或电脑离线使用）；联网时也可输入文号与核验码。`, { width: tw, lineGap: 1 });
+  doc
+    .font('song')
+    .fontSize(9)
+    .text(`扫描左侧二维码，或在核验页 ${input.verifyUrl} 输入文号与签名（该页可保存到手机或电脑离线使用）；联网时也可输入文号与核验码。`, {
+      width: tw,
+      lineGap: 1,
+    });
   doc.moveDown(0.3);
   doc.font('song-bold').fontSize(10).text('核验码', { width: tw, continued: true }).font('song').text(`  ${input.verificationCode}`);
   doc.font('song-bold').text('签名（SM2）', { width: tw });
@@ -121,10 +136,19 @@ export async function renderApprovalPdf(input: PdfInput): Promise<Buffer> {
   doc.fontSize(8).text(`密钥 ${f.keyId}　指纹 ${input.keyFingerprint}`, { width: tw });
 
   // 落款
-  doc.font('song').fontSize(12).fillColor('black').text(`${f.countyName}委社会工作部`, left, boxTop + size + 28, { width, align: 'right' });
+  doc
+    .font('song')
+    .fontSize(12)
+    .fillColor('black')
+    .text(`${f.countyName}委社会工作部`, left, boxTop + size + 28, { width, align: 'right' });
   doc.text(cnDate(f.issuedAt), { width, align: 'right' });
   const footY = doc.page.height - doc.page.margins.bottom - 10;
-  doc.moveTo(left, footY).lineTo(left + width, footY).lineWidth(1).strokeColor(RED).stroke();
+  doc
+    .moveTo(left, footY)
+    .lineTo(left + width, footY)
+    .lineWidth(1)
+    .strokeColor(RED)
+    .stroke();
   doc.end();
   return done;
 }

@@ -10,7 +10,16 @@ import { ApprovalDocument } from '../entity/approval-document.entity';
 import { ScopeType } from '../enums';
 import { sm2Sign, sm3Hex } from '../../kernel/gm';
 import { currentSigningKey } from './signing-keys';
-import { b64uDecode, b64uEncode, base32Encode, buildCanonical, encodePayload, groupsOfFour, verificationCodeOf, type DocumentFields } from './verification-core';
+import {
+  b64uDecode,
+  b64uEncode,
+  base32Encode,
+  buildCanonical,
+  encodePayload,
+  groupsOfFour,
+  verificationCodeOf,
+  type DocumentFields,
+} from './verification-core';
 
 /**
  * Issuing and signing approval documents (SM2 over SM3, src/admission/gm.ts). What a
@@ -23,7 +32,10 @@ import { b64uDecode, b64uEncode, base32Encode, buildCanonical, encodePayload, gr
 const oneLine = (s: string | null | undefined) => (s ?? '').replace(/[\r\n]+/g, ' ').trim();
 
 /** What the document will certify, from the application (called when it is issued). */
-export async function snapshotFor(em: EntityManager, app: AdmissionApplication): Promise<Pick<ApprovalDocument, 'title' | 'departmentName' | 'departmentCode' | 'scope' | 'scopeHash' | 'provisionalUntil'>> {
+export async function snapshotFor(
+  em: EntityManager,
+  app: AdmissionApplication,
+): Promise<Pick<ApprovalDocument, 'title' | 'departmentName' | 'departmentCode' | 'scope' | 'scopeHash' | 'provisionalUntil'>> {
   const [department, communities] = await Promise.all([
     em.findOneOrFail(Department, app.department.id, { filters: false }),
     app.communityIds.length ? em.find(Community, { id: { $in: app.communityIds } }, { fields: ['id', 'code'], filters: false }) : Promise.resolve([]),
@@ -32,7 +44,10 @@ export async function snapshotFor(em: EntityManager, app: AdmissionApplication):
   let scope = 'C';
   if (app.scopeType === ScopeType.TOWNSHIPS) {
     const townships = await em.find(Region, { id: { $in: app.scopeTownshipIds } }, { fields: ['id', 'code'] });
-    scope = `T:${townships.map((t) => t.code).sort().join(',')}`;
+    scope = `T:${townships
+      .map((t) => t.code)
+      .sort()
+      .join(',')}`;
   } else if (app.scopeType === ScopeType.COMMUNITIES) {
     scope = `V:${codes.join(',')}`;
   }
@@ -92,7 +107,16 @@ export async function ensureSigned(em: EntityManager, config: Config, doc: Appro
       await signDocument(tx, config, row);
     }
     await tx.flush();
-    Object.assign(doc, { title: row.title, departmentName: row.departmentName, departmentCode: row.departmentCode, scope: row.scope, scopeHash: row.scopeHash, provisionalUntil: row.provisionalUntil, keyId: row.keyId, signature: row.signature });
+    Object.assign(doc, {
+      title: row.title,
+      departmentName: row.departmentName,
+      departmentCode: row.departmentCode,
+      scope: row.scope,
+      scopeHash: row.scopeHash,
+      provisionalUntil: row.provisionalUntil,
+      keyId: row.keyId,
+      signature: row.signature,
+    });
   });
   return doc;
 }

@@ -45,9 +45,15 @@ export async function publishRevocationList(em0: EntityManager, config: Config, 
       'all',
       trx,
     );
-    const [{ since }] = await conn.execute<{ since: string | null }[]>(`select min(issued_at) as since from approval_document where county_id = ?`, [county.id], 'all', trx);
+    const [{ since }] = await conn.execute<{ since: string | null }[]>(
+      `select min(issued_at) as since from approval_document where county_id = ?`,
+      [county.id],
+      'all',
+      trx,
+    );
     const entries: RevocationEntry[] = rows.map((r) => {
-      if (r.revoked_at || r.status === 'REVOKED') return { number: r.number, status: 'REVOKED', at: new Date(r.revoked_at ?? now).toISOString(), reason: r.revoke_reason ?? '' };
+      if (r.revoked_at || r.status === 'REVOKED')
+        return { number: r.number, status: 'REVOKED', at: new Date(r.revoked_at ?? now).toISOString(), reason: r.revoke_reason ?? '' };
       if (r.status === 'COMPLETED') return { number: r.number, status: 'COMPLETED', at: new Date(r.completed_at ?? now).toISOString() };
       return { number: r.number, status: 'CONFIRMED', at: new Date(r.decided_at ?? now).toISOString() };
     });
@@ -62,7 +68,14 @@ export async function publishRevocationList(em0: EntityManager, config: Config, 
       entries,
     };
     const body = JSON.stringify(list);
-    const row = em.create(DocumentRevocationList, { county, listDate: now, body, signature: b64uEncode(sm2Sign(body, pair)), keyId: key.keyId, entryCount: entries.length });
+    const row = em.create(DocumentRevocationList, {
+      county,
+      listDate: now,
+      body,
+      signature: b64uEncode(sm2Sign(body, pair)),
+      keyId: key.keyId,
+      entryCount: entries.length,
+    });
     em.persist(row);
     await em.flush();
     // Older lists are superseded: keep the last few for reference.
@@ -83,10 +96,12 @@ export async function publishRevocationList(em0: EntityManager, config: Config, 
 export async function latestRevocationList(em: EntityManager, config: Config, county: Region): Promise<DocumentRevocationList> {
   const latest = await em.findOne(DocumentRevocationList, { county: county.id }, { orderBy: { listDate: 'desc', id: 'desc' }, filters: false });
   if (latest) {
-    const [{ changed }] = await em.getConnection().execute<{ changed: Date | null }[]>(
-      `select greatest((select max(updated_at) from approval_document where county_id = ?), (select max(updated_at) from admission_application where county_id = ? and status in ('REVOKED', 'COMPLETED', 'IN_EFFECT'))) as changed`,
-      [county.id, county.id],
-    );
+    const [{ changed }] = await em
+      .getConnection()
+      .execute<{ changed: Date | null }[]>(
+        `select greatest((select max(updated_at) from approval_document where county_id = ?), (select max(updated_at) from admission_application where county_id = ? and status in ('REVOKED', 'COMPLETED', 'IN_EFFECT'))) as changed`,
+        [county.id, county.id],
+      );
     if (!changed || new Date(changed) <= latest.listDate) return latest;
   }
   return publishRevocationList(em, config, county);
@@ -94,7 +109,10 @@ export async function latestRevocationList(em: EntityManager, config: Config, co
 
 /** Refreshes the lists of every county that has documents (the worker job). */
 export async function refreshRevocationLists(em: EntityManager, config: Config, now = new Date()): Promise<{ counties: number; entries: number }> {
-  const counties = await em.find(Region, { level: RegionLevel.COUNTY, id: { $in: (await em.getConnection().execute<{ county_id: number }[]>(`select distinct county_id from approval_document`)).map((r) => r.county_id) } });
+  const counties = await em.find(Region, {
+    level: RegionLevel.COUNTY,
+    id: { $in: (await em.getConnection().execute<{ county_id: number }[]>(`select distinct county_id from approval_document`)).map((r) => r.county_id) },
+  });
   let entries = 0;
   for (const county of counties) entries += (await publishRevocationList(em.fork(), config, county, now)).entryCount;
   return { counties: counties.length, entries };

@@ -37,10 +37,18 @@ export function loadPrivateKey(config: Config, key: Pick<DocumentSigningKey, 'ke
   try {
     pem = fs.readFileSync(file, 'utf8');
   } catch {
-    throw new AppError('INTERNAL', `文书签名私钥 ${key.keyId} 不在密钥目录中，无法签发文书；请管理员检查 DOCUMENT_KEYS_DIR`, `The private key ${key.keyId} is missing from DOCUMENT_KEYS_DIR: documents cannot be signed`, { reason: 'SIGNING_KEY_MISSING' });
+    throw new AppError(
+      'INTERNAL',
+      `文书签名私钥 ${key.keyId} 不在密钥目录中，无法签发文书；请管理员检查 DOCUMENT_KEYS_DIR`,
+      `The private key ${key.keyId} is missing from DOCUMENT_KEYS_DIR: documents cannot be signed`,
+      { reason: 'SIGNING_KEY_MISSING' },
+    );
   }
   const pair = sm2KeyPairFromPem(pem);
-  if (pair.publicKeyHex !== key.publicKey) throw new AppError('INTERNAL', `私钥文件与登记的公钥 ${key.keyId} 不符`, `The private key file does not match the registered public key ${key.keyId}`, { reason: 'SIGNING_KEY_MISMATCH' });
+  if (pair.publicKeyHex !== key.publicKey)
+    throw new AppError('INTERNAL', `私钥文件与登记的公钥 ${key.keyId} 不符`, `The private key file does not match the registered public key ${key.keyId}`, {
+      reason: 'SIGNING_KEY_MISMATCH',
+    });
   privateKeys.set(cacheKey, pair);
   return pair;
 }
@@ -83,9 +91,14 @@ export async function currentSigningKey(em: EntityManager, config: Config, count
   let key = await em.findOne(DocumentSigningKey, { county: countyId, retiredAt: null }, { filters: false });
   if (!key) {
     if (!config.documentKeysCreate) {
-      throw new AppError('INTERNAL', '本县尚未配置批准文书签名密钥（生产环境须由管理员以 npm run document:keys 创建或导入）', 'No signing key for this county: provision one with `npm run document:keys` (keys are not created on first use in production)', {
-        reason: 'SIGNING_KEY_MISSING',
-      });
+      throw new AppError(
+        'INTERNAL',
+        '本县尚未配置批准文书签名密钥（生产环境须由管理员以 npm run document:keys 创建或导入）',
+        'No signing key for this county: provision one with `npm run document:keys` (keys are not created on first use in production)',
+        {
+          reason: 'SIGNING_KEY_MISSING',
+        },
+      );
     }
     const county = await em.findOneOrFail(Region, countyId);
     // Another process may have made one meanwhile: the advisory lock inside addCountyKey serialises, re-check under it.
@@ -98,7 +111,11 @@ export async function currentSigningKey(em: EntityManager, config: Config, count
 
 /** Public keys, by key id (every key ever registered: old documents keep verifying). */
 export async function publicKeys(em: EntityManager, countyIds?: number[]): Promise<DocumentSigningKey[]> {
-  return em.find(DocumentSigningKey, countyIds ? { county: { $in: countyIds } } : {}, { filters: false, orderBy: { county: 'asc', createdAt: 'asc', id: 'asc' }, populate: ['county'] });
+  return em.find(DocumentSigningKey, countyIds ? { county: { $in: countyIds } } : {}, {
+    filters: false,
+    orderBy: { county: 'asc', createdAt: 'asc', id: 'asc' },
+    populate: ['county'],
+  });
 }
 
 export async function keyById(em: EntityManager, keyId: string): Promise<DocumentSigningKey | null> {

@@ -98,7 +98,21 @@ export interface VerdictFacts {
 
 export const CANONICAL_HEADER = 'ZHUNRU-APPROVAL/1';
 export const PAYLOAD_PREFIX = 'ZR1';
-export const FIELD_ORDER = ['number', 'county', 'countyName', 'department', 'departmentCode', 'title', 'scope', 'scopeHash', 'validFrom', 'validUntil', 'provisionalUntil', 'issuedAt', 'keyId'] as const;
+export const FIELD_ORDER = [
+  'number',
+  'county',
+  'countyName',
+  'department',
+  'departmentCode',
+  'title',
+  'scope',
+  'scopeHash',
+  'validFrom',
+  'validUntil',
+  'provisionalUntil',
+  'issuedAt',
+  'keyId',
+] as const;
 
 /** The verdict. Authenticity first (a wrong code or signature is never anything better), then the document's state, dates and scope. */
 export function decideVerdict(f: VerdictFacts): VerdictCode {
@@ -121,20 +135,41 @@ export function verdictMessages(): Record<VerdictCode, [string, string]> {
   return {
     VALID: ['批准文书真实有效，该事项今日可以进入本村（社区）。', 'The document is genuine and valid: the item may enter this community today.'],
     UNKNOWN_NUMBER: ['查无此批准文书文号，可拒绝执行并举报。', 'No such document number: the community may refuse and report.'],
-    MALFORMED_PAYLOAD: ['二维码内容不是本平台的批准文书，可能系伪造，可拒绝执行并举报。', 'The QR code is not an approval document of this platform; it may be forged: refuse and report.'],
-    UNKNOWN_KEY: ['文书所用签名密钥未经发布，文书可能系伪造，可拒绝执行并举报。', 'The document names a signing key that was never published; it may be forged: refuse and report.'],
-    SIGNATURE_INVALID: ['电子签名验证失败：文书内容被篡改或系伪造，可拒绝执行并举报。', 'The SM2 signature does not verify: the document was altered or forged; refuse and report.'],
-    CODE_MISMATCH: ['核验码与该文书不符：文书可能系伪造或被篡改，可拒绝执行并举报。', 'The verification code does not match this document: it may be forged or altered; refuse and report.'],
-    RECORD_MISMATCH: ['文书签名真实，但与平台登记的内容不一致，请联系县委社会工作部核实。', 'The signature is genuine but the document differs from the platform record: ask the county to check.'],
+    MALFORMED_PAYLOAD: [
+      '二维码内容不是本平台的批准文书，可能系伪造，可拒绝执行并举报。',
+      'The QR code is not an approval document of this platform; it may be forged: refuse and report.',
+    ],
+    UNKNOWN_KEY: [
+      '文书所用签名密钥未经发布，文书可能系伪造，可拒绝执行并举报。',
+      'The document names a signing key that was never published; it may be forged: refuse and report.',
+    ],
+    SIGNATURE_INVALID: [
+      '电子签名验证失败：文书内容被篡改或系伪造，可拒绝执行并举报。',
+      'The SM2 signature does not verify: the document was altered or forged; refuse and report.',
+    ],
+    CODE_MISMATCH: [
+      '核验码与该文书不符：文书可能系伪造或被篡改，可拒绝执行并举报。',
+      'The verification code does not match this document: it may be forged or altered; refuse and report.',
+    ],
+    RECORD_MISMATCH: [
+      '文书签名真实，但与平台登记的内容不一致，请联系县委社会工作部核实。',
+      'The signature is genuine but the document differs from the platform record: ask the county to check.',
+    ],
     UNKNOWN_COMMUNITY: ['村（社区）代码不存在。', 'No community with this code.'],
     REVOKED: ['批准文书已撤销，事项应退出，可拒绝执行。', 'The document was revoked: the item must leave; the community may refuse.'],
     COMPLETED: ['该事项已完成，不应再要求村（社区）办理，可拒绝执行。', 'The item is completed: it may no longer be demanded of the community.'],
     EXPIRED: ['批准文书已过有效期，事项应退出，可拒绝执行。', 'The document has expired: the item must leave; the community may refuse.'],
     NOT_YET_VALID: ['批准文书尚未生效，暂不能进入。', 'The document is not valid yet: the item may not enter yet.'],
-    EMERGENCY_OVERDUE: ['紧急事项（先进后批）已超过补批期限仍未获批，不能继续进入，可拒绝执行并报告。', 'Emergency entry past its approval deadline without approval: it may not continue; refuse and report.'],
+    EMERGENCY_OVERDUE: [
+      '紧急事项（先进后批）已超过补批期限仍未获批，不能继续进入，可拒绝执行并报告。',
+      'Emergency entry past its approval deadline without approval: it may not continue; refuse and report.',
+    ],
     NOT_IN_EFFECT: ['该事项尚未批准实施，不应要求村（社区）办理。', 'The item is not approved and in effect.'],
     OUT_OF_SCOPE: ['本村（社区）不在批准范围内，可拒绝执行。', 'This community is outside the approved scope: it may refuse.'],
-    CODE_REQUIRED: ['文书登记状态正常，但须输入文书上的核验码或签名（或扫描二维码）才能确认真伪。', 'The record is in order, but give the verification code or signature printed on the document (or scan its QR code) to confirm it is genuine.'],
+    CODE_REQUIRED: [
+      '文书登记状态正常，但须输入文书上的核验码或签名（或扫描二维码）才能确认真伪。',
+      'The record is in order, but give the verification code or signature printed on the document (or scan its QR code) to confirm it is genuine.',
+    ],
   };
 }
 
@@ -195,7 +230,11 @@ export function base32Encode(bytes: Uint8Array): string {
 /** A Crockford base-32 text as typed (case, spaces and hyphens ignored; O → 0, I/L → 1) → bytes of `length`; null when it cannot be. */
 export function base32Decode(typed: string, length: number): Uint8Array | null {
   const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-  const text = typed.toUpperCase().replace(/[\s\-_.]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
+  const text = typed
+    .toUpperCase()
+    .replace(/[\s\-_.]/g, '')
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1');
   if (text.length !== Math.ceil((length * 8) / 5)) return null;
   const out: number[] = [];
   let bits = 0;
@@ -220,7 +259,21 @@ export function groupsOfFour(text: string): string {
 
 /** The signed text of a document. */
 export function buildCanonical(fields: DocumentFields): string {
-  const order = ['number', 'county', 'countyName', 'department', 'departmentCode', 'title', 'scope', 'scopeHash', 'validFrom', 'validUntil', 'provisionalUntil', 'issuedAt', 'keyId'];
+  const order = [
+    'number',
+    'county',
+    'countyName',
+    'department',
+    'departmentCode',
+    'title',
+    'scope',
+    'scopeHash',
+    'validFrom',
+    'validUntil',
+    'provisionalUntil',
+    'issuedAt',
+    'keyId',
+  ];
   const lines = ['ZHUNRU-APPROVAL/1'];
   for (const k of order) lines.push(k + ':' + String((fields as unknown as Record<string, string>)[k] ?? '').replace(/[\r\n]+/g, ' '));
   return lines.join('\n');
@@ -228,7 +281,21 @@ export function buildCanonical(fields: DocumentFields): string {
 
 /** The fields of a signed text; null unless it is exactly a canonical text of version 1. */
 export function parseCanonical(text: string): DocumentFields | null {
-  const order = ['number', 'county', 'countyName', 'department', 'departmentCode', 'title', 'scope', 'scopeHash', 'validFrom', 'validUntil', 'provisionalUntil', 'issuedAt', 'keyId'];
+  const order = [
+    'number',
+    'county',
+    'countyName',
+    'department',
+    'departmentCode',
+    'title',
+    'scope',
+    'scopeHash',
+    'validFrom',
+    'validUntil',
+    'provisionalUntil',
+    'issuedAt',
+    'keyId',
+  ];
   const lines = text.split('\n');
   if (lines.length !== order.length + 1 || lines[0] !== 'ZHUNRU-APPROVAL/1') return null;
   const fields: Record<string, string> = {};
@@ -320,7 +387,11 @@ export interface PublishedKey {
 }
 
 /** The lists whose signatures check out under their county's published keys (others are dropped). */
-export function verifiedLists(lists: SignedList[], keys: PublishedKey[], verify: (text: string, signature: Uint8Array, publicKey: string) => boolean): RevocationList[] {
+export function verifiedLists(
+  lists: SignedList[],
+  keys: PublishedKey[],
+  verify: (text: string, signature: Uint8Array, publicKey: string) => boolean,
+): RevocationList[] {
   const out: RevocationList[] = [];
   for (const l of lists || []) {
     const key = keys.find((k) => k.keyId === l.keyId);
@@ -372,13 +443,23 @@ export interface OfflineOutcome {
 
 /** The offline verdict: signature under the published key, the revocation list, validity and scope — then decideVerdict. */
 export function offlineVerdict(input: OfflineInput, verify: (text: string, signature: Uint8Array, publicKey: string) => boolean): OfflineOutcome {
-  const base = { communityKnown: /^\d{12}$/.test(input.communityCode || ''), inScope: false, state: 'NOT_IN_EFFECT' as DocumentState, validFrom: input.today, validUntil: null, provisionalUntil: null, today: input.today, now: input.now };
+  const base = {
+    communityKnown: /^\d{12}$/.test(input.communityCode || ''),
+    inScope: false,
+    state: 'NOT_IN_EFFECT' as DocumentState,
+    validFrom: input.today,
+    validUntil: null,
+    provisionalUntil: null,
+    today: input.today,
+    now: input.now,
+  };
   let canonical: string | null = null;
   let fields: DocumentFields | null = null;
   let signature: Uint8Array | null = null;
   if (input.payload) {
     const parsed = parsePayload(input.payload);
-    if (!parsed) return { result: decideVerdict({ ...base, found: false, notFound: 'MALFORMED_PAYLOAD', authentic: null }), fields: null, listDate: null, entry: null };
+    if (!parsed)
+      return { result: decideVerdict({ ...base, found: false, notFound: 'MALFORMED_PAYLOAD', authentic: null }), fields: null, listDate: null, entry: null };
     canonical = parsed.canonical;
     fields = parsed.fields;
     signature = parsed.signature;

@@ -93,7 +93,16 @@ export async function verifyApproval(ctx: { em: EntityManager; config: Config },
     req.payload != null && !parsed ? Promise.resolve(null) : em.findOne(ApprovalDocument, { number }, { filters: false }),
     /^\d{12}$/.test(communityCode) ? em.findOne(Community, { code: communityCode }) : Promise.resolve(null),
   ]);
-  const base = { communityKnown: !!community, inScope: false, state: 'NOT_IN_EFFECT' as DocumentState, validFrom: today, validUntil: null, provisionalUntil: null, today, now: now.toISOString() };
+  const base = {
+    communityKnown: !!community,
+    inScope: false,
+    state: 'NOT_IN_EFFECT' as DocumentState,
+    validFrom: today,
+    validUntil: null,
+    provisionalUntil: null,
+    today,
+    now: now.toISOString(),
+  };
   let codeMatches: boolean | null = null;
   let signatureValid: boolean | null = null;
   const finish = (facts: VerdictFacts, document: ApprovalDocument | null): VerifyOutcome => {
@@ -107,7 +116,10 @@ export async function verifyApproval(ctx: { em: EntityManager; config: Config },
     return finish({ ...base, found: false, authentic: null }, null);
   }
   const doc = await ensureSigned(em, ctx.config, found);
-  const [county, app] = await Promise.all([em.findOneOrFail(Region, doc.county.id), em.findOneOrFail(AdmissionApplication, doc.application.id, { filters: false })]);
+  const [county, app] = await Promise.all([
+    em.findOneOrFail(Region, doc.county.id),
+    em.findOneOrFail(AdmissionApplication, doc.application.id, { filters: false }),
+  ]);
   const key = doc.keyId ? await keyById(em, doc.keyId) : null;
   const canonical = canonicalOf(doc, county);
   const stored = signatureBytes(doc);

@@ -141,6 +141,14 @@ export function verifyPage(data: PageData): { html: string; csp: string } {
 <script type="application/json" id="zr-data">${escapeJson(data)}</script>
 ${scripts.map((s) => `<script>${s}</script>`).join('\n')}
 </body></html>`;
-  const csp = [`default-src 'none'`, `script-src ${scripts.map(sha).join(' ')}`, `style-src ${sha(CSS)}`, `img-src blob: data:`, `base-uri 'none'`, `form-action 'none'`, `frame-ancestors 'none'`].join('; ');
+  const csp = [
+    `default-src 'none'`,
+    `script-src ${scripts.map(sha).join(' ')}`,
+    `style-src ${sha(CSS)}`,
+    `img-src blob: data:`,
+    `base-uri 'none'`,
+    `form-action 'none'`,
+    `frame-ancestors 'none'`,
+  ].join('; ');
   return { html, csp };
 }

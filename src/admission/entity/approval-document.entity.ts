@@ -11,7 +11,9 @@ import { AdmissionApplication } from './application.entity';
 @ObjectType({ implements: Node, description: '批准文书：事项持批准文书进入村（社区）。An approval document.' })
 @Entity({ tableName: 'approval_document' })
 @Unique({ properties: ['county', 'year', 'serial'] })
-export class ApprovalDocument extends BaseEntity<'communityCount' | 'provisional' | 'title' | 'departmentName' | 'departmentCode' | 'scope' | 'scopeHash' | 'provisionalUntil' | 'signature' | 'keyId'> {
+export class ApprovalDocument extends BaseEntity<
+  'communityCount' | 'provisional' | 'title' | 'departmentName' | 'departmentCode' | 'scope' | 'scopeHash' | 'provisionalUntil' | 'signature' | 'keyId'
+> {
   @Field({ description: '文号。Document number.' })
   @Property({ type: 'text', unique: true })
   number!: string;

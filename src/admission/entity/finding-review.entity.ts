@@ -16,7 +16,7 @@ export enum FindingReviewKind {
 defineEnum(FindingReviewKind, 'FindingReviewKind', '审核人员对审查发现的复核结论。A reviewer’s decision on a finding.', {
   OVERRIDE: ['误判：撤销该阻断发现（申请文字不变时有效）', 'A false block, overridden (while the text is unchanged)'],
   MISSED: ['漏判：审核人员认定属于负面清单事项，补充阻断发现', 'A miss caught: the reviewer finds negative-list work'],
-})
+});
 
 /**
  * A reviewer's decision on a disputed finding (审查发现复核): a false block overridden, or

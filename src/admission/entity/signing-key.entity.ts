@@ -24,7 +24,10 @@ export class DocumentSigningKey extends BaseEntity<'retiredAt'> {
   @Property({ type: 'text' })
   publicKey!: string;
 
-  @Field(() => Date, { nullable: true, description: '停用时间（轮换后仍用于核验其签发的旧文书）；为空表示当前密钥。Retired at (still verifies what it signed); null for the current key.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: '停用时间（轮换后仍用于核验其签发的旧文书）；为空表示当前密钥。Retired at (still verifies what it signed); null for the current key.',
+  })
   @Property({ type: 'timestamptz', nullable: true })
   retiredAt?: Date | null;
 }

@@ -9,7 +9,11 @@ import { defineEnum, type EnumValueSpec } from '../../kernel/enums';
 export const FINDING_CODES = {
   NEGATIVE_LIST: { severity: 'BLOCKING', zh: '属于工作负面事项', en: 'Negative-list work' },
   NEGATIVE_AS_PURCHASE: { severity: 'BLOCKING', zh: '以购买服务名义下沉负面事项', en: 'Negative-list work disguised as a purchase of services' },
-  PURCHASE_NEEDS_QUALIFICATION: { severity: 'BLOCKING', zh: '购买服务需要专业资质或执法资格', en: 'Purchased service needs a qualification or enforcement power' },
+  PURCHASE_NEEDS_QUALIFICATION: {
+    severity: 'BLOCKING',
+    zh: '购买服务需要专业资质或执法资格',
+    en: 'Purchased service needs a qualification or enforcement power',
+  },
   PROFESSIONAL_WORK: { severity: 'BLOCKING', zh: '专业性工作不能作为一般协助事项', en: 'Professional work filed as ordinary assistance' },
   NO_LEGAL_BASIS: { severity: 'BLOCKING', zh: '无法律法规政策依据', en: 'No legal basis' },
   LISTED_ITEM_MISSING: { severity: 'BLOCKING', zh: '协助办理事项清单中无此事项', en: 'Not an item of the assistance list' },

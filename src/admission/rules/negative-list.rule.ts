@@ -14,7 +14,8 @@ function evidenceOf(m: ItemMatch): Evidence {
   const phrases = [...new Set(m.hits.map((h) => h.phrase).filter(Boolean))].slice(0, 8);
   const reasons = [...new Set(m.hits.map((h) => `${h.why}${h.clause ? `（“${h.clause.slice(0, 60)}”，${SOURCE_LABEL[h.source]}）` : ''}`))].slice(0, 4);
   const head = m.item ? `负面清单 ${m.item.itemKey}：${m.item.title}` : `负面清单类别：${enumLabel(WorkCategory, category).zh}`;
-  const similar = m.item && m.similarity > 0 ? `；与该项文本相似度 ${m.similarity.toFixed(2)}${m.sharedWords.length ? `（共同词：${m.sharedWords.join('、')}）` : ''}` : '';
+  const similar =
+    m.item && m.similarity > 0 ? `；与该项文本相似度 ${m.similarity.toFixed(2)}${m.sharedWords.length ? `（共同词：${m.sharedWords.join('、')}）` : ''}` : '';
   return {
     kind: m.item ? 'ListItem' : 'WorkCategory',
     id: m.item ? toGlobalId('ListItem', m.item.id) : null,
@@ -120,13 +121,22 @@ export const negativeLookalikeRule: Rule = {
     if (!a.negative.declaredOnly && !partial.length) return [];
     const evidence: Evidence[] = partial.map((m) => ({ ...evidenceOf(m), label: `${evidenceOf(m).label}（未达到阻断标准）` }));
     if (a.negative.declaredOnly) {
-      evidence.push({ kind: 'WorkCategory', id: null, label: `申请所选类别“${enumLabel(WorkCategory, app.category).zh}”属于负面清单类别`, category: app.category, phrases: [], score: null });
+      evidence.push({
+        kind: 'WorkCategory',
+        id: null,
+        label: `申请所选类别“${enumLabel(WorkCategory, app.category).zh}”属于负面清单类别`,
+        category: app.category,
+        phrases: [],
+        score: null,
+      });
     }
     for (const n of a.negative.neutralised.slice(0, 6)) {
       evidence.push({ kind: 'Text', id: null, label: `“${n.phrase}”未计入：${n.reason}（“${n.clause.slice(0, 60)}”）`, phrases: [n.phrase], score: null });
     }
     const does = a.negative.assistance.length ? `村（社区）承担的是${a.negative.assistance.join('、')}` : '未见村（社区）承担负面清单所列的行政职责';
-    const topic = [...new Set([...(NEGATIVE_CATEGORIES.has(app.category) ? [app.category] : []), ...a.negative.topics.slice(0, 2)])].map((c) => enumLabel(WorkCategory, c).zh);
+    const topic = [...new Set([...(NEGATIVE_CATEGORIES.has(app.category) ? [app.category] : []), ...a.negative.topics.slice(0, 2)])].map(
+      (c) => enumLabel(WorkCategory, c).zh,
+    );
     return [
       {
         code: this.code,

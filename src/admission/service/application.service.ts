@@ -75,7 +75,11 @@ export async function checkRules(em: EntityManager, app: AdmissionApplication, s
 }
 
 /** Resolves the declared scope to the county's community ids; bad ids are field errors. */
-async function resolveScope(em: EntityManager, countyId: number, input: ApplicationInput): Promise<{ townshipIds: number[]; declaredCommunityIds: number[]; communityIds: number[] }> {
+async function resolveScope(
+  em: EntityManager,
+  countyId: number,
+  input: ApplicationInput,
+): Promise<{ townshipIds: number[]; declaredCommunityIds: number[]; communityIds: number[] }> {
   const problems: FieldProblem[] = [];
   const decode = (ids: string[], type: string, field: string) =>
     ids.map((id, i) => {
@@ -95,7 +99,8 @@ async function resolveScope(em: EntityManager, countyId: number, input: Applicat
     if (!ids.length) problems.push({ field: 'townshipIds', message: '请至少选择一个乡镇（街道）', messageEn: 'Choose at least one township' });
     const townships = await em.find(Region, { id: { $in: ids }, level: RegionLevel.TOWNSHIP, parent: countyId });
     ids.forEach((id, i) => {
-      if (id > 0 && !townships.some((t) => t.id === id)) problems.push({ field: `townshipIds.${i}`, message: '不是本县的乡镇（街道）', messageEn: 'Not a township of this county' });
+      if (id > 0 && !townships.some((t) => t.id === id))
+        problems.push({ field: `townshipIds.${i}`, message: '不是本县的乡镇（街道）', messageEn: 'Not a township of this county' });
     });
     if (problems.length) throw badInput('实施范围无效', 'Invalid scope', problems);
     const rows = await em.find(Community, { township: { $in: ids } }, { fields: ['id'] });
@@ -105,7 +110,8 @@ async function resolveScope(em: EntityManager, countyId: number, input: Applicat
   if (!ids.length) problems.push({ field: 'communityIds', message: '请至少选择一个村（社区）', messageEn: 'Choose at least one community' });
   const found = await em.find(Community, { id: { $in: ids }, county: countyId }, { fields: ['id'] });
   ids.forEach((id, i) => {
-    if (id > 0 && !found.some((c) => c.id === id)) problems.push({ field: `communityIds.${i}`, message: '不是本县的村（社区）', messageEn: 'Not a community of this county' });
+    if (id > 0 && !found.some((c) => c.id === id))
+      problems.push({ field: `communityIds.${i}`, message: '不是本县的村（社区）', messageEn: 'Not a community of this county' });
   });
   if (problems.length) throw badInput('实施范围无效', 'Invalid scope', problems);
   return { townshipIds: [], declaredCommunityIds: [...new Set(ids)], communityIds: [...new Set(ids)] };
@@ -121,7 +127,11 @@ function checkInput(input: ApplicationInput): void {
   }
   input.ledgers.forEach((l, i) => {
     if (l.frequency === 'AD_HOC' && !l.expectedPerYear) {
-      problems.push({ field: `ledgers.${i}.expectedPerYear`, message: '不定期台账须填写每年预计次数', messageEn: 'Ad hoc ledgers need an expected count a year' });
+      problems.push({
+        field: `ledgers.${i}.expectedPerYear`,
+        message: '不定期台账须填写每年预计次数',
+        messageEn: 'Ad hoc ledgers need an expected count a year',
+      });
     }
   });
   if (problems.length) throw badInput('申请内容不完整或有误', 'The application has invalid fields', problems);
@@ -150,7 +160,12 @@ function rememberBlockedText(app: AdmissionApplication, input: ApplicationInput)
 }
 
 /** Writes the declared content of `input` onto `app` (scope resolved, burden estimated). */
-async function applyInput(em: EntityManager, app: AdmissionApplication, input: ApplicationInput, settings: RuleSettings = DEFAULT_RULE_SETTINGS): Promise<void> {
+async function applyInput(
+  em: EntityManager,
+  app: AdmissionApplication,
+  input: ApplicationInput,
+  settings: RuleSettings = DEFAULT_RULE_SETTINGS,
+): Promise<void> {
   checkInput(input);
   rememberBlockedText(app, input);
   const scope = await resolveScope(em, app.county.id, input);
@@ -171,7 +186,14 @@ async function applyInput(em: EntityManager, app: AdmissionApplication, input: A
     fundingFlow: input.fundingFlow ?? null,
     personnelSupport: input.personnelSupport ?? null,
     trainingSupport: input.trainingSupport ?? null,
-    ledgers: input.ledgers.map((l) => ({ name: l.name.trim(), frequency: l.frequency, expectedPerYear: l.expectedPerYear ?? null, minutesPerFiling: l.minutesPerFiling, format: l.format, dataElementCodes: l.dataElementCodes })),
+    ledgers: input.ledgers.map((l) => ({
+      name: l.name.trim(),
+      frequency: l.frequency,
+      expectedPerYear: l.expectedPerYear ?? null,
+      minutesPerFiling: l.minutesPerFiling,
+      format: l.format,
+      dataElementCodes: l.dataElementCodes,
+    })),
     dataElementCodes: [...new Set(input.dataElementCodes)],
     wantsTerminal: input.wantsTerminal,
     wantsApp: input.wantsApp,
@@ -208,7 +230,9 @@ export async function createApplication(ctx: Context, input: ApplicationInput): 
     if (!department) throw notFound('该部门', 'Department');
     const county = department.region.getEntity();
     if (county.level !== RegionLevel.COUNTY) {
-      throw badInput('只有县级部门向村（社区）申请准入', 'Only county departments apply for admission', [{ field: 'departmentId', message: '不是县级部门', messageEn: 'not a county department' }]);
+      throw badInput('只有县级部门向村（社区）申请准入', 'Only county departments apply for admission', [
+        { field: 'departmentId', message: '不是县级部门', messageEn: 'not a county department' },
+      ]);
     }
     const app = new AdmissionApplication();
     app.county = em.getReference(Region, county.id) as never;
@@ -268,7 +292,13 @@ export async function checkApplication(ctx: Context, id: string): Promise<Admiss
     const before = { findings: app.findings.map((f) => f.code), hasBlockingFindings: app.hasBlockingFindings };
     await checkRules(em, app, ruleSettingsOf(ctx.config));
     // Every mutation leaves a trace (留痕): who re-ran the rules, and what changed.
-    await audit(em, ctx, { action: 'application.check', entity: app, before, after: { findings: app.findings.map((f) => f.code), hasBlockingFindings: app.hasBlockingFindings }, countyId: app.county.id });
+    await audit(em, ctx, {
+      action: 'application.check',
+      entity: app,
+      before,
+      after: { findings: app.findings.map((f) => f.code), hasBlockingFindings: app.hasBlockingFindings },
+      countyId: app.county.id,
+    });
     await em.flush();
     return app;
   });
@@ -279,7 +309,13 @@ export async function checkApplication(ctx: Context, id: string): Promise<Admiss
  * check the version, (re)run the rules where the guard needs them, authorize, apply the
  * side effects, bump the version and write the audit event — or change nothing.
  */
-export async function transition(em0: EntityManager, who: Who, id: string | number, action: Action, opts: TransitionOptions = {}): Promise<AdmissionApplication> {
+export async function transition(
+  em0: EntityManager,
+  who: Who,
+  id: string | number,
+  action: Action,
+  opts: TransitionOptions = {},
+): Promise<AdmissionApplication> {
   return em0.transactional(async (em) => {
     const app = await lockApplication(em, id);
     checkVersion(app, opts.expectedVersion);
@@ -364,7 +400,8 @@ export async function reviewApplication(ctx: Context, id: string, input: ReviewI
 
 export async function recordCommitteeDecision(ctx: Context, id: string, input: CommitteeDecisionInput): Promise<AdmissionApplication> {
   const actor = ctx.actor!;
-  const action: Action = input.decision === Recommendation.APPROVE ? 'committeeApprove' : input.decision === Recommendation.RETURN ? 'committeeReturn' : 'committeeReject';
+  const action: Action =
+    input.decision === Recommendation.APPROVE ? 'committeeApprove' : input.decision === Recommendation.RETURN ? 'committeeReturn' : 'committeeReject';
   return transition(ctx.em, actor, id, action, {
     expectedVersion: input.expectedVersion,
     comment: input.comment ?? `${input.meeting}（${input.meetingDate}）`,

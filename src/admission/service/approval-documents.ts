@@ -43,4 +43,3 @@ export async function issueDocument(em: EntityManager, app: AdmissionApplication
 export async function documentOf(em: EntityManager, app: AdmissionApplication): Promise<ApprovalDocument | null> {
   return em.findOne(ApprovalDocument, { application: app.id });
 }
-

@@ -67,7 +67,12 @@ export async function budgetUsage(em: EntityManager, countyId: number, year: num
 }
 
 /** What the rules engine needs: the ceiling and what is used, or null when the county set no budget for the year. */
-export async function budgetFacts(em: EntityManager, countyId: number, year: number, excludeApplicationId?: number | null): Promise<{ ceilingHours: number; usedHours: number } | null> {
+export async function budgetFacts(
+  em: EntityManager,
+  countyId: number,
+  year: number,
+  excludeApplicationId?: number | null,
+): Promise<{ ceilingHours: number; usedHours: number } | null> {
   const rows: Array<{ ceiling_hours: number }> = await em
     .getConnection()
     .execute(`select ceiling_hours from burden_budget where county_id = ${Number(countyId)} and year = ${Number(year)}`, [], 'all', em.getTransactionContext());

@@ -46,7 +46,10 @@ function mayReview(ctx: Context, countyId: number): void {
 
 /** The sentence(s) of the application a finding's phrases come from: what becomes an example. */
 function defaultExcerpt(app: AdmissionApplication, phrases: string[]): string {
-  const sentences = `${app.title}。${app.description}`.split(/(?<=[。！？；\n])/).map((x) => x.trim()).filter(Boolean);
+  const sentences = `${app.title}。${app.description}`
+    .split(/(?<=[。！？；\n])/)
+    .map((x) => x.trim())
+    .filter(Boolean);
   const hit = sentences.filter((s) => phrases.some((p) => p && s.includes(p.replace(/（.*$/, ''))));
   return (hit.length ? hit.join('') : app.description).slice(0, LIMITS.excerpt);
 }
@@ -55,21 +58,32 @@ export async function recordFindingReview(ctx: Context, input: RecordFindingRevi
   const appId = fromGlobalId(input.applicationId, 'AdmissionApplication', 'applicationId').id;
   const reason = input.reason?.trim() ?? '';
   const problems: FieldProblem[] = [];
-  if (reason.length < 4) problems.push({ field: 'reason', message: '请写明复核理由（至少 4 个字）', messageEn: 'give the reason (at least 4 characters)', constraint: 'minLength' });
-  if (reason.length > LIMITS.reason) problems.push({ field: 'reason', message: `理由不能超过 ${LIMITS.reason} 字`, messageEn: 'reason too long', constraint: 'maxLength' });
-  if (input.excerpt && input.excerpt.trim().length > LIMITS.excerpt) problems.push({ field: 'excerpt', message: `摘录不能超过 ${LIMITS.excerpt} 字`, messageEn: 'excerpt too long', constraint: 'maxLength' });
+  if (reason.length < 4)
+    problems.push({ field: 'reason', message: '请写明复核理由（至少 4 个字）', messageEn: 'give the reason (at least 4 characters)', constraint: 'minLength' });
+  if (reason.length > LIMITS.reason)
+    problems.push({ field: 'reason', message: `理由不能超过 ${LIMITS.reason} 字`, messageEn: 'reason too long', constraint: 'maxLength' });
+  if (input.excerpt && input.excerpt.trim().length > LIMITS.excerpt)
+    problems.push({ field: 'excerpt', message: `摘录不能超过 ${LIMITS.excerpt} 字`, messageEn: 'excerpt too long', constraint: 'maxLength' });
   if (problems.length) throw badInput('复核内容有误', 'The review is invalid', problems);
 
   return ctx.em.transactional(async (em) => {
     const app = await em.findOne(AdmissionApplication, { id: appId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     if (!app) throw notFound('该申请', 'Application');
     mayReview(ctx, app.county.id);
-    if (!OPEN.includes(app.status)) throw conflict('申请已作出决定，不能再复核审查发现', 'The application has been decided; its findings can no longer be reviewed');
+    if (!OPEN.includes(app.status))
+      throw conflict('申请已作出决定，不能再复核审查发现', 'The application has been decided; its findings can no longer be reviewed');
 
     let listItem: ListItem | null = null;
     if (input.listItemId) {
-      listItem = await em.findOne(ListItem, { id: fromGlobalId(input.listItemId, 'ListItem', 'listItemId').id, region: app.county.id, status: ListItemStatus.ACTIVE });
-      if (!listItem) throw badInput('不是本县现行清单中的事项', 'Not an item of the county’s current lists', [{ field: 'listItemId', message: '不是本县现行清单中的事项', messageEn: 'not a current item of this county' }]);
+      listItem = await em.findOne(ListItem, {
+        id: fromGlobalId(input.listItemId, 'ListItem', 'listItemId').id,
+        region: app.county.id,
+        status: ListItemStatus.ACTIVE,
+      });
+      if (!listItem)
+        throw badInput('不是本县现行清单中的事项', 'Not an item of the county’s current lists', [
+          { field: 'listItemId', message: '不是本县现行清单中的事项', messageEn: 'not a current item of this county' },
+        ]);
     }
     const finding = app.findings.find((f) => f.code === input.findingCode && f.severity === FindingSeverity.BLOCKING);
     if (input.kind === FindingReviewKind.OVERRIDE) {
@@ -84,13 +98,22 @@ export async function recordFindingReview(ctx: Context, input: RecordFindingRevi
       }
     } else {
       if (!NEGATIVE_CODES.includes(input.findingCode)) {
-        throw badInput('漏判只能认定负面清单事项', 'A caught miss names negative-list work', [{ field: 'findingCode', message: '应为 NEGATIVE_LIST 或 NEGATIVE_AS_PURCHASE', messageEn: 'must be NEGATIVE_LIST or NEGATIVE_AS_PURCHASE' }]);
+        throw badInput('漏判只能认定负面清单事项', 'A caught miss names negative-list work', [
+          { field: 'findingCode', message: '应为 NEGATIVE_LIST 或 NEGATIVE_AS_PURCHASE', messageEn: 'must be NEGATIVE_LIST or NEGATIVE_AS_PURCHASE' },
+        ]);
       }
       if (!listItem || listItem.listType !== ListType.NEGATIVE) {
-        throw badInput('请指定本县负面清单中的事项', 'Name the negative item', [{ field: 'listItemId', message: '须为本县负面清单事项', messageEn: 'must be a negative item of this county' }]);
+        throw badInput('请指定本县负面清单中的事项', 'Name the negative item', [
+          { field: 'listItemId', message: '须为本县负面清单事项', messageEn: 'must be a negative item of this county' },
+        ]);
       }
     }
-    const code = input.kind === FindingReviewKind.MISSED ? (app.kind === ApplicationKind.PURCHASE_OF_SERVICE ? 'NEGATIVE_AS_PURCHASE' : 'NEGATIVE_LIST') : input.findingCode;
+    const code =
+      input.kind === FindingReviewKind.MISSED
+        ? app.kind === ApplicationKind.PURCHASE_OF_SERVICE
+          ? 'NEGATIVE_AS_PURCHASE'
+          : 'NEGATIVE_LIST'
+        : input.findingCode;
     const phrases = finding?.evidence.flatMap((e) => e.phrases ?? []) ?? [];
     const before = { findings: app.findings.map((f) => `${f.code}:${f.severity}`), hasBlockingFindings: app.hasBlockingFindings };
     const review = em.create(FindingReview, {
@@ -131,7 +154,11 @@ export async function recordFindingReview(ctx: Context, input: RecordFindingRevi
  * as a counter-example (so the look-alike is let through next time), a miss as an
  * example, optionally with a trigger phrase. Staged for the next list version.
  */
-export async function addFindingReviewToExamples(ctx: Context, id: string, input: { excerpt?: string | null; triggerPhrase?: string | null }): Promise<FindingReview> {
+export async function addFindingReviewToExamples(
+  ctx: Context,
+  id: string,
+  input: { excerpt?: string | null; triggerPhrase?: string | null },
+): Promise<FindingReview> {
   const reviewId = fromGlobalId(id, 'FindingReview').id;
   return ctx.em.transactional(async (em) => {
     const review = await em.findOne(FindingReview, { id: reviewId }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
@@ -139,20 +166,29 @@ export async function addFindingReviewToExamples(ctx: Context, id: string, input
     mayReview(ctx, review.county.id);
     if (review.exampleChange) throw conflict('该复核已加入本县例句', 'This decision was already added to the examples');
     if (!review.listItem) {
-      throw badInput('该复核没有对应的负面清单事项，无法加入例句', 'The decision names no negative item', [{ field: 'id', message: '未关联负面清单事项', messageEn: 'no negative item' }]);
+      throw badInput('该复核没有对应的负面清单事项，无法加入例句', 'The decision names no negative item', [
+        { field: 'id', message: '未关联负面清单事项', messageEn: 'no negative item' },
+      ]);
     }
     const excerpt = (input.excerpt?.trim() || review.excerpt).slice(0, LIMITS.excerpt);
     const phrase = input.triggerPhrase?.trim() || null;
     if (phrase && (phrase.length < 2 || phrase.length > LIMITS.phrase)) {
-      throw badInput('触发词应为 2–40 个字', 'A trigger phrase has 2–40 characters', [{ field: 'triggerPhrase', message: '长度应为 2–40 个字', messageEn: '2–40 characters' }]);
+      throw badInput('触发词应为 2–40 个字', 'A trigger phrase has 2–40 characters', [
+        { field: 'triggerPhrase', message: '长度应为 2–40 个字', messageEn: '2–40 characters' },
+      ]);
     }
     if (phrase && review.kind === FindingReviewKind.OVERRIDE) {
-      throw badInput('误判不能加入触发词', 'An override adds no trigger phrase', [{ field: 'triggerPhrase', message: '误判只加入可准入例句', messageEn: 'an override adds a counter-example only' }]);
+      throw badInput('误判不能加入触发词', 'An override adds no trigger phrase', [
+        { field: 'triggerPhrase', message: '误判只加入可准入例句', messageEn: 'an override adds a counter-example only' },
+      ]);
     }
     const app = await em.findOneOrFail(AdmissionApplication, { id: review.application.id });
     const change = await addListItemVocabulary(em, ctx, {
       itemId: review.listItem.id,
-      reason: `审核人员复核 ${app.number}（${review.kind === FindingReviewKind.OVERRIDE ? '误判，加入可准入例句' : '漏判，加入例句'}）：${review.reason}`.slice(0, 1000),
+      reason: `审核人员复核 ${app.number}（${review.kind === FindingReviewKind.OVERRIDE ? '误判，加入可准入例句' : '漏判，加入例句'}）：${review.reason}`.slice(
+        0,
+        1000,
+      ),
       add: review.kind === FindingReviewKind.OVERRIDE ? { counterExamples: [excerpt] } : { examples: [excerpt], triggerPhrases: phrase ? [phrase] : [] },
     });
     review.exampleChange = em.getReference(ListChange, change.id, { wrapped: true });

@@ -25,14 +25,18 @@ export async function flagOverdueEmergencies(em: EntityManager, now = new Date()
       const before = snapshot(app);
       app.overdueFlaggedAt = now;
       app.approvedInTime = false;
-      await audit(tx, { actor: null }, {
-        action: 'application.escalate',
-        entity: app,
-        before,
-        after: snapshot(app),
-        comment: `紧急事项“${app.title}”逾期未补批（截止 ${app.approvalDeadline?.toISOString()}），已提请督查。`,
-        countyId: app.county.id,
-      });
+      await audit(
+        tx,
+        { actor: null },
+        {
+          action: 'application.escalate',
+          entity: app,
+          before,
+          after: snapshot(app),
+          comment: `紧急事项“${app.title}”逾期未补批（截止 ${app.approvalDeadline?.toISOString()}），已提请督查。`,
+          countyId: app.county.id,
+        },
+      );
       await events.publish(tx, new EmergencyEntryOverdue(app, now)); // supervision opens a case against the department (src/registry)
     }
     await tx.flush();

@@ -96,7 +96,12 @@ const noBlockingFindings: Guard = (app) => {
   return [
     `存在阻断性审查发现，不能提交：${codes.map((c) => `${c}（${labelOf(c).zh}）`).join('、')}`,
     `Blocking findings: cannot be submitted: ${codes.map((c) => `${c} (${labelOf(c).en})`).join(', ')}`,
-    blocking.map((f) => ({ field: 'findings', constraint: f.code, message: `${labelOf(f.code).zh}：${f.message}`, messageEn: `${labelOf(f.code).en}: ${f.messageEn}` })),
+    blocking.map((f) => ({
+      field: 'findings',
+      constraint: f.code,
+      message: `${labelOf(f.code).zh}：${f.message}`,
+      messageEn: `${labelOf(f.code).en}: ${f.messageEn}`,
+    })),
   ];
 };
 
@@ -113,7 +118,8 @@ const warningsAcknowledged: Guard = (app) => {
 };
 
 const isEmergency: Guard = (app) => (app.emergency ? null : ['非紧急事项不能先进后批', 'Only emergency items may enter before approval']);
-const needsCommittee: Guard = (app) => (app.kind === ApplicationKind.NEW_REGULAR ? null : ['仅新增常规类事项提请县委常委会', 'Only new regular items go to the committee']);
+const needsCommittee: Guard = (app) =>
+  app.kind === ApplicationKind.NEW_REGULAR ? null : ['仅新增常规类事项提请县委常委会', 'Only new regular items go to the committee'];
 const noCommittee: Guard = (app) =>
   app.kind === ApplicationKind.NEW_REGULAR ? ['新增常规类事项须提请县委常委会研究', 'New regular items must go to the county committee'] : null;
 
@@ -190,23 +196,134 @@ const completed: Effect = (app, { now }) => void (app.completedAt = now);
  * whether the rules run again first, and what it does (`effect`).
  */
 export const TRANSITIONS: Transition[] = [
-  { action: 'submit', from: [S.DRAFT, S.RETURNED], to: S.SUBMITTED, roles: DEPT, access: [ownDepartment], guards: [noBlockingFindings], recheck: true, effect: submitted, label: ['提交申请', 'Submit'] },
-  { action: 'declareEmergency', from: [S.DRAFT, S.RETURNED], to: S.EMERGENCY_IN_EFFECT, roles: DEPT, access: [ownDepartment], guards: [isEmergency, noBlockingFindings], recheck: true, effect: enterFirst, label: ['紧急事项先进后批', 'Enter first (emergency)'] },
-  { action: 'withdraw', from: [S.DRAFT, S.SUBMITTED, S.IN_REVIEW, S.RETURNED, S.COMMITTEE], to: S.WITHDRAWN, roles: DEPT, access: [ownDepartment], label: ['撤回申请', 'Withdraw'] },
+  {
+    action: 'submit',
+    from: [S.DRAFT, S.RETURNED],
+    to: S.SUBMITTED,
+    roles: DEPT,
+    access: [ownDepartment],
+    guards: [noBlockingFindings],
+    recheck: true,
+    effect: submitted,
+    label: ['提交申请', 'Submit'],
+  },
+  {
+    action: 'declareEmergency',
+    from: [S.DRAFT, S.RETURNED],
+    to: S.EMERGENCY_IN_EFFECT,
+    roles: DEPT,
+    access: [ownDepartment],
+    guards: [isEmergency, noBlockingFindings],
+    recheck: true,
+    effect: enterFirst,
+    label: ['紧急事项先进后批', 'Enter first (emergency)'],
+  },
+  {
+    action: 'withdraw',
+    from: [S.DRAFT, S.SUBMITTED, S.IN_REVIEW, S.RETURNED, S.COMMITTEE],
+    to: S.WITHDRAWN,
+    roles: DEPT,
+    access: [ownDepartment],
+    label: ['撤回申请', 'Withdraw'],
+  },
   { action: 'startReview', from: [S.SUBMITTED], to: S.IN_REVIEW, roles: REVIEW, access: [ownCounty], label: ['开始审核', 'Start review'] },
-  { action: 'approve', from: [S.IN_REVIEW], to: S.APPROVED, roles: REVIEW, access: [ownCounty], guards: [noCommittee, noBlockingFindings, warningsAcknowledged], recheck: true, effect: approved, label: ['审核同意', 'Approve'] },
-  { action: 'referToCommittee', from: [S.IN_REVIEW], to: S.COMMITTEE, roles: REVIEW, access: [ownCounty], guards: [needsCommittee, noBlockingFindings, warningsAcknowledged], recheck: true, label: ['提请县委常委会研究', 'Refer to the committee'] },
+  {
+    action: 'approve',
+    from: [S.IN_REVIEW],
+    to: S.APPROVED,
+    roles: REVIEW,
+    access: [ownCounty],
+    guards: [noCommittee, noBlockingFindings, warningsAcknowledged],
+    recheck: true,
+    effect: approved,
+    label: ['审核同意', 'Approve'],
+  },
+  {
+    action: 'referToCommittee',
+    from: [S.IN_REVIEW],
+    to: S.COMMITTEE,
+    roles: REVIEW,
+    access: [ownCounty],
+    guards: [needsCommittee, noBlockingFindings, warningsAcknowledged],
+    recheck: true,
+    label: ['提请县委常委会研究', 'Refer to the committee'],
+  },
   { action: 'return', from: [S.SUBMITTED, S.IN_REVIEW], to: S.RETURNED, roles: REVIEW, access: [ownCounty], label: ['退回修改', 'Return for revision'] },
   { action: 'reject', from: [S.SUBMITTED, S.IN_REVIEW], to: S.REJECTED, roles: REVIEW, access: [ownCounty], effect: decided, label: ['不予准入', 'Reject'] },
-  { action: 'committeeApprove', from: [S.COMMITTEE], to: S.APPROVED, roles: COMMITTEE, access: [ownCounty], effect: approved, label: ['常委会同意', 'Committee approves'] },
+  {
+    action: 'committeeApprove',
+    from: [S.COMMITTEE],
+    to: S.APPROVED,
+    roles: COMMITTEE,
+    access: [ownCounty],
+    effect: approved,
+    label: ['常委会同意', 'Committee approves'],
+  },
   { action: 'committeeReturn', from: [S.COMMITTEE], to: S.RETURNED, roles: COMMITTEE, access: [ownCounty], label: ['常委会退回', 'Committee returns'] },
-  { action: 'committeeReject', from: [S.COMMITTEE], to: S.REJECTED, roles: COMMITTEE, access: [ownCounty], effect: decided, label: ['常委会不同意', 'Committee rejects'] },
-  { action: 'approveEmergency', from: [S.EMERGENCY_IN_EFFECT], to: S.IN_EFFECT, roles: REVIEW, access: [ownCounty], guards: [noBlockingFindings, warningsAcknowledged], recheck: true, effect: emergencyApproved, label: ['紧急事项补批同意', 'Approve emergency entry'] },
-  { action: 'rejectEmergency', from: [S.EMERGENCY_IN_EFFECT], to: S.REVOKED, roles: REVIEW, access: [ownCounty], effect: leaves('紧急事项补批未获同意，立即退出', true), label: ['紧急事项补批不同意，立即退出', 'Reject emergency entry: leaves at once'] },
-  { action: 'enter', from: [S.APPROVED], to: S.IN_EFFECT, roles: [...DEPT, Role.REVIEWER], access: [ownDepartment, ownCounty], effect: entered, label: ['持批准文书进入', 'Enter holding the document'] },
-  { action: 'complete', from: [S.IN_EFFECT], to: S.COMPLETED, roles: [...DEPT, Role.REVIEWER], access: [ownDepartment, ownCounty], effect: completed, label: ['工作完成', 'Complete'] },
-  { action: 'revoke', from: [S.APPROVED, S.IN_EFFECT, S.COMPLETED, S.EMERGENCY_IN_EFFECT], to: S.REVOKED, roles: REVIEW, access: [ownCounty], effect: leaves(null), label: ['撤销（退出村/社区）', 'Revoke'] },
-  { action: 'expire', from: [S.APPROVED, S.IN_EFFECT], to: S.REVOKED, roles: ['system'], effect: leaves('有效期届满'), label: ['有效期届满自动撤销', 'Expired'] },
+  {
+    action: 'committeeReject',
+    from: [S.COMMITTEE],
+    to: S.REJECTED,
+    roles: COMMITTEE,
+    access: [ownCounty],
+    effect: decided,
+    label: ['常委会不同意', 'Committee rejects'],
+  },
+  {
+    action: 'approveEmergency',
+    from: [S.EMERGENCY_IN_EFFECT],
+    to: S.IN_EFFECT,
+    roles: REVIEW,
+    access: [ownCounty],
+    guards: [noBlockingFindings, warningsAcknowledged],
+    recheck: true,
+    effect: emergencyApproved,
+    label: ['紧急事项补批同意', 'Approve emergency entry'],
+  },
+  {
+    action: 'rejectEmergency',
+    from: [S.EMERGENCY_IN_EFFECT],
+    to: S.REVOKED,
+    roles: REVIEW,
+    access: [ownCounty],
+    effect: leaves('紧急事项补批未获同意，立即退出', true),
+    label: ['紧急事项补批不同意，立即退出', 'Reject emergency entry: leaves at once'],
+  },
+  {
+    action: 'enter',
+    from: [S.APPROVED],
+    to: S.IN_EFFECT,
+    roles: [...DEPT, Role.REVIEWER],
+    access: [ownDepartment, ownCounty],
+    effect: entered,
+    label: ['持批准文书进入', 'Enter holding the document'],
+  },
+  {
+    action: 'complete',
+    from: [S.IN_EFFECT],
+    to: S.COMPLETED,
+    roles: [...DEPT, Role.REVIEWER],
+    access: [ownDepartment, ownCounty],
+    effect: completed,
+    label: ['工作完成', 'Complete'],
+  },
+  {
+    action: 'revoke',
+    from: [S.APPROVED, S.IN_EFFECT, S.COMPLETED, S.EMERGENCY_IN_EFFECT],
+    to: S.REVOKED,
+    roles: REVIEW,
+    access: [ownCounty],
+    effect: leaves(null),
+    label: ['撤销（退出村/社区）', 'Revoke'],
+  },
+  {
+    action: 'expire',
+    from: [S.APPROVED, S.IN_EFFECT],
+    to: S.REVOKED,
+    roles: ['system'],
+    effect: leaves('有效期届满'),
+    label: ['有效期届满自动撤销', 'Expired'],
+  },
 ];
 
 /**

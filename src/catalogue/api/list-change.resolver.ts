@@ -33,13 +33,19 @@ export class ListItemProposalInput {
   @IsOptional()
   category?: WorkCategory | null;
 
-  @Field(() => [String], { nullable: true, description: '法律法规政策依据（履职、协助事项至少一条）。Legal basis citations; at least one for duty and assistance items.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: '法律法规政策依据（履职、协助事项至少一条）。Legal basis citations; at least one for duty and assistance items.',
+  })
   @IsOptional()
   @ArrayMaxSize(LIMITS.citations)
   @MaxLength(LIMITS.citation, { each: true })
   legalBasis?: string[] | null;
 
-  @Field(() => [String], { nullable: true, description: '审核触发词（负面事项，每条 2–40 字）：申请中由村（社区）承担该表述所述工作时即提示该事项。Trigger phrases (negative items).' })
+  @Field(() => [String], {
+    nullable: true,
+    description: '审核触发词（负面事项，每条 2–40 字）：申请中由村（社区）承担该表述所述工作时即提示该事项。Trigger phrases (negative items).',
+  })
   @IsOptional()
   @ArrayMaxSize(LIMITS.phrases)
   @MaxLength(LIMITS.phrase, { each: true })
@@ -95,11 +101,14 @@ export async function maintainedRegion(ctx: Context, countyId: string, field = '
   const region = await ctx.em.findOne(Region, { id: fromGlobalId(countyId, 'Region', field).id });
   if (!region) throw notFound('该县（市、区）', 'County');
   if (!canMaintainLists(actor, region)) {
-    throw forbidden('JURISDICTION', '只有本县审核人员（县委社会工作部）或管理员可以维护本县清单', 'Only this county’s reviewers or an admin may maintain its lists');
+    throw forbidden(
+      'JURISDICTION',
+      '只有本县审核人员（县委社会工作部）或管理员可以维护本县清单',
+      'Only this county’s reviewers or an admin may maintain its lists',
+    );
   }
   return region;
 }
-
 
 @Resolver(() => ListChange)
 export class ListChangeResolver {
@@ -116,16 +125,23 @@ export class ListChangeResolver {
 
   @Authorized()
   @Mutation(() => [ListChange], {
-    description: '从省指导清单导入：为本县尚未采用的每项指导事项暂存一项“新增”变更，并按主管部门类别对应本县部门（本县审核人员、管理员）。Derive the guidance lists: stage an ADD for each guidance item not yet derived.',
+    description:
+      '从省指导清单导入：为本县尚未采用的每项指导事项暂存一项“新增”变更，并按主管部门类别对应本县部门（本县审核人员、管理员）。Derive the guidance lists: stage an ADD for each guidance item not yet derived.',
   })
-  async importGuidanceLists(@Ctx() ctx: Context, @Arg('countyId', () => ID, { description: '县的全局 ID。The county.' }) countyId: string): Promise<ListChange[]> {
+  async importGuidanceLists(
+    @Ctx() ctx: Context,
+    @Arg('countyId', () => ID, { description: '县的全局 ID。The county.' }) countyId: string,
+  ): Promise<ListChange[]> {
     const region = await maintainedRegion(ctx, countyId);
     return importGuidanceLists(ctx.em, ctx, { countyId: region.id });
   }
 
   @Authorized()
   @Mutation(() => ListChange, { description: '暂存一项清单变更：新增、调整或取消（本县审核人员、管理员）。Stage a list change.' })
-  async stageListChange(@Ctx() ctx: Context, @Arg('input', () => StageListChangeInput, { description: '变更内容。The change.' }) input: StageListChangeInput): Promise<ListChange> {
+  async stageListChange(
+    @Ctx() ctx: Context,
+    @Arg('input', () => StageListChangeInput, { description: '变更内容。The change.' }) input: StageListChangeInput,
+  ): Promise<ListChange> {
     const region = await maintainedRegion(ctx, input.countyId);
     const p = input.proposed;
     return stageListChange(ctx.em, ctx, {
@@ -145,7 +161,12 @@ export class ListChangeResolver {
             examples: p.examples,
             counterExamples: p.counterExamples,
             // undefined keeps the department on ADJUST, null clears it.
-            departmentId: p.departmentId === undefined ? undefined : p.departmentId === null ? null : fromGlobalId(p.departmentId, 'Department', 'proposed.departmentId').id,
+            departmentId:
+              p.departmentId === undefined
+                ? undefined
+                : p.departmentId === null
+                  ? null
+                  : fromGlobalId(p.departmentId, 'Department', 'proposed.departmentId').id,
           }
         : null,
     });
@@ -161,7 +182,12 @@ export class ListChangeResolver {
     const change = await ctx.em.findOne(ListChange, { id: fromGlobalId(id, 'ListChange').id });
     if (!change) throw notFound('该清单变更', 'List change');
     const region = (await ctx.em.findOne(Region, { id: change.county.id }))!;
-    if (!canMaintainLists(requireActor(ctx), region)) throw forbidden('JURISDICTION', '只有本县审核人员（县委社会工作部）或管理员可以维护本县清单', 'Only this county’s reviewers or an admin may maintain its lists');
+    if (!canMaintainLists(requireActor(ctx), region))
+      throw forbidden(
+        'JURISDICTION',
+        '只有本县审核人员（县委社会工作部）或管理员可以维护本县清单',
+        'Only this county’s reviewers or an admin may maintain its lists',
+      );
     return discardListChange(ctx.em, ctx, { changeId: change.id, reason });
   }
 
@@ -175,7 +201,10 @@ export class ListChangeResolver {
     return (await ctx.loaders.byId(Region).load(change.county.id))!;
   }
 
-  @FieldResolver(() => ListItem, { nullable: true, description: '调整或取消的事项；新增在发布后指向所建事项。The item adjusted or cancelled; for ADD, the item created on publication.' })
+  @FieldResolver(() => ListItem, {
+    nullable: true,
+    description: '调整或取消的事项；新增在发布后指向所建事项。The item adjusted or cancelled; for ADD, the item created on publication.',
+  })
   item(@Root() change: ListChange, @Ctx() ctx: Context): Promise<ListItem | null> | null {
     return change.item ? ctx.loaders.byId(ListItem).load(change.item.id) : null;
   }
@@ -185,7 +214,10 @@ export class ListChangeResolver {
     return change.templateItem ? ctx.loaders.byId(ListItem).load(change.templateItem.id) : null;
   }
 
-  @FieldResolver(() => User, { nullable: true, description: '暂存人（登录后可见；系统任务暂存时为空）。Who staged it; null for system jobs or anonymous readers.' })
+  @FieldResolver(() => User, {
+    nullable: true,
+    description: '暂存人（登录后可见；系统任务暂存时为空）。Who staged it; null for system jobs or anonymous readers.',
+  })
   stagedBy(@Root() change: ListChange, @Ctx() ctx: Context): Promise<User | null> | null {
     return change.stagedBy && ctx.actor ? ctx.loaders.byId(User).load(change.stagedBy.id) : null;
   }

@@ -89,7 +89,8 @@ export class ListItemResolver {
   })
   async guidanceListItems(
     @Ctx() ctx: Context,
-    @Arg('listType', () => ListType, { nullable: true, description: '只看该清单；为空则三项清单全部。Only this list; all three when null.' }) listType?: ListType | null,
+    @Arg('listType', () => ListType, { nullable: true, description: '只看该清单；为空则三项清单全部。Only this list; all three when null.' })
+    listType?: ListType | null,
     @Arg('provinceCode', () => String, { nullable: true, description: '省级区划代码；只有一个省时可省略。Province code; optional when there is one province.' })
     provinceCode?: string | null,
   ): Promise<ListItem[]> {
@@ -133,12 +134,14 @@ export class ListItemResolver {
   pendingChange(@Root() item: ListItem, @Ctx() ctx: Context): Promise<ListChange | null> | null {
     if (!ctx.actor) return null;
     return ctx.loaders
-      .custom('listItemPendingChange', () =>
-        new DataLoader<number, ListChange | null>(async (ids) => {
-          const rows = await ctx.em.find(ListChange, { item: { $in: [...ids] }, status: ListChangeStatus.PENDING });
-          const map = new Map(rows.map((c) => [c.item!.id, c]));
-          return ids.map((id) => map.get(id) ?? null);
-        }),
+      .custom(
+        'listItemPendingChange',
+        () =>
+          new DataLoader<number, ListChange | null>(async (ids) => {
+            const rows = await ctx.em.find(ListChange, { item: { $in: [...ids] }, status: ListChangeStatus.PENDING });
+            const map = new Map(rows.map((c) => [c.item!.id, c]));
+            return ids.map((id) => map.get(id) ?? null);
+          }),
       )
       .load(item.id);
   }

@@ -49,7 +49,9 @@ export class ListItemAdjustment {
   @Field(() => ListVersionItem, { description: '目标版本中的该项。The item in the to-version.' })
   after!: ListVersionItem;
 
-  @Field(() => [String], { description: '改动的字段：title、description、category、legalBasis、department、listType、triggerPhrases、examples、counterExamples。Fields that differ.' })
+  @Field(() => [String], {
+    description: '改动的字段：title、description、category、legalBasis、department、listType、triggerPhrases、examples、counterExamples。Fields that differ.',
+  })
   changedFields!: string[];
 }
 
@@ -106,7 +108,10 @@ export class ListVersionResolver {
   @Mutation(() => ListVersion, {
     description: '发布新一版清单：一次性应用本县全部待发布变更，编号并留存完整快照（本县审核人员、管理员）。Publish the next version of a county’s lists.',
   })
-  async publishListVersion(@Ctx() ctx: Context, @Arg('input', () => PublishListVersionInput, { description: '发布信息。Publication.' }) input: PublishListVersionInput): Promise<ListVersion> {
+  async publishListVersion(
+    @Ctx() ctx: Context,
+    @Arg('input', () => PublishListVersionInput, { description: '发布信息。Publication.' }) input: PublishListVersionInput,
+  ): Promise<ListVersion> {
     const region = await maintainedRegion(ctx, input.countyId);
     return publishListVersion(ctx.em, ctx, { countyId: region.id, documentNumber: input.documentNumber, publishedAt: input.publishedAt, note: input.note });
   }
@@ -128,13 +133,15 @@ export class ListVersionResolver {
     @Arg('listType', () => ListType, { nullable: true, description: '只看该清单。Only this list.' }) listType?: ListType | null,
   ): Promise<ListVersionItem[]> {
     const all = await ctx.loaders
-      .custom('listVersionItems', () =>
-        new DataLoader<number, ListVersionItem[]>(async (ids) => {
-          const rows = await ctx.em.find(ListVersionItem, { version: { $in: [...ids] } });
-          const groups = new Map<number, ListVersionItem[]>(ids.map((id) => [id, []]));
-          for (const row of rows) groups.get(row.version.id)?.push(row);
-          return ids.map((id) => groups.get(id)!.sort(compareVersionItems));
-        }),
+      .custom(
+        'listVersionItems',
+        () =>
+          new DataLoader<number, ListVersionItem[]>(async (ids) => {
+            const rows = await ctx.em.find(ListVersionItem, { version: { $in: [...ids] } });
+            const groups = new Map<number, ListVersionItem[]>(ids.map((id) => [id, []]));
+            for (const row of rows) groups.get(row.version.id)?.push(row);
+            return ids.map((id) => groups.get(id)!.sort(compareVersionItems));
+          }),
       )
       .load(version.id);
     return listType ? all.filter((i) => i.listType === listType) : all;

@@ -14,8 +14,16 @@ export enum ListType {
 }
 defineEnum(ListType, 'ListType', '清单类别（三项清单）。Which of the three lists.', {
   DUTY: ['依法履职事项', 'Duties by law', '依法履职事项：村（社区）依法自治、依法履行的事项。Duties the community performs by law.'],
-  ASSISTANCE: ['协助办理事项', 'Assistance items', '协助办理事项：村（社区）协助有关部门办理的事项（须有依据、费随事转）。Items the community helps departments with.'],
-  NEGATIVE: ['工作负面事项', 'Negative items (never pushed down)', '工作负面事项：不得以任何形式下沉到村（社区）的行政工作。Administrative work that may never be pushed down.'],
+  ASSISTANCE: [
+    '协助办理事项',
+    'Assistance items',
+    '协助办理事项：村（社区）协助有关部门办理的事项（须有依据、费随事转）。Items the community helps departments with.',
+  ],
+  NEGATIVE: [
+    '工作负面事项',
+    'Negative items (never pushed down)',
+    '工作负面事项：不得以任何形式下沉到村（社区）的行政工作。Administrative work that may never be pushed down.',
+  ],
 });
 
 /** Prefix of the item keys of each list: 履职 LZ, 协助 XZ, 负面 FM (e.g. `XZ-012`). */

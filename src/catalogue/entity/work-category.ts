@@ -71,4 +71,3 @@ export const NEGATIVE_CATEGORIES: ReadonlySet<WorkCategory> = new Set([
   WorkCategory.REVENUE_GENERATION,
   WorkCategory.PRODUCTION_SAFETY,
 ]);
-

@@ -86,7 +86,19 @@ export interface ListVersionDiff {
   cancelled: ListVersionItem[];
 }
 
-export const LIMITS = { title: 200, description: 4000, citation: 500, citations: 20, reason: 1000, documentNumber: 64, note: 2000, phrase: 40, phrases: 100, example: 500, examples: 200 };
+export const LIMITS = {
+  title: 200,
+  description: 4000,
+  citation: 500,
+  citations: 20,
+  reason: 1000,
+  documentNumber: 64,
+  note: 2000,
+  phrase: 40,
+  phrases: 100,
+  example: 500,
+  examples: 200,
+};
 
 // ---------------------------------------------------------------------------------------
 // Helpers
@@ -222,7 +234,13 @@ async function loadState(em: EntityManager, region: Region): Promise<CountyState
 }
 
 /** The province guidance item a county item may derive from, if `templateItemId` names one. */
-async function checkTemplate(em: EntityManager, state: CountyState, templateItemId: number, listType: ListType | null, problems: FieldProblem[]): Promise<ListItem | null> {
+async function checkTemplate(
+  em: EntityManager,
+  state: CountyState,
+  templateItemId: number,
+  listType: ListType | null,
+  problems: FieldProblem[],
+): Promise<ListItem | null> {
   const template = await em.findOne(ListItem, { id: templateItemId });
   const province = state.chain.find((r) => r.level === RegionLevel.PROVINCE);
   if (!template || !province || template.region.id !== province.id || state.region.level !== RegionLevel.COUNTY) {
@@ -241,7 +259,11 @@ async function checkTemplate(em: EntityManager, state: CountyState, templateItem
   }
   const derived = state.items.some((i) => i.templateItem?.id === template.id) || state.pending.some((c) => c.templateItem?.id === template.id);
   if (derived) {
-    problems.push({ field: 'templateItemId', message: `指导清单事项 ${template.itemKey} 已导入本县清单`, messageEn: `guidance item ${template.itemKey} is already derived` });
+    problems.push({
+      field: 'templateItemId',
+      message: `指导清单事项 ${template.itemKey} 已导入本县清单`,
+      messageEn: `guidance item ${template.itemKey} is already derived`,
+    });
   }
   return template;
 }
@@ -254,16 +276,38 @@ async function checkTemplate(em: EntityManager, state: CountyState, templateItem
 function checkProposal(state: CountyState, p: ListItemProposal, problems: FieldProblem[], selfItemId: number | null) {
   const f = (name: string) => `proposed.${name}`;
   if (!p.title) problems.push({ field: f('title'), message: '事项名称不能为空', messageEn: 'title is required', constraint: 'isNotEmpty' });
-  else if (p.title.length > LIMITS.title) problems.push({ field: f('title'), message: `事项名称不能超过 ${LIMITS.title} 字`, messageEn: `title exceeds ${LIMITS.title} characters`, constraint: 'maxLength' });
+  else if (p.title.length > LIMITS.title)
+    problems.push({
+      field: f('title'),
+      message: `事项名称不能超过 ${LIMITS.title} 字`,
+      messageEn: `title exceeds ${LIMITS.title} characters`,
+      constraint: 'maxLength',
+    });
   if (!p.description) problems.push({ field: f('description'), message: '事项内容不能为空', messageEn: 'description is required', constraint: 'isNotEmpty' });
   else if (p.description.length > LIMITS.description) {
-    problems.push({ field: f('description'), message: `事项内容不能超过 ${LIMITS.description} 字`, messageEn: `description exceeds ${LIMITS.description} characters`, constraint: 'maxLength' });
+    problems.push({
+      field: f('description'),
+      message: `事项内容不能超过 ${LIMITS.description} 字`,
+      messageEn: `description exceeds ${LIMITS.description} characters`,
+      constraint: 'maxLength',
+    });
   }
   if (p.legalBasis.length > LIMITS.citations) {
-    problems.push({ field: f('legalBasis'), message: `依据最多 ${LIMITS.citations} 条`, messageEn: `at most ${LIMITS.citations} citations`, constraint: 'arrayMaxSize' });
+    problems.push({
+      field: f('legalBasis'),
+      message: `依据最多 ${LIMITS.citations} 条`,
+      messageEn: `at most ${LIMITS.citations} citations`,
+      constraint: 'arrayMaxSize',
+    });
   }
   p.legalBasis.forEach((c, i) => {
-    if (c.length > LIMITS.citation) problems.push({ field: f(`legalBasis.${i}`), message: `依据不能超过 ${LIMITS.citation} 字`, messageEn: `citation exceeds ${LIMITS.citation} characters`, constraint: 'maxLength' });
+    if (c.length > LIMITS.citation)
+      problems.push({
+        field: f(`legalBasis.${i}`),
+        message: `依据不能超过 ${LIMITS.citation} 字`,
+        messageEn: `citation exceeds ${LIMITS.citation} characters`,
+        constraint: 'maxLength',
+      });
   });
   if (p.listType !== ListType.NEGATIVE && p.legalBasis.length === 0) {
     problems.push({
@@ -296,12 +340,23 @@ function checkProposal(state: CountyState, p: ListItemProposal, problems: FieldP
     const list = p[name] ?? [];
     if (list.length > max) problems.push({ field: f(name), message: `最多 ${max} 条`, messageEn: `at most ${max} entries`, constraint: 'arrayMaxSize' });
     list.forEach((t, i) => {
-      if (t.length > each) problems.push({ field: f(`${name}.${i}`), message: `不能超过 ${each} 字`, messageEn: `longer than ${each} characters`, constraint: 'maxLength' });
-      if (name === 'triggerPhrases' && t.length < 2) problems.push({ field: f(`${name}.${i}`), message: '触发词至少 2 个字', messageEn: 'a trigger phrase needs at least 2 characters', constraint: 'minLength' });
+      if (t.length > each)
+        problems.push({ field: f(`${name}.${i}`), message: `不能超过 ${each} 字`, messageEn: `longer than ${each} characters`, constraint: 'maxLength' });
+      if (name === 'triggerPhrases' && t.length < 2)
+        problems.push({
+          field: f(`${name}.${i}`),
+          message: '触发词至少 2 个字',
+          messageEn: 'a trigger phrase needs at least 2 characters',
+          constraint: 'minLength',
+        });
     });
   }
   if (p.departmentId != null && !state.departments.has(p.departmentId)) {
-    problems.push({ field: f('departmentId'), message: '责任部门须为本县或上级的有关部门', messageEn: 'the department must belong to this county or a region above it' });
+    problems.push({
+      field: f('departmentId'),
+      message: '责任部门须为本县或上级的有关部门',
+      messageEn: 'the department must belong to this county or a region above it',
+    });
   }
   if (p.title) {
     const key = normalise(p.title);
@@ -330,11 +385,21 @@ function cleanProposal(input: ListItemProposalInput): ListItemProposalInput {
 }
 
 /** Validates a change against the state and builds it (not yet persisted); throws BAD_USER_INPUT with every problem found. */
-async function buildChange(em: EntityManager, state: CountyState, input: StageListChangeInput): Promise<{ proposed: ListItemProposal | null; item: ListItem | null; template: ListItem | null }> {
+async function buildChange(
+  em: EntityManager,
+  state: CountyState,
+  input: StageListChangeInput,
+): Promise<{ proposed: ListItemProposal | null; item: ListItem | null; template: ListItem | null }> {
   const problems: FieldProblem[] = [];
   const reason = input.reason?.trim() ?? '';
   if (!reason) problems.push({ field: 'reason', message: '变更理由不能为空', messageEn: 'reason is required', constraint: 'isNotEmpty' });
-  else if (reason.length > LIMITS.reason) problems.push({ field: 'reason', message: `变更理由不能超过 ${LIMITS.reason} 字`, messageEn: `reason exceeds ${LIMITS.reason} characters`, constraint: 'maxLength' });
+  else if (reason.length > LIMITS.reason)
+    problems.push({
+      field: 'reason',
+      message: `变更理由不能超过 ${LIMITS.reason} 字`,
+      messageEn: `reason exceeds ${LIMITS.reason} characters`,
+      constraint: 'maxLength',
+    });
   if (input.sourceApplicationId != null && !(Number.isInteger(input.sourceApplicationId) && input.sourceApplicationId > 0)) {
     problems.push({ field: 'sourceApplicationId', message: '准入申请编号无效', messageEn: 'invalid application id' });
   }
@@ -349,7 +414,8 @@ async function buildChange(em: EntityManager, state: CountyState, input: StageLi
       problems.push({ field: 'proposed', message: '新增事项须提供完整内容', messageEn: 'an ADD needs a full proposal', constraint: 'isNotEmpty' });
     } else {
       for (const name of ['listType', 'category'] as const) {
-        if (raw[name] == null) problems.push({ field: `proposed.${name}`, message: `proposed.${name}：不能为空`, messageEn: `${name} is required`, constraint: 'isNotEmpty' });
+        if (raw[name] == null)
+          problems.push({ field: `proposed.${name}`, message: `proposed.${name}：不能为空`, messageEn: `${name} is required`, constraint: 'isNotEmpty' });
       }
       if (raw.listType != null && raw.category != null) {
         proposed = {
@@ -368,7 +434,8 @@ async function buildChange(em: EntityManager, state: CountyState, input: StageLi
     }
     if (input.templateItemId != null) template = await checkTemplate(em, state, input.templateItemId, raw?.listType ?? null, problems);
   } else {
-    if (input.templateItemId != null) problems.push({ field: 'templateItemId', message: '只有新增事项可以指定指导清单来源', messageEn: 'only an ADD may name a guidance item' });
+    if (input.templateItemId != null)
+      problems.push({ field: 'templateItemId', message: '只有新增事项可以指定指导清单来源', messageEn: 'only an ADD may name a guidance item' });
     if (input.itemId == null) {
       problems.push({ field: 'itemId', message: '调整、取消须指定清单事项', messageEn: 'ADJUST and CANCEL need an item', constraint: 'isNotEmpty' });
     } else {
@@ -378,7 +445,11 @@ async function buildChange(em: EntityManager, state: CountyState, input: StageLi
       } else if (item.status !== ListItemStatus.ACTIVE) {
         problems.push({ field: 'itemId', message: `事项 ${item.itemKey} 已取消`, messageEn: `item ${item.itemKey} is cancelled` });
       } else if (state.pending.some((c) => c.item?.id === item!.id)) {
-        problems.push({ field: 'itemId', message: `事项 ${item.itemKey} 已有待发布的变更，请先发布或放弃`, messageEn: `item ${item.itemKey} already has a pending change` });
+        problems.push({
+          field: 'itemId',
+          message: `事项 ${item.itemKey} 已有待发布的变更，请先发布或放弃`,
+          messageEn: `item ${item.itemKey} already has a pending change`,
+        });
       }
     }
     if (input.kind === ListChangeKind.CANCEL && raw) {
@@ -404,7 +475,7 @@ async function buildChange(em: EntityManager, state: CountyState, input: StageLi
           triggerPhrases: raw.triggerPhrases ?? [...(item.triggerPhrases ?? [])],
           examples: raw.examples ?? [...(item.examples ?? [])],
           counterExamples: raw.counterExamples ?? [...(item.counterExamples ?? [])],
-          departmentId: raw.departmentId === undefined ? item.department?.id ?? null : raw.departmentId,
+          departmentId: raw.departmentId === undefined ? (item.department?.id ?? null) : raw.departmentId,
         };
         const same = (a: string[], b: string[] | undefined) => JSON.stringify(a) === JSON.stringify(b ?? []);
         const unchanged =
@@ -425,7 +496,13 @@ async function buildChange(em: EntityManager, state: CountyState, input: StageLi
   return { proposed, item, template };
 }
 
-function createChange(em: EntityManager, who: { actor: Actor | null; requestId?: string }, state: CountyState, input: StageListChangeInput, built: Awaited<ReturnType<typeof buildChange>>): ListChange {
+function createChange(
+  em: EntityManager,
+  who: { actor: Actor | null; requestId?: string },
+  state: CountyState,
+  input: StageListChangeInput,
+  built: Awaited<ReturnType<typeof buildChange>>,
+): ListChange {
   const change = em.create(ListChange, {
     county: state.region,
     kind: input.kind,
@@ -468,7 +545,9 @@ export async function discardListChange(em: EntityManager, actor: CatalogueWho, 
   const found = await em.findOne(ListChange, { id: input.changeId });
   if (!found) throw notFound('该清单变更', 'List change');
   if (input.reason && input.reason.length > LIMITS.reason) {
-    throw badInput('放弃理由过长', 'Reason too long', [{ field: 'reason', message: `不能超过 ${LIMITS.reason} 字`, messageEn: `at most ${LIMITS.reason} characters`, constraint: 'maxLength' }]);
+    throw badInput('放弃理由过长', 'Reason too long', [
+      { field: 'reason', message: `不能超过 ${LIMITS.reason} 字`, messageEn: `at most ${LIMITS.reason} characters`, constraint: 'maxLength' },
+    ]);
   }
   return inTransaction(em, async (tx) => {
     await lockLists(tx, found.county.id, false);
@@ -479,7 +558,14 @@ export async function discardListChange(em: EntityManager, actor: CatalogueWho, 
     const before = changeSummary(change);
     change.status = ListChangeStatus.DISCARDED;
     change.discardedAt = new Date();
-    await audit(tx, who, { action: 'listChange.discard', entity: change, before, after: changeSummary(change), comment: input.reason?.trim() || null, countyId: change.county.id });
+    await audit(tx, who, {
+      action: 'listChange.discard',
+      entity: change,
+      before,
+      after: changeSummary(change),
+      comment: input.reason?.trim() || null,
+      countyId: change.county.id,
+    });
     await tx.flush();
     return change;
   });
@@ -498,7 +584,11 @@ export interface VocabularyAddition {
  * ADJUST when there is one (its other proposed changes stay), else stages a new ADJUST.
  * An item being cancelled takes no additions (BAD_USER_INPUT). Audited.
  */
-export async function addListItemVocabulary(em: EntityManager, actor: CatalogueWho, input: { itemId: number; add: VocabularyAddition; reason: string }): Promise<ListChange> {
+export async function addListItemVocabulary(
+  em: EntityManager,
+  actor: CatalogueWho,
+  input: { itemId: number; add: VocabularyAddition; reason: string },
+): Promise<ListChange> {
   const who = whoOf(actor);
   const found = await em.findOne(ListItem, { id: input.itemId });
   if (!found) throw notFound('该清单事项', 'List item');
@@ -506,7 +596,9 @@ export async function addListItemVocabulary(em: EntityManager, actor: CatalogueW
     await lockLists(tx, found.region.id, false);
     const item = (await tx.findOne(ListItem, { id: input.itemId }, { refresh: true }))!;
     const pending = await tx.findOne(ListChange, { item: item.id, status: ListChangeStatus.PENDING }, { refresh: true });
-    const merge = (base: string[] | undefined, more: string[] | undefined) => [...new Set([...(base ?? []), ...(more ?? []).map((t) => t.trim()).filter(Boolean)])];
+    const merge = (base: string[] | undefined, more: string[] | undefined) => [
+      ...new Set([...(base ?? []), ...(more ?? []).map((t) => t.trim()).filter(Boolean)]),
+    ];
     if (!pending) {
       return stageListChange(tx, actor, {
         countyId: item.region.id,
@@ -538,7 +630,14 @@ export async function addListItemVocabulary(em: EntityManager, actor: CatalogueW
     if (problems.length) throw badInput('清单变更有误，未作任何修改', 'The list change is invalid; nothing was changed', problems);
     pending.proposed = proposed;
     pending.reason = `${pending.reason}；${input.reason.trim()}`.slice(0, LIMITS.reason);
-    await audit(tx, who, { action: 'listChange.amend', entity: pending, before, after: changeSummary(pending), comment: input.reason.trim(), countyId: item.region.id });
+    await audit(tx, who, {
+      action: 'listChange.amend',
+      entity: pending,
+      before,
+      after: changeSummary(pending),
+      comment: input.reason.trim(),
+      countyId: item.region.id,
+    });
     await tx.flush();
     return pending;
   });
@@ -579,7 +678,9 @@ export async function importGuidanceLists(em: EntityManager, actor: CatalogueWho
     if (!province) return [];
     const guidance = await tx.find(ListItem, { region: province.id, status: ListItemStatus.ACTIVE }, { orderBy: { listType: 'asc', itemKey: 'asc' } });
     const own = [...state.departments.values()].filter((d) => d.region.id === region.id);
-    const derived = new Set([...state.items.map((i) => i.templateItem?.id), ...state.pending.map((c) => c.templateItem?.id)].filter((id): id is number => id != null));
+    const derived = new Set(
+      [...state.items.map((i) => i.templateItem?.id), ...state.pending.map((c) => c.templateItem?.id)].filter((id): id is number => id != null),
+    );
     const titles = new Set([
       ...state.items.filter((i) => i.status === ListItemStatus.ACTIVE).map((i) => normalise(i.title)),
       ...state.pending.flatMap((c) => (c.proposed ? [normalise(c.proposed.title)] : [])),
@@ -647,10 +748,24 @@ export async function publishListVersion(em: EntityManager, actor: CatalogueWho,
   const documentNumber = input.documentNumber?.trim() ?? '';
   const note = input.note?.trim() || null;
   const problems: FieldProblem[] = [];
-  if (!documentNumber) problems.push({ field: 'documentNumber', message: '发布文号不能为空', messageEn: 'documentNumber is required', constraint: 'isNotEmpty' });
-  else if (documentNumber.length > LIMITS.documentNumber) problems.push({ field: 'documentNumber', message: '发布文号过长', messageEn: 'documentNumber too long', constraint: 'maxLength' });
-  if (!isValidDate(input.publishedAt ?? '')) problems.push({ field: 'publishedAt', message: '发布日期须为有效日期（YYYY-MM-DD）', messageEn: 'publishedAt must be a valid YYYY-MM-DD date', constraint: 'isDate' });
-  if (note && note.length > LIMITS.note) problems.push({ field: 'note', message: `发布说明不能超过 ${LIMITS.note} 字`, messageEn: `note exceeds ${LIMITS.note} characters`, constraint: 'maxLength' });
+  if (!documentNumber)
+    problems.push({ field: 'documentNumber', message: '发布文号不能为空', messageEn: 'documentNumber is required', constraint: 'isNotEmpty' });
+  else if (documentNumber.length > LIMITS.documentNumber)
+    problems.push({ field: 'documentNumber', message: '发布文号过长', messageEn: 'documentNumber too long', constraint: 'maxLength' });
+  if (!isValidDate(input.publishedAt ?? ''))
+    problems.push({
+      field: 'publishedAt',
+      message: '发布日期须为有效日期（YYYY-MM-DD）',
+      messageEn: 'publishedAt must be a valid YYYY-MM-DD date',
+      constraint: 'isDate',
+    });
+  if (note && note.length > LIMITS.note)
+    problems.push({
+      field: 'note',
+      message: `发布说明不能超过 ${LIMITS.note} 字`,
+      messageEn: `note exceeds ${LIMITS.note} characters`,
+      constraint: 'maxLength',
+    });
   if (problems.length) throw badInput('发布信息有误，未作任何修改', 'The publication is invalid; nothing was changed', problems);
   const region = await getListRegion(em, input.countyId);
 
@@ -658,10 +773,15 @@ export async function publishListVersion(em: EntityManager, actor: CatalogueWho,
     await lockLists(tx, region.id, true);
     const last = await tx.findOne(ListVersion, { county: region.id }, { orderBy: { number: 'desc' }, refresh: true });
     const used = await tx.findOne(ListVersion, { county: region.id, documentNumber }, { refresh: true });
-    if (used) throw conflict(`文号 ${documentNumber} 已用于第 ${used.number} 版清单`, `Document number ${documentNumber} is already used by version ${used.number}`);
+    if (used)
+      throw conflict(`文号 ${documentNumber} 已用于第 ${used.number} 版清单`, `Document number ${documentNumber} is already used by version ${used.number}`);
     if (last && input.publishedAt < last.publishedAt) {
       throw badInput('发布日期早于上一版', 'publishedAt is before the previous version', [
-        { field: 'publishedAt', message: `不能早于第 ${last.number} 版的发布日期 ${last.publishedAt}`, messageEn: `must not be before ${last.publishedAt} (version ${last.number})` },
+        {
+          field: 'publishedAt',
+          message: `不能早于第 ${last.number} 版的发布日期 ${last.publishedAt}`,
+          messageEn: `must not be before ${last.publishedAt} (version ${last.number})`,
+        },
       ]);
     }
     const pending = await tx.find(ListChange, { county: region.id, status: ListChangeStatus.PENDING }, { orderBy: { id: 'asc' }, refresh: true });
@@ -710,7 +830,8 @@ export async function publishListVersion(em: EntityManager, actor: CatalogueWho,
       } else {
         const item = byId.get(change.item!.id);
         // Staging holds the same lock, so a pending change always names an active item.
-        if (!item || item.status !== ListItemStatus.ACTIVE) throw conflict('待发布变更所指事项已不在清单中', 'A pending change names an item no longer on the list');
+        if (!item || item.status !== ListItemStatus.ACTIVE)
+          throw conflict('待发布变更所指事项已不在清单中', 'A pending change names an item no longer on the list');
         const before = itemSummary(item);
         if (change.kind === ListChangeKind.ADJUST) {
           const p = change.proposed!;
@@ -765,7 +886,7 @@ export async function publishListVersion(em: EntityManager, actor: CatalogueWho,
         examples: [...(item.examples ?? [])],
         counterExamples: [...(item.counterExamples ?? [])],
         departmentId,
-        departmentName: departmentId != null ? departments.get(departmentId)?.name ?? null : null,
+        departmentName: departmentId != null ? (departments.get(departmentId)?.name ?? null) : null,
       });
     }
     version.dutyCount = active.filter((i) => i.listType === ListType.DUTY).length;

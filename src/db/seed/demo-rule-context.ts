@@ -49,7 +49,13 @@ export function demoCommunitiesOf(townships: string[]): number {
 export function demoRuleContext(fundingFloorYuanPerHour: number): RuleContext {
   return {
     listItems: demoListItems(),
-    dataElements: DEMO_DATA_ELEMENTS.map((e, i) => ({ id: i + 1, code: e.code, name: e.name, collectedOnPlatform: e.collectedOnPlatform, sourceSystem: e.sourceSystem })),
+    dataElements: DEMO_DATA_ELEMENTS.map((e, i) => ({
+      id: i + 1,
+      code: e.code,
+      name: e.name,
+      collectedOnPlatform: e.collectedOnPlatform,
+      sourceSystem: e.sourceSystem,
+    })),
     certificates: DEMO_CERTIFICATES.map((c, i) => ({ id: i + 1, name: c.name, abolishedOn: c.abolishedOn ?? null, abolishedBy: c.abolishedBy ?? null })),
     existingItems: [],
     budget: null,

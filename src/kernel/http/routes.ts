@@ -78,7 +78,10 @@ const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const STATUS: Record<ErrorCode, number> = { BAD_USER_INPUT: 400, UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, INTERNAL: 500 };
 
 /** The status, headers and body of an error in the API's model. */
-export function httpErrorOf(err: unknown, log?: Pick<Logger, 'error'>): { status: number; headers: [string, string][]; body: { errors: GraphQLFormattedError[] } } {
+export function httpErrorOf(
+  err: unknown,
+  log?: Pick<Logger, 'error'>,
+): { status: number; headers: [string, string][]; body: { errors: GraphQLFormattedError[] } } {
   const error = isServiceUnavailable(err) ? serviceUnavailable() : err;
   const formatted = formatError({ message: error instanceof Error ? error.message : String(error) }, error, {
     includeStack: false,
@@ -131,11 +134,27 @@ export function requestGuard(log?: Pick<Logger, 'error'>): RequestHandler {
     const pairs = queryPairs(req);
     const text = [path, ...pairs.flat()].find((s) => UNSTORABLE_TEXT.test(s));
     if (text !== undefined) {
-      return sendHttpError(res, new AppError('BAD_USER_INPUT', '请求中含有空字符（\\0）或不成对的代理字符', 'The request holds a NUL character or an unpaired surrogate', { reason: 'INVALID_TEXT' }), log);
+      return sendHttpError(
+        res,
+        new AppError('BAD_USER_INPUT', '请求中含有空字符（\\0）或不成对的代理字符', 'The request holds a NUL character or an unpaired surrogate', {
+          reason: 'INVALID_TEXT',
+        }),
+        log,
+      );
     }
     const proto = pairs.find(([k]) => PROTOTYPE_KEYS.has(k) || /(^|\[)(__proto__|constructor|prototype)(\]|$)/.test(k));
-    if (proto) return sendHttpError(res, badParameter([{ field: proto[0], message: '不允许的参数名', messageEn: 'parameter name not allowed', constraint: 'name' }]), log);
-    if (pairs.length > 100) return sendHttpError(res, badParameter([{ field: '(query)', message: '参数过多（最多 100 个）', messageEn: 'too many parameters (at most 100)', constraint: 'maxParameters' }]), log);
+    if (proto)
+      return sendHttpError(
+        res,
+        badParameter([{ field: proto[0], message: '不允许的参数名', messageEn: 'parameter name not allowed', constraint: 'name' }]),
+        log,
+      );
+    if (pairs.length > 100)
+      return sendHttpError(
+        res,
+        badParameter([{ field: '(query)', message: '参数过多（最多 100 个）', messageEn: 'too many parameters (at most 100)', constraint: 'maxParameters' }]),
+        log,
+      );
     next();
   };
 }
@@ -233,7 +252,12 @@ export function readParams<S extends Record<string, ParamSpec>>(req: Request, sp
   const out = Object.create(null) as Record<string, unknown>;
   for (const [name, values] of seen) {
     if (!Object.prototype.hasOwnProperty.call(spec, name)) {
-      problems.push({ field: name.slice(0, 64), message: `未知参数（可用：${Object.keys(spec).join('、') || '无'}）`, messageEn: `unknown parameter (known: ${Object.keys(spec).join(', ') || 'none'})`, constraint: 'unknown' });
+      problems.push({
+        field: name.slice(0, 64),
+        message: `未知参数（可用：${Object.keys(spec).join('、') || '无'}）`,
+        messageEn: `unknown parameter (known: ${Object.keys(spec).join(', ') || 'none'})`,
+        constraint: 'unknown',
+      });
     } else if (values.length > 1) {
       problems.push({ field: name, message: '参数重复', messageEn: 'given more than once', constraint: 'repeated' });
     }
@@ -244,7 +268,12 @@ export function readParams<S extends Record<string, ParamSpec>>(req: Request, sp
       if (p.required) problems.push({ field: name, message: `缺少${p.label}`, messageEn: 'required', constraint: 'required' });
       continue;
     }
-    const parts = p.list ? raw.split(',').map((s) => s.trim()).filter(Boolean) : [raw];
+    const parts = p.list
+      ? raw
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [raw];
     if (p.list && parts.length > 100) {
       problems.push({ field: name, message: `${p.label}过多（最多 100 项）`, messageEn: 'at most 100 items', constraint: 'arrayMaxSize' });
       continue;
@@ -254,8 +283,21 @@ export function readParams<S extends Record<string, ParamSpec>>(req: Request, sp
       out[name] = p.list ? parsed : parsed[0];
     } catch (err) {
       const en = err instanceof ScalarInputError ? err.messageEn : err instanceof Error ? err.message.replace(/\s*Did you mean[^?]*\?/, '') : String(err);
-      const zh = err instanceof ScalarInputError ? err.messageZh : p.type instanceof GraphQLEnumType ? `${p.label}无效，应为 ${p.type.getValues().map((v) => v.name).join('、')} 之一` : `${p.label}无效`;
-      problems.push({ field: name, message: zh, messageEn: en.slice(0, 300), constraint: err instanceof ScalarInputError ? err.constraint : p.type instanceof GraphQLEnumType ? 'isEnum' : 'format' });
+      const zh =
+        err instanceof ScalarInputError
+          ? err.messageZh
+          : p.type instanceof GraphQLEnumType
+            ? `${p.label}无效，应为 ${p.type
+                .getValues()
+                .map((v) => v.name)
+                .join('、')} 之一`
+            : `${p.label}无效`;
+      problems.push({
+        field: name,
+        message: zh,
+        messageEn: en.slice(0, 300),
+        constraint: err instanceof ScalarInputError ? err.constraint : p.type instanceof GraphQLEnumType ? 'isEnum' : 'format',
+      });
     }
   }
   if (problems.length) throw badParameter(problems);
@@ -311,7 +353,8 @@ export function route<S extends Record<string, ParamSpec>>(
       const state = req.zr ?? { actor: null, authError: null, em: deps.orm.em.fork() };
       // eslint-disable-next-line @typescript-eslint/only-throw-error -- the credential check's own error (an AppError), kept for the route to throw
       if (state.authError) throw state.authError;
-      if (spec.auth === 'required' && !state.actor) throw unauthenticated('请先登录（Authorization: Bearer <令牌>）', 'Sign in first (Authorization: Bearer <token>)');
+      if (spec.auth === 'required' && !state.actor)
+        throw unauthenticated('请先登录（Authorization: Bearer <令牌>）', 'Sign in first (Authorization: Bearer <token>)');
       if (cost > 1) await deps.limiter.charge(req.ip, state.actor, cost - 1);
       const params = readParams(req, spec.params);
       await handler(req, res, { params, actor: state.actor, em: state.em });
@@ -323,7 +366,13 @@ export function route<S extends Record<string, ParamSpec>>(
 
 /** The last route: anything not matched is 404 in the error model. */
 export function notFoundHandler(): RequestHandler {
-  return (req, res) => sendHttpError(res, new AppError('NOT_FOUND', `未找到：${req.method} ${req.path.slice(0, 100)}`, `Not found: ${req.method} ${req.path.slice(0, 100)}`, { reason: 'NO_ROUTE' }));
+  return (req, res) =>
+    sendHttpError(
+      res,
+      new AppError('NOT_FOUND', `未找到：${req.method} ${req.path.slice(0, 100)}`, `Not found: ${req.method} ${req.path.slice(0, 100)}`, {
+        reason: 'NO_ROUTE',
+      }),
+    );
 }
 
 /** The last error handler: whatever a route threw or passed on, in the error model (a body parser's 4xx as BAD_USER_INPUT). */
@@ -332,7 +381,14 @@ export function errorHandler(log?: Pick<Logger, 'error'>) {
     const e = err as { status?: number; statusCode?: number; type?: string; expose?: boolean };
     const status = e?.status ?? e?.statusCode;
     if (!(err instanceof GraphQLError) && typeof status === 'number' && status >= 400 && status < 500) {
-      return sendHttpError(res, new AppError('BAD_USER_INPUT', '请求格式不正确', e.type ? `Malformed request (${e.type})` : 'Malformed request', { reason: 'BAD_REQUEST', http: { status } }), log);
+      return sendHttpError(
+        res,
+        new AppError('BAD_USER_INPUT', '请求格式不正确', e.type ? `Malformed request (${e.type})` : 'Malformed request', {
+          reason: 'BAD_REQUEST',
+          http: { status },
+        }),
+        log,
+      );
     }
     sendHttpError(res, err, log);
   };
@@ -348,7 +404,10 @@ export function routeTimeout(ms: number, skip: (req: Request) => boolean): Reque
     const timer = setTimeout(() => {
       if (res.headersSent) return;
       res.setHeader('Retry-After', '5');
-      sendHttpError(res, new AppError('INTERNAL', `请求超时（超过 ${ms} 毫秒），请稍后重试`, `Request timed out after ${ms} ms`, { reason: 'TIMEOUT', http: { status: 503 } }));
+      sendHttpError(
+        res,
+        new AppError('INTERNAL', `请求超时（超过 ${ms} 毫秒），请稍后重试`, `Request timed out after ${ms} ms`, { reason: 'TIMEOUT', http: { status: 503 } }),
+      );
     }, ms);
     timer.unref();
     const done = () => clearTimeout(timer);

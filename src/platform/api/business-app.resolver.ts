@@ -61,17 +61,19 @@ export class BusinessAppResolver {
   @FieldResolver(() => Int, { description: '承载该应用的在用终端数。Terminals in use that serve it.' })
   terminalCount(@Root() app: BusinessApp, @Ctx() ctx: Context): Promise<number> {
     return ctx.loaders
-      .custom('businessAppTerminalCount', () =>
-        new DataLoader<number, number>(async (ids) => {
-          const rows: Array<{ id: number; n: string }> = await ctx.em.execute(
-            `select ta.business_app_id as id, count(*) as n from terminal_app ta join terminal t on t.id = ta.terminal_id
+      .custom(
+        'businessAppTerminalCount',
+        () =>
+          new DataLoader<number, number>(async (ids) => {
+            const rows: Array<{ id: number; n: string }> = await ctx.em.execute(
+              `select ta.business_app_id as id, count(*) as n from terminal_app ta join terminal t on t.id = ta.terminal_id
               where ta.business_app_id in (?) and t.deleted_at is null and t.status in ('ACTIVE', 'PLANNED_FOR_CONSOLIDATION')
               group by ta.business_app_id`,
-            [[...ids]],
-          );
-          const counts = new Map(rows.map((r) => [Number(r.id), Number(r.n)]));
-          return ids.map((id) => counts.get(id) ?? 0);
-        }),
+              [[...ids]],
+            );
+            const counts = new Map(rows.map((r) => [Number(r.id), Number(r.n)]));
+            return ids.map((id) => counts.get(id) ?? 0);
+          }),
       )
       .load(app.id);
   }

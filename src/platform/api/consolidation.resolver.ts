@@ -9,7 +9,15 @@ import { requireActor, type Context } from '../../kernel/context';
 import { fromGlobalId } from '../../kernel/global-id';
 import { badInput, forbidden, notFound } from '../../kernel/errors';
 import { getRegion } from '../../geography';
-import { PLANNABLE_SQL as PLANNABLE, communityPlan, communitiesWithinSql, executeConsolidation, totalsOf, type CommunityPlanRow, type PlanTotals } from '../service/consolidation.service';
+import {
+  PLANNABLE_SQL as PLANNABLE,
+  communityPlan,
+  communitiesWithinSql,
+  executeConsolidation,
+  totalsOf,
+  type CommunityPlanRow,
+  type PlanTotals,
+} from '../service/consolidation.service';
 
 @ObjectType({ description: '终端整合计划的汇总数字。Figures of a terminal consolidation plan.' })
 export class ConsolidationFigures implements PlanTotals {
@@ -133,7 +141,10 @@ export class ConsolidationResolver {
     description:
       '终端整合计划：所承载应用均已接入一体化政务服务平台的终端可并入统一终端。Terminal consolidation plan: terminals whose apps are all integrated can move onto the unified terminal.',
   })
-  async consolidationPlan(@Ctx() ctx: Context, @Arg('regionId', () => ID, { description: '行政区划（任一级）的全局 ID。Region (any level).' }) regionId: string): Promise<ConsolidationPlan> {
+  async consolidationPlan(
+    @Ctx() ctx: Context,
+    @Arg('regionId', () => ID, { description: '行政区划（任一级）的全局 ID。Region (any level).' }) regionId: string,
+  ): Promise<ConsolidationPlan> {
     const region = await getRegion(ctx.em, { id: regionId }, 'region');
     const rows = await communityPlan(ctx.em, region);
     const plan = new ConsolidationPlan();
@@ -188,7 +199,9 @@ export class ConsolidationResolver {
     const result = new ConsolidationResult();
     result.consolidatedAt = done.consolidatedAt;
     result.terminalsConsolidated = done.terminals;
-    result.communities = done.communities.map((c) => Object.assign(new CommunityConsolidated(), { communityId: c.communityId, terminalIds: c.terminalIds, terminalCount: c.terminalIds.length }));
+    result.communities = done.communities.map((c) =>
+      Object.assign(new CommunityConsolidated(), { communityId: c.communityId, terminalIds: c.terminalIds, terminalCount: c.terminalIds.length }),
+    );
     return result;
   }
 }
@@ -211,17 +224,24 @@ export class CommunityConsolidationResolver {
   @FieldResolver(() => [Terminal], { description: '计划整合的终端，按平台标识排序。The terminals planned for consolidation.' })
   plannedTerminals(@Root() row: CommunityConsolidation, @Ctx() ctx: Context): Promise<Terminal[]> {
     return ctx.loaders
-      .custom('plannedTerminalsByCommunity', () =>
-        new DataLoader<number, Terminal[]>(async (ids) => {
-          const rows: Array<{ id: number; community_id: number }> = await ctx.em.execute(
-            `select t.id, t.community_id from terminal t where t.community_id in (?) and ${PLANNABLE}
+      .custom(
+        'plannedTerminalsByCommunity',
+        () =>
+          new DataLoader<number, Terminal[]>(async (ids) => {
+            const rows: Array<{ id: number; community_id: number }> = await ctx.em.execute(
+              `select t.id, t.community_id from terminal t where t.community_id in (?) and ${PLANNABLE}
               order by t.external_id`,
-            [[...ids]],
-          );
-          const terminals = await ctx.loaders.byId(Terminal).loadMany(rows.map((r) => r.id));
-          const byId = new Map(terminals.filter((t): t is Terminal => t instanceof Terminal).map((t) => [t.id, t]));
-          return ids.map((id) => rows.filter((r) => r.community_id === id).map((r) => byId.get(r.id)!).filter(Boolean));
-        }),
+              [[...ids]],
+            );
+            const terminals = await ctx.loaders.byId(Terminal).loadMany(rows.map((r) => r.id));
+            const byId = new Map(terminals.filter((t): t is Terminal => t instanceof Terminal).map((t) => [t.id, t]));
+            return ids.map((id) =>
+              rows
+                .filter((r) => r.community_id === id)
+                .map((r) => byId.get(r.id)!)
+                .filter(Boolean),
+            );
+          }),
       )
       .load(row.communityId);
   }

@@ -43,21 +43,23 @@ export class DataElementResolver {
   @FieldResolver(() => [Department], { description: '共享范围：可读取该数据元的部门。Sharing scope: departments that may read it.' })
   sharedWith(@Root() element: DataElement, @Ctx() ctx: Context): Promise<Department[]> {
     return ctx.loaders
-      .custom('dataElementSharedWith', () =>
-        new DataLoader<number, Department[]>(async (ids) => {
-          const rows: Array<{ data_element_id: number; department_id: number }> = await ctx.em
-            .getConnection()
-            .execute('select data_element_id, department_id from data_element_share where data_element_id in (?)', [[...ids]]);
-          const departments = await ctx.loaders.byId(Department).loadMany([...new Set(rows.map((r) => r.department_id))]);
-          const byId = new Map(departments.filter((d): d is Department => d instanceof Department).map((d) => [d.id, d]));
-          return ids.map((id) =>
-            rows
-              .filter((r) => r.data_element_id === id)
-              .map((r) => byId.get(r.department_id)!)
-              .filter(Boolean)
-              .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
-          );
-        }),
+      .custom(
+        'dataElementSharedWith',
+        () =>
+          new DataLoader<number, Department[]>(async (ids) => {
+            const rows: Array<{ data_element_id: number; department_id: number }> = await ctx.em
+              .getConnection()
+              .execute('select data_element_id, department_id from data_element_share where data_element_id in (?)', [[...ids]]);
+            const departments = await ctx.loaders.byId(Department).loadMany([...new Set(rows.map((r) => r.department_id))]);
+            const byId = new Map(departments.filter((d): d is Department => d instanceof Department).map((d) => [d.id, d]));
+            return ids.map((id) =>
+              rows
+                .filter((r) => r.data_element_id === id)
+                .map((r) => byId.get(r.department_id)!)
+                .filter(Boolean)
+                .sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
+            );
+          }),
       )
       .load(element.id);
   }

@@ -87,21 +87,23 @@ export class TerminalResolver {
   @FieldResolver(() => [BusinessApp], { description: '承载的业务应用系统，按名称排序。The business apps it serves, by name.' })
   apps(@Root() terminal: Terminal, @Ctx() ctx: Context): Promise<BusinessApp[]> {
     return ctx.loaders
-      .custom('terminalApps', () =>
-        new DataLoader<number, BusinessApp[]>(async (ids) => {
-          const rows: Array<{ terminal_id: number; business_app_id: number }> = await ctx.em.execute(
-            'select terminal_id, business_app_id from terminal_app where terminal_id in (?)',
-            [[...ids]],
-          );
-          const apps = await ctx.loaders.byId(BusinessApp).loadMany([...new Set(rows.map((r) => r.business_app_id))]);
-          const byId = new Map(apps.filter((a): a is BusinessApp => a instanceof BusinessApp).map((a) => [a.id, a]));
-          const grouped = new Map<number, BusinessApp[]>(ids.map((id) => [id, []]));
-          for (const r of rows) {
-            const app = byId.get(r.business_app_id);
-            if (app) grouped.get(r.terminal_id)?.push(app);
-          }
-          return ids.map((id) => (grouped.get(id) ?? []).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')));
-        }),
+      .custom(
+        'terminalApps',
+        () =>
+          new DataLoader<number, BusinessApp[]>(async (ids) => {
+            const rows: Array<{ terminal_id: number; business_app_id: number }> = await ctx.em.execute(
+              'select terminal_id, business_app_id from terminal_app where terminal_id in (?)',
+              [[...ids]],
+            );
+            const apps = await ctx.loaders.byId(BusinessApp).loadMany([...new Set(rows.map((r) => r.business_app_id))]);
+            const byId = new Map(apps.filter((a): a is BusinessApp => a instanceof BusinessApp).map((a) => [a.id, a]));
+            const grouped = new Map<number, BusinessApp[]>(ids.map((id) => [id, []]));
+            for (const r of rows) {
+              const app = byId.get(r.business_app_id);
+              if (app) grouped.get(r.terminal_id)?.push(app);
+            }
+            return ids.map((id) => (grouped.get(id) ?? []).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')));
+          }),
       )
       .load(terminal.id);
   }

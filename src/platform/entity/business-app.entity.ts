@@ -8,7 +8,10 @@ import { Department } from '../../organisation';
  * platform. Written only by the sync workers (upserts keyed on `externalId`); a record
  * the platform no longer lists keeps its row with `deletedAt` set.
  */
-@ObjectType({ implements: Node, description: '业务应用系统：部门在村（社区）使用的应用，由一体化政务服务平台同步而来。A business app, synced from the one-stop platform.' })
+@ObjectType({
+  implements: Node,
+  description: '业务应用系统：部门在村（社区）使用的应用，由一体化政务服务平台同步而来。A business app, synced from the one-stop platform.',
+})
 @Entity({ tableName: 'business_app' })
 export class BusinessApp extends BaseEntity {
   @Field({ description: '平台上的应用标识（同步按此幂等更新）。Id on the platform.' })
@@ -43,7 +46,10 @@ export class BusinessApp extends BaseEntity {
   @Property({ type: 'timestamptz' })
   platformUpdatedAt!: Date;
 
-  @Field(() => Date, { nullable: true, description: '平台已删除（或全量核对时不再列出）的时间；为空表示仍在用。When the platform deleted it; null while it exists.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: '平台已删除（或全量核对时不再列出）的时间；为空表示仍在用。When the platform deleted it; null while it exists.',
+  })
   @Property({ type: 'timestamptz', nullable: true })
   deletedAt?: Date | null;
 }

@@ -68,11 +68,18 @@ export class SyncRun extends BaseEntity<'status' | 'startedAt' | 'pages' | 'crea
   @Property({ type: 'timestamptz', nullable: true })
   finishedAt?: Date | null;
 
-  @Field(() => Date, { nullable: true, description: '开始前的水位（上次成功同步见到的最新平台修改时间）：增量同步从此时间（含）起读取变更，全量同步读取全部；首次同步为空。Watermark before the run: incremental runs read changes since it (inclusive), full runs read everything; null on the first run.' })
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      '开始前的水位（上次成功同步见到的最新平台修改时间）：增量同步从此时间（含）起读取变更，全量同步读取全部；首次同步为空。Watermark before the run: incremental runs read changes since it (inclusive), full runs read everything; null on the first run.',
+  })
   @Property({ type: 'timestamptz', nullable: true })
   cursorBefore?: Date | null;
 
-  @Field(() => Date, { nullable: true, description: '结束后的水位：本次见到的最大平台修改时间（成功后生效）。Watermark after the run: the latest platform change seen (effective once succeeded).' })
+  @Field(() => Date, {
+    nullable: true,
+    description: '结束后的水位：本次见到的最大平台修改时间（成功后生效）。Watermark after the run: the latest platform change seen (effective once succeeded).',
+  })
   @Property({ type: 'timestamptz', nullable: true })
   cursorAfter?: Date | null;
 

@@ -60,7 +60,10 @@ export class Terminal extends BaseEntity<'status'> {
   @Property({ type: 'timestamptz' })
   platformUpdatedAt!: Date;
 
-  @Field(() => Date, { nullable: true, description: '平台已删除（或全量核对时不再列出）的时间；为空表示仍存在。When the platform deleted it; null while it exists.' })
+  @Field(() => Date, {
+    nullable: true,
+    description: '平台已删除（或全量核对时不再列出）的时间；为空表示仍存在。When the platform deleted it; null while it exists.',
+  })
   @Property({ type: 'timestamptz', nullable: true })
   deletedAt?: Date | null;
 

@@ -80,7 +80,17 @@ export async function recordDataRequirement(em: EntityManager, input: DataRequir
      on conflict (source, source_ref, department_id, data_element_id, region_id, period)
      do update set frequency = excluded.frequency, business_app_id = excluded.business_app_id, active = excluded.active, updated_at = now()
      returning id`,
-    [input.departmentId, input.dataElementId, input.regionId, input.period, input.frequency, input.source, input.sourceRef, input.businessAppId ?? null, input.active ?? true],
+    [
+      input.departmentId,
+      input.dataElementId,
+      input.regionId,
+      input.period,
+      input.frequency,
+      input.source,
+      input.sourceRef,
+      input.businessAppId ?? null,
+      input.active ?? true,
+    ],
   );
   await refreshCollectOnce(em, [input.dataElementId]);
   return rows[0].id;

@@ -196,7 +196,12 @@ export interface ConsolidationExecuted {
  * a transactional EntityManager). Rows are locked first, so two executions at the same
  * time consolidate each terminal once.
  */
-export async function executeConsolidation(em: EntityManager, who: { actor: Actor; requestId?: string }, communityIds: number[], comment?: string | null): Promise<ConsolidationExecuted> {
+export async function executeConsolidation(
+  em: EntityManager,
+  who: { actor: Actor; requestId?: string },
+  communityIds: number[],
+  comment?: string | null,
+): Promise<ConsolidationExecuted> {
   const consolidatedAt = new Date();
   if (!communityIds.length) return { consolidatedAt, communities: [], terminals: 0 };
   const locked: Array<{ id: number; external_id: string; community_id: number; county_id: number; status: string }> = await em.execute(

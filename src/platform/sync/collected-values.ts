@@ -14,9 +14,19 @@ export const COLLECTED_VALUES: KindSpec<PlatformCollectedValue> = {
       const communityId = refs.communities.get(r.communityCode);
       const elementId = refs.dataElements.get(r.dataElementCode);
       if (communityId === undefined) {
-        rejected.push({ externalId: r.externalId, code: SyncRejectionCode.UNKNOWN_COMMUNITY, reason: `村（社区）代码 ${r.communityCode} 在本平台不存在 (unknown community code)`, raw: r });
+        rejected.push({
+          externalId: r.externalId,
+          code: SyncRejectionCode.UNKNOWN_COMMUNITY,
+          reason: `村（社区）代码 ${r.communityCode} 在本平台不存在 (unknown community code)`,
+          raw: r,
+        });
       } else if (elementId === undefined) {
-        rejected.push({ externalId: r.externalId, code: SyncRejectionCode.UNKNOWN_DATA_ELEMENT, reason: `数据元编码 ${r.dataElementCode} 不在数据元目录中 (unknown data element code)`, raw: r });
+        rejected.push({
+          externalId: r.externalId,
+          code: SyncRejectionCode.UNKNOWN_DATA_ELEMENT,
+          reason: `数据元编码 ${r.dataElementCode} 不在数据元目录中 (unknown data element code)`,
+          raw: r,
+        });
       } else {
         candidates.push({
           key: `${elementId}/${communityId}/${r.period}`,

@@ -90,7 +90,13 @@ export interface SyncJobOptions {
   communityFilter?: boolean;
 }
 
-function syncJob(kind: RecordSyncKind, name: string, defaultMode: SyncMode, schedule: JobSchedule | undefined, o: SyncJobOptions): JobDefinition<SyncJobData, SyncJobResult> {
+function syncJob(
+  kind: RecordSyncKind,
+  name: string,
+  defaultMode: SyncMode,
+  schedule: JobSchedule | undefined,
+  o: SyncJobOptions,
+): JobDefinition<SyncJobData, SyncJobResult> {
   return {
     queue: QUEUES.platformSync,
     name,
@@ -189,35 +195,52 @@ function pushAdmissionJob(o: SyncJobOptions): JobDefinition<AdmissionPushJobData
         const [run] = await conn.execute<Array<{ id: number }>>(
           `insert into sync_run (kind, mode, status, started_at, job_id, attempt, requested_by_id, requested_by_username, note)
            values ('PUSH_ADMISSIONS', 'INCREMENTAL', 'RUNNING', now(), ?, ?, ?, ?, ?) returning id`,
-          [job.id ?? null, job.attemptsMade + 1, job.data.requestedBy?.userId ?? null, job.data.requestedBy?.username ?? null, `批准文书 ${push.documentNumber}（${push.status}）`],
+          [
+            job.id ?? null,
+            job.attemptsMade + 1,
+            job.data.requestedBy?.userId ?? null,
+            job.data.requestedBy?.username ?? null,
+            `批准文书 ${push.documentNumber}（${push.status}）`,
+          ],
         );
-      try {
-        const receipt = await adapter!.pushAdmission(push, { signal });
-        await ctx.orm.em.transactional(async (em) => {
-          await em.execute(
-            `update sync_run set status = 'SUCCEEDED', finished_at = now(), updated_at = now(), pages = 1, created = ?, rejected = ?,
+        try {
+          const receipt = await adapter!.pushAdmission(push, { signal });
+          await ctx.orm.em.transactional(async (em) => {
+            await em.execute(
+              `update sync_run set status = 'SUCCEEDED', finished_at = now(), updated_at = now(), pages = 1, created = ?, rejected = ?,
                     note = note || ?
               where id = ?`,
-            [receipt.accepted ? 1 : 0, receipt.accepted ? 0 : 1, receipt.accepted ? `，平台回执 ${receipt.platformId}` : `，平台拒绝（回执 ${receipt.platformId}）`, run.id],
-          );
-          if (!receipt.accepted) {
-            await em.execute(`insert into sync_rejected_record (sync_run_id, kind, external_id, code, reason, raw) values (?, 'PUSH_ADMISSIONS', ?, ?, ?, ?)`, [
+              [
+                receipt.accepted ? 1 : 0,
+                receipt.accepted ? 0 : 1,
+                receipt.accepted ? `，平台回执 ${receipt.platformId}` : `，平台拒绝（回执 ${receipt.platformId}）`,
+                run.id,
+              ],
+            );
+            if (!receipt.accepted) {
+              await em.execute(
+                `insert into sync_rejected_record (sync_run_id, kind, external_id, code, reason, raw) values (?, 'PUSH_ADMISSIONS', ?, ?, ?, ?)`,
+                [
+                  run.id,
+                  push.documentNumber,
+                  SyncRejectionCode.PUSH_REFUSED,
+                  `平台拒绝了批准文书 ${push.documentNumber} 的推送（回执 ${receipt.platformId}） (the platform refused the push)`,
+                  JSON.stringify(push),
+                ],
+              );
+            }
+          });
+          ctx.logger.info({ documentNumber: push.documentNumber, ...receipt, runId: run.id }, 'admission pushed to the platform');
+          return { status: 'SUCCEEDED', runId: run.id, ...receipt };
+        } catch (err) {
+          await conn
+            .execute(`update sync_run set status = 'FAILED', finished_at = now(), updated_at = now(), error = ? where id = ?`, [
+              String((err as Error)?.message ?? err).slice(0, 4000),
               run.id,
-              push.documentNumber,
-              SyncRejectionCode.PUSH_REFUSED,
-              `平台拒绝了批准文书 ${push.documentNumber} 的推送（回执 ${receipt.platformId}） (the platform refused the push)`,
-              JSON.stringify(push),
-            ]);
-          }
-        });
-        ctx.logger.info({ documentNumber: push.documentNumber, ...receipt, runId: run.id }, 'admission pushed to the platform');
-        return { status: 'SUCCEEDED', runId: run.id, ...receipt };
-      } catch (err) {
-        await conn
-          .execute(`update sync_run set status = 'FAILED', finished_at = now(), updated_at = now(), error = ? where id = ?`, [String((err as Error)?.message ?? err).slice(0, 4000), run.id])
-          .catch(() => undefined);
-        throw classify(err);
-      }
+            ])
+            .catch(() => undefined);
+          throw classify(err);
+        }
       }
     },
   };
@@ -263,9 +286,7 @@ export async function findRunningSyncJob(queues: QueueRegistry, kind: RecordSync
   const ofKind = jobs.filter((j): j is Job => !!j && syncKindOfJob(j.name) === kind);
   const states = await Promise.all(ofKind.map(async (j) => ({ j, state: await j.getState() })));
   const rank = (s: string) => (s === 'active' ? 0 : s === 'waiting' || s === 'prioritized' ? 1 : 2);
-  return states
-    .filter(({ j, state }) => state !== 'delayed' || j.attemptsMade > 0)
-    .sort((a, b) => rank(a.state) - rank(b.state))[0]?.j;
+  return states.filter(({ j, state }) => state !== 'delayed' || j.attemptsMade > 0).sort((a, b) => rank(a.state) - rank(b.state))[0]?.j;
 }
 
 /**

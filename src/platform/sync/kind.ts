@@ -40,12 +40,21 @@ export interface KindSpec<T extends PlatformRecord> {
 }
 
 /** `INSERT … ON CONFLICT (external_id) DO UPDATE … WHERE newer-or-same AND changed RETURNING`. */
-export function upsertSql(table: string, columns: Array<[string, string]>, opts: { set?: Record<string, string>; insert?: Record<string, string> } = {}): string {
+export function upsertSql(
+  table: string,
+  columns: Array<[string, string]>,
+  opts: { set?: Record<string, string>; insert?: Record<string, string> } = {},
+): string {
   const names = columns.map(([n]) => n);
   const insertCols = [...names, ...Object.keys(opts.insert ?? {})];
   const insertVals = [...names.map((n) => `x.${n}`), ...Object.values(opts.insert ?? {})];
   const compared = names.filter((n) => n !== 'external_id');
-  const set = [...compared.map((n) => `${n} = excluded.${n}`), ...Object.entries(opts.set ?? {}).map(([k, v]) => `${k} = ${v}`), 'deleted_at = null', 'updated_at = now()'];
+  const set = [
+    ...compared.map((n) => `${n} = excluded.${n}`),
+    ...Object.entries(opts.set ?? {}).map(([k, v]) => `${k} = ${v}`),
+    'deleted_at = null',
+    'updated_at = now()',
+  ];
   return `
     insert into ${table} as t (${insertCols.join(', ')})
     select ${insertVals.join(', ')}

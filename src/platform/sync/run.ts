@@ -108,7 +108,11 @@ export type SyncResult =
 
 /** Thrown when a run fails; the run is recorded FAILED with this message. */
 export class SyncRunError extends Error {
-  constructor(message: string, readonly runId: number, readonly cause: unknown) {
+  constructor(
+    message: string,
+    readonly runId: number,
+    readonly cause: unknown,
+  ) {
     super(message);
     this.name = 'SyncRunError';
   }
@@ -450,7 +454,15 @@ export async function runSync(opts: RunSyncOptions): Promise<SyncResult> {
           JSON.stringify(deadLetters.map((d) => ({ external_id: d.externalId?.slice(0, 200) ?? null, code: d.code, reason: d.reason, raw: d.raw ?? null }))),
         ]);
       }
-      await conn.query(UPDATE_RUN_COUNTS_SQL, [runId, pages, tally.counts.created, tally.counts.updated, tally.counts.unchanged, tally.counts.rejected, tally.counts.deleted]);
+      await conn.query(UPDATE_RUN_COUNTS_SQL, [
+        runId,
+        pages,
+        tally.counts.created,
+        tally.counts.updated,
+        tally.counts.unchanged,
+        tally.counts.rejected,
+        tally.counts.deleted,
+      ]);
     }
 
     /**

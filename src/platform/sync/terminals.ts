@@ -13,7 +13,12 @@ export const TERMINALS: KindSpec<PlatformTerminal> = {
     for (const r of records) {
       const communityId = refs.communities.get(r.communityCode);
       if (communityId === undefined) {
-        rejected.push({ externalId: r.externalId, code: SyncRejectionCode.UNKNOWN_COMMUNITY, reason: `村（社区）代码 ${r.communityCode} 在本平台不存在 (unknown community code)`, raw: r });
+        rejected.push({
+          externalId: r.externalId,
+          code: SyncRejectionCode.UNKNOWN_COMMUNITY,
+          reason: `村（社区）代码 ${r.communityCode} 在本平台不存在 (unknown community code)`,
+          raw: r,
+        });
         continue;
       }
       const unknown = r.appExternalIds.filter((a) => !refs.apps.has(a));
@@ -72,7 +77,10 @@ export const TERMINALS: KindSpec<PlatformTerminal> = {
     const existing = (changed as Array<{ id: number; inserted?: boolean }>).filter((c) => !c.inserted).map((c) => c.id);
     if (existing.length) await conn.query('delete from terminal_app where terminal_id = any($1::int[])', [existing]);
     if (terminalIds.length) {
-      await conn.query('insert into terminal_app (terminal_id, business_app_id) select * from unnest($1::int[], $2::int[]) on conflict do nothing', [terminalIds, appIds]);
+      await conn.query('insert into terminal_app (terminal_id, business_app_id) select * from unnest($1::int[], $2::int[]) on conflict do nothing', [
+        terminalIds,
+        appIds,
+      ]);
     }
   },
 };

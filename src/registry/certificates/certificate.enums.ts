@@ -32,7 +32,10 @@ export enum CertificateRefusalReason {
 }
 defineEnum(CertificateRefusalReason, 'CertificateRefusalReason', '不予出具证明的原因。Why a certificate request was refused.', {
   ABOLISHED: ['该证明事项已取消（万能章专项治理）', 'The certificate has been abolished'],
-  ENTERPRISE_OWN_BUSINESS: ['严禁企业单位为自身生产经营活动要求村（社区）出具证明', 'Enterprises may not ask communities for certificates for their own business'],
+  ENTERPRISE_OWN_BUSINESS: [
+    '严禁企业单位为自身生产经营活动要求村（社区）出具证明',
+    'Enterprises may not ask communities for certificates for their own business',
+  ],
   NOT_ON_LIST: ['不在本县村（社区）出具证明清单内', 'Not on the county’s list of certificates communities issue'],
   CANNOT_VERIFY: ['村（社区）没有能力核实该事项', 'The community cannot verify it'],
 });

@@ -80,7 +80,13 @@ export class CertificateTypeResolver {
     @Arg('to', () => Date, { nullable: true, description: '截止时间（不含）。Until.' }) to?: Date,
     @Arg('communityId', () => ID, { nullable: true, description: '只看该村（社区）。Only this community.' }) communityId?: string,
   ): Promise<CertificateStatistics> {
-    return service.certificateStatistics(ctx.em, fromGlobalId(countyId, 'Region', 'countyId').id, from, to, communityId ? fromGlobalId(communityId, 'Community', 'communityId').id : null);
+    return service.certificateStatistics(
+      ctx.em,
+      fromGlobalId(countyId, 'Region', 'countyId').id,
+      from,
+      to,
+      communityId ? fromGlobalId(communityId, 'Community', 'communityId').id : null,
+    );
   }
 
   @Authorized()
@@ -116,12 +122,24 @@ export class CertificateTypeResolver {
 
   @FieldResolver(() => Int, { description: '出具次数。Times issued.' })
   issuedCount(@Root() c: CertificateType, @Ctx() ctx: Context): Promise<number> {
-    return ctx.loaders.countBySql('certificateIssued', (k) => `select certificate_type_id as key, count(*) as n from certificate_issuance where outcome = 'ISSUED' and certificate_type_id in (${k}) group by certificate_type_id`).load(c.id);
+    return ctx.loaders
+      .countBySql(
+        'certificateIssued',
+        (k) =>
+          `select certificate_type_id as key, count(*) as n from certificate_issuance where outcome = 'ISSUED' and certificate_type_id in (${k}) group by certificate_type_id`,
+      )
+      .load(c.id);
   }
 
   @FieldResolver(() => Int, { description: '不予出具次数（已取消的证明仍被要求时即计入）。Times refused.' })
   refusedCount(@Root() c: CertificateType, @Ctx() ctx: Context): Promise<number> {
-    return ctx.loaders.countBySql('certificateRefused', (k) => `select certificate_type_id as key, count(*) as n from certificate_issuance where outcome = 'REFUSED' and certificate_type_id in (${k}) group by certificate_type_id`).load(c.id);
+    return ctx.loaders
+      .countBySql(
+        'certificateRefused',
+        (k) =>
+          `select certificate_type_id as key, count(*) as n from certificate_issuance where outcome = 'REFUSED' and certificate_type_id in (${k}) group by certificate_type_id`,
+      )
+      .load(c.id);
   }
 }
 
@@ -151,9 +169,13 @@ export class CertificateIssuanceResolver {
 
   @Authorized()
   @Mutation(() => CertificateIssuance, {
-    description: '记录出具证明请求并按规则处理：已取消的证明、企业为自身经营要求的、不在清单内或无法核实的，不予出具并说明原因。Record a certificate request; the rules decide.',
+    description:
+      '记录出具证明请求并按规则处理：已取消的证明、企业为自身经营要求的、不在清单内或无法核实的，不予出具并说明原因。Record a certificate request; the rules decide.',
   })
-  recordCertificateRequest(@Ctx() ctx: Context, @Arg('input', () => CertificateRequestInput, { description: '请求。Request.' }) input: CertificateRequestInput) {
+  recordCertificateRequest(
+    @Ctx() ctx: Context,
+    @Arg('input', () => CertificateRequestInput, { description: '请求。Request.' }) input: CertificateRequestInput,
+  ) {
     return service.recordCertificateRequest(ctx, input);
   }
 
@@ -174,6 +196,8 @@ export class CertificateIssuanceResolver {
 
   @FieldResolver(() => String, { description: '处理结果说明。What was decided, in words.' })
   message(@Root() i: CertificateIssuance): string {
-    return i.outcome === IssuanceOutcome.ISSUED ? `已出具“${i.certificateName}”。` : `不予出具“${i.certificateName}”：${labelOf(CertificateRefusalReason, i.refusalReason!).zh}。`;
+    return i.outcome === IssuanceOutcome.ISSUED
+      ? `已出具“${i.certificateName}”。`
+      : `不予出具“${i.certificateName}”：${labelOf(CertificateRefusalReason, i.refusalReason!).zh}。`;
   }
 }

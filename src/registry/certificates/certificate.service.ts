@@ -26,7 +26,8 @@ export async function createCertificateType(ctx: Context, input: CertificateType
     let countyId: number;
     if (input.countyId) {
       const county = await loadReferenced(em, Region, input.countyId, 'Region', 'countyId', ['该县', 'County']);
-      if (county.level !== RegionLevel.COUNTY) throw badInput('只能是县', 'Only a county', [{ field: 'countyId', message: '不是县级区划', messageEn: 'not a county' }]);
+      if (county.level !== RegionLevel.COUNTY)
+        throw badInput('只能是县', 'Only a county', [{ field: 'countyId', message: '不是县级区划', messageEn: 'not a county' }]);
       countyId = county.id;
     } else if (scope.countyId) {
       countyId = scope.countyId;
@@ -117,7 +118,15 @@ export async function recordCertificateRequest(ctx: Context, input: CertificateR
       requiringDepartment = d.id;
     }
     const decision = decideCertificateRequest(
-      type ? { id: type.id, name: type.name, communityCanVerify: type.communityCanVerify, abolishedOn: type.abolishedOn ?? null, abolishedBy: type.abolishedBy ?? null } : null,
+      type
+        ? {
+            id: type.id,
+            name: type.name,
+            communityCanVerify: type.communityCanVerify,
+            abolishedOn: type.abolishedOn ?? null,
+            abolishedBy: type.abolishedBy ?? null,
+          }
+        : null,
       { requesterKind: input.requesterKind, forEnterpriseBusiness: input.forEnterpriseBusiness },
       chinaDate(),
     );
@@ -163,7 +172,13 @@ export interface CertificateStatisticsData {
 }
 
 /** Certificates of a county in a time window: the list, issued, refused by reason (万能章 clean-up counted). */
-export async function certificateStatistics(em: EntityManager, countyId: number, from?: Date | null, to?: Date | null, communityId?: number | null): Promise<CertificateStatisticsData> {
+export async function certificateStatistics(
+  em: EntityManager,
+  countyId: number,
+  from?: Date | null,
+  to?: Date | null,
+  communityId?: number | null,
+): Promise<CertificateStatisticsData> {
   const conds = ['i.county_id = ?'];
   const params: unknown[] = [countyId];
   if (communityId) {
@@ -188,14 +203,17 @@ export async function certificateStatistics(em: EntityManager, countyId: number,
       'all',
       tx,
     ),
-    em.getConnection().execute<Array<{ listed: string; abolished: string }>>(
-      `select count(*) filter (where abolished_on is null) as listed, count(*) filter (where abolished_on is not null) as abolished from certificate_type where county_id = ?`,
-      [countyId],
-      'all',
-      tx,
-    ),
+    em
+      .getConnection()
+      .execute<Array<{ listed: string; abolished: string }>>(
+        `select count(*) filter (where abolished_on is null) as listed, count(*) filter (where abolished_on is not null) as abolished from certificate_type where county_id = ?`,
+        [countyId],
+        'all',
+        tx,
+      ),
   ]);
-  const count = (outcome: string, reason?: string) => rows.filter((r) => r.outcome === outcome && (reason === undefined || r.reason === reason)).reduce((n, r) => n + Number(r.n), 0);
+  const count = (outcome: string, reason?: string) =>
+    rows.filter((r) => r.outcome === outcome && (reason === undefined || r.reason === reason)).reduce((n, r) => n + Number(r.n), 0);
   return {
     requests: rows.reduce((n, r) => n + Number(r.n), 0),
     issued: count(IssuanceOutcome.ISSUED),

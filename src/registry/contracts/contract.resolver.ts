@@ -56,14 +56,20 @@ export class ServiceContractResolver {
   }
 
   @Authorized()
-  @Query(() => [ContractGuardFinding], { description: '预先审查购买服务合同（不保存）：为空表示可以签订。Check a draft contract without saving; empty means it may be signed.' })
-  checkServiceContract(@Ctx() ctx: Context, @Arg('input', () => ServiceContractInput, { description: '合同草稿。Draft.' }) input: ServiceContractInput): Promise<ContractGuardFinding[]> {
+  @Query(() => [ContractGuardFinding], {
+    description: '预先审查购买服务合同（不保存）：为空表示可以签订。Check a draft contract without saving; empty means it may be signed.',
+  })
+  checkServiceContract(
+    @Ctx() ctx: Context,
+    @Arg('input', () => ServiceContractInput, { description: '合同草稿。Draft.' }) input: ServiceContractInput,
+  ): Promise<ContractGuardFinding[]> {
     return service.checkServiceContract(ctx, input);
   }
 
   @Authorized()
   @Mutation(() => ServiceContract, {
-    description: '签订购买服务合同。负面清单事项变相购买、协助办理清单事项、需要专业资质或执法资格、以目标考核或一票否决评价的，一律不得签订。Sign a service contract; the guards refuse disguised or unlawful purchases.',
+    description:
+      '签订购买服务合同。负面清单事项变相购买、协助办理清单事项、需要专业资质或执法资格、以目标考核或一票否决评价的，一律不得签订。Sign a service contract; the guards refuse disguised or unlawful purchases.',
   })
   createServiceContract(@Ctx() ctx: Context, @Arg('input', () => ServiceContractInput, { description: '合同。Contract.' }) input: ServiceContractInput) {
     return service.createServiceContract(ctx, input);
@@ -123,4 +129,3 @@ export class ServiceContractEvaluationResolver {
     return (await ctx.loaders.byId(ServiceContract).load(e.contract.id))!;
   }
 }
-

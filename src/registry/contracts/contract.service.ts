@@ -42,7 +42,8 @@ async function prepare(em: EntityManager, scope: ActorScope, input: ServiceContr
   const communityId = decodeId(problems, input.communityId, 'Community', 'communityId');
   const community = communityId > 0 ? await em.findOne(Community, { id: communityId }) : null;
   if (communityId > 0 && !community) problems.add('communityId', '未找到该村（社区）', 'Community not found');
-  else if (community && community.county.id !== countyId) problems.add('communityId', '村（社区）与部门不在同一县', 'The community is not in the department’s county');
+  else if (community && community.county.id !== countyId)
+    problems.add('communityId', '村（社区）与部门不在同一县', 'The community is not in the department’s county');
   if (input.periodEnd < input.periodStart) problems.add('periodEnd', '服务期止不能早于服务期起', 'periodEnd is before periodStart');
   const keys = input.terms.map((t) => t.key);
   keys.forEach((k, i) => {
@@ -73,7 +74,8 @@ async function prepare(em: EntityManager, scope: ActorScope, input: ServiceContr
   let listItemId: number | null = null;
   if (input.listItemId) {
     listItemId = decodeId(problems, input.listItemId, 'ListItem', 'listItemId');
-    if (listItemId > 0 && !listItems.some((i) => i.id === listItemId)) problems.add('listItemId', '不是本县现行清单中的事项', 'Not an item of the county’s current lists');
+    if (listItemId > 0 && !listItems.some((i) => i.id === listItemId))
+      problems.add('listItemId', '不是本县现行清单中的事项', 'Not an item of the county’s current lists');
   }
   const guards = checkContract(
     {
@@ -159,7 +161,8 @@ export async function evaluateServiceContract(ctx: Context, id: string, input: C
     const terms = new Set(c.terms.map((t) => t.key));
     const seen = new Set<string>();
     input.termResults.forEach((r, i) => {
-      if (!terms.has(r.termKey)) problems.add(`termResults.${i}.termKey`, `合同没有条款 ${r.termKey}：满意度只能依据合同条款评定`, `The contract has no term ${r.termKey}`);
+      if (!terms.has(r.termKey))
+        problems.add(`termResults.${i}.termKey`, `合同没有条款 ${r.termKey}：满意度只能依据合同条款评定`, `The contract has no term ${r.termKey}`);
       else if (seen.has(r.termKey)) problems.add(`termResults.${i}.termKey`, `条款 ${r.termKey} 重复评定`, `Term ${r.termKey} judged twice`);
       seen.add(r.termKey);
       for (const g of evaluationProblems(r.comment ?? '', `termResults.${i}.comment`)) problems.add(g.field, g.message, g.messageEn, g.code);
@@ -188,7 +191,9 @@ export async function evaluateServiceContract(ctx: Context, id: string, input: C
 /** Completes or terminates an active contract. */
 export async function closeServiceContract(ctx: Context, id: string, status: ServiceContractStatus, input: NoteInput): Promise<ServiceContract> {
   if (status === ServiceContractStatus.ACTIVE) {
-    throw badInput('只能改为已完成或已终止', 'Only COMPLETED or TERMINATED', [{ field: 'status', message: '不能改回履行中', messageEn: 'cannot go back to ACTIVE' }]);
+    throw badInput('只能改为已完成或已终止', 'Only COMPLETED or TERMINATED', [
+      { field: 'status', message: '不能改回履行中', messageEn: 'cannot go back to ACTIVE' },
+    ]);
   }
   const scope = actorScope(ctx);
   const action = status === ServiceContractStatus.COMPLETED ? 'complete' : 'terminate';

@@ -89,7 +89,10 @@ export class DepartmentRecord {
 export class DepartmentRecordResolver {
   @Authorized()
   @Query(() => DepartmentRecord, { description: '部门档案（部门看本部门，县级审核、督查等人员看本县部门）。A department’s record.' })
-  async departmentRecord(@Ctx() ctx: Context, @Arg('departmentId', () => ID, { description: '部门。Department.' }) departmentId: string): Promise<DepartmentRecord> {
+  async departmentRecord(
+    @Ctx() ctx: Context,
+    @Arg('departmentId', () => ID, { description: '部门。Department.' }) departmentId: string,
+  ): Promise<DepartmentRecord> {
     const scope = actorScope(ctx);
     const department = await ctx.em.findOne(Department, { id: fromGlobalId(departmentId, 'Department', 'departmentId').id });
     if (!department) throw notFound('该部门', 'Department');

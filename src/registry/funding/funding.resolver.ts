@@ -75,7 +75,9 @@ export class FundingAllocationResolver {
   }
 
   @Authorized()
-  @Query(() => UnfundedItemConnection, { description: '没有经费的已准入协助办理事项：未安排经费，或安排了但未向任何村（社区）拨付。Admitted assistance items without funding.' })
+  @Query(() => UnfundedItemConnection, {
+    description: '没有经费的已准入协助办理事项：未安排经费，或安排了但未向任何村（社区）拨付。Admitted assistance items without funding.',
+  })
   async unfundedAssistanceItems(
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
@@ -87,7 +89,12 @@ export class FundingAllocationResolver {
       countyId: await filterCounty(ctx.em, filter),
       departmentId: filterId(filter?.departmentId, 'Department', 'departmentId'),
     });
-    return paginateRows(page, async (limit, offset) => rows.slice(offset, offset + limit), async () => rows.length, info);
+    return paginateRows(
+      page,
+      async (limit, offset) => rows.slice(offset, offset + limit),
+      async () => rows.length,
+      info,
+    );
   }
 
   @Authorized()
@@ -112,8 +119,13 @@ export class FundingAllocationResolver {
   }
 
   @Authorized()
-  @Mutation(() => [FundingAllocation], { description: '向已准入事项范围内的村（社区）拨付工作经费（费随事转）。Send funding to communities of an admitted item.' })
-  recordFundingAllocations(@Ctx() ctx: Context, @Arg('input', () => FundingAllocationInput, { description: '拨付。Allocation.' }) input: FundingAllocationInput) {
+  @Mutation(() => [FundingAllocation], {
+    description: '向已准入事项范围内的村（社区）拨付工作经费（费随事转）。Send funding to communities of an admitted item.',
+  })
+  recordFundingAllocations(
+    @Ctx() ctx: Context,
+    @Arg('input', () => FundingAllocationInput, { description: '拨付。Allocation.' }) input: FundingAllocationInput,
+  ) {
     return service.recordFundingAllocations(ctx, input);
   }
 
@@ -123,7 +135,10 @@ export class FundingAllocationResolver {
     return service.confirmFundingReceived(ctx, id);
   }
 
-  @FieldResolver(() => AdmissionApplication, { nullable: true, description: '已准入事项（不在可见范围时为空）。The admitted item; null when outside your jurisdiction.' })
+  @FieldResolver(() => AdmissionApplication, {
+    nullable: true,
+    description: '已准入事项（不在可见范围时为空）。The admitted item; null when outside your jurisdiction.',
+  })
   async application(@Root() a: FundingAllocation, @Ctx() ctx: Context): Promise<AdmissionApplication | null> {
     return (await ctx.loaders.byId(AdmissionApplication).load(a.application.id)) ?? null;
   }

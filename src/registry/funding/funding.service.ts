@@ -93,7 +93,13 @@ function scopeSql(scope: ActorScope): { sql: string; params: unknown[] } {
     default:
       // Integers from the request's scope, written in: a city analyst's list can be long.
       return COUNTY_STAFF.includes(scope.role) && scope.countyIds.length
-        ? { sql: `a.county_id in (${scope.countyIds.map((id) => Number(id)).filter(Number.isSafeInteger).join(',')})`, params: [] }
+        ? {
+            sql: `a.county_id in (${scope.countyIds
+              .map((id) => Number(id))
+              .filter(Number.isSafeInteger)
+              .join(',')})`,
+            params: [],
+          }
         : { sql: 'false', params: [] };
   }
 }
@@ -106,8 +112,13 @@ export interface UnfundedRow {
 }
 
 /** Admitted assistance items of a county with no funding: none declared, or none sent to any community. */
-export async function unfundedAssistanceItems(em: EntityManager, scope: ActorScope, filter: { countyId?: number | null; departmentId?: number | null }): Promise<UnfundedRow[]> {
-  if (scope.role === Role.COMMUNITY_USER || scope.role === Role.TOWNSHIP_USER) throw forbidden('BINDING', '由县级部门和督查人员查询', 'For county staff and departments');
+export async function unfundedAssistanceItems(
+  em: EntityManager,
+  scope: ActorScope,
+  filter: { countyId?: number | null; departmentId?: number | null },
+): Promise<UnfundedRow[]> {
+  if (scope.role === Role.COMMUNITY_USER || scope.role === Role.TOWNSHIP_USER)
+    throw forbidden('BINDING', '由县级部门和督查人员查询', 'For county staff and departments');
   const s = scopeSql(scope);
   const conds = [s.sql, 'a.status in (?, ?, ?)', 'a.kind in (?, ?, ?)'];
   const params: unknown[] = [...s.params, ...ADMITTED_STATUSES, ...ASSISTANCE_KINDS];
@@ -163,9 +174,9 @@ export function unpaidCommunities(em: EntityManager, scope: ActorScope, filter: 
   const params: unknown[] = [...s.params, ...ADMITTED_STATUSES, ...ASSISTANCE_KINDS];
   const add = (sql: string, v: number | null | undefined) => {
     if (v) {
-    conds.push(sql);
-    params.push(v);
-  }
+      conds.push(sql);
+      params.push(v);
+    }
   };
   add('a.county_id = ?', filter.countyId);
   add('a.id = ?', filter.applicationId);
@@ -183,12 +194,14 @@ export function unpaidCommunities(em: EntityManager, scope: ActorScope, filter: 
   const tx = em.getTransactionContext();
   return {
     fetch: async (limit: number, offset: number): Promise<UnpaidRow[]> => {
-      const rows: Array<{ app: number; community: number; n: string; allocated: string }> = await em.getConnection().execute(
-        `select a.id as app, c.id as community, count(f.id) as n, coalesce(sum(f.amount), 0) as allocated ${base} order by a.id, c.code limit ? offset ?`,
-        [...params, limit, offset],
-        'all',
-        tx,
-      );
+      const rows: Array<{ app: number; community: number; n: string; allocated: string }> = await em
+        .getConnection()
+        .execute(
+          `select a.id as app, c.id as community, count(f.id) as n, coalesce(sum(f.amount), 0) as allocated ${base} order by a.id, c.code limit ? offset ?`,
+          [...params, limit, offset],
+          'all',
+          tx,
+        );
       return rows.map((r) => ({
         applicationId: r.app,
         communityId: r.community,

@@ -100,7 +100,7 @@ export function reviewLedgers(ledgers: LedgerFacts[], elements: ElementFacts[]):
         proposals.push({
           kind: LedgerCleanupKind.PAPER,
           ledgerId: ledger.id,
-          targetId: !ledger.electronicChannel?.trim() && !oneFormEligible(ledger, elements) ? electronicTwin?.id ?? null : null,
+          targetId: !ledger.electronicChannel?.trim() && !oneFormEligible(ledger, elements) ? (electronicTwin?.id ?? null) : null,
           message: `“${ledger.name}”要求纸质填报，但已有电子渠道（${channel}），能够传输电子文档的不再要求纸质材料。`,
           messageEn: `“${ledger.name}” is filed on paper although an electronic channel exists (${channel}).`,
         });

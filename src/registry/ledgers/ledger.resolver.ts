@@ -15,7 +15,14 @@ import { LedgerFiling, LedgerRequirement } from './ledger.entity';
 import { LedgerCleanupKind } from './ledger.enums';
 import { filterCounty } from '../../geography';
 import { filterId } from '../../kernel/input';
-import { AbolishLedgerInput, LedgerFilingFilter, LedgerFilingInput, LedgerRequirementFilter, LedgerRequirementInput, MergeLedgerInput } from '../registry.inputs';
+import {
+  AbolishLedgerInput,
+  LedgerFilingFilter,
+  LedgerFilingInput,
+  LedgerRequirementFilter,
+  LedgerRequirementInput,
+  MergeLedgerInput,
+} from '../registry.inputs';
 import * as service from './ledger.service';
 import { oneFormEligible } from './ledger-cleanup.rules';
 import DataLoader from 'dataloader';
@@ -31,7 +38,10 @@ export class LedgerCleanupProposal {
   @Field(() => LedgerRequirement, { description: '所涉台账报表。The ledger.' })
   ledger!: LedgerRequirement;
 
-  @Field(() => LedgerRequirement, { nullable: true, description: '合并时并入的台账报表；改电子时覆盖其字段的电子台账（如有）。Merge target, or the electronic ledger covering it.' })
+  @Field(() => LedgerRequirement, {
+    nullable: true,
+    description: '合并时并入的台账报表；改电子时覆盖其字段的电子台账（如有）。Merge target, or the electronic ledger covering it.',
+  })
   target!: LedgerRequirement | null;
 
   @Field({ description: '说明（中文）。Message in Chinese.' })
@@ -130,17 +140,27 @@ export class LedgerRequirementResolver {
     @Arg('countyId', () => ID, { description: '县。County.' }) countyId: string,
     @Arg('departmentId', () => ID, { nullable: true, description: '只看该部门的台账报表。Only this department’s ledgers.' }) departmentId?: string,
   ): Promise<LedgerCleanupProposal[]> {
-    return service.ledgerCleanupReview(ctx.em, fromGlobalId(countyId, 'Region', 'countyId').id, departmentId ? fromGlobalId(departmentId, 'Department', 'departmentId').id : null);
+    return service.ledgerCleanupReview(
+      ctx.em,
+      fromGlobalId(countyId, 'Region', 'countyId').id,
+      departmentId ? fromGlobalId(departmentId, 'Department', 'departmentId').id : null,
+    );
   }
 
   @Authorized()
-  @Query(() => LedgerSummary, { description: '台账报表负担汇总：清理前后每个村（社区）每年用时、合并取消数、一表通节省的填报。Ledger burden before and after clean-up.' })
+  @Query(() => LedgerSummary, {
+    description: '台账报表负担汇总：清理前后每个村（社区）每年用时、合并取消数、一表通节省的填报。Ledger burden before and after clean-up.',
+  })
   async ledgerSummary(
     @Ctx() ctx: Context,
     @Arg('countyId', () => ID, { description: '县。County.' }) countyId: string,
     @Arg('departmentId', () => ID, { nullable: true, description: '只看该部门。Only this department.' }) departmentId?: string,
   ): Promise<LedgerSummary> {
-    return service.ledgerSummary(ctx.em, fromGlobalId(countyId, 'Region', 'countyId').id, departmentId ? fromGlobalId(departmentId, 'Department', 'departmentId').id : null);
+    return service.ledgerSummary(
+      ctx.em,
+      fromGlobalId(countyId, 'Region', 'countyId').id,
+      departmentId ? fromGlobalId(departmentId, 'Department', 'departmentId').id : null,
+    );
   }
 
   @Authorized()
@@ -218,7 +238,9 @@ export class LedgerRequirementResolver {
   @FieldResolver(() => Boolean, { description: '是否可由已有数据生成（字段均已在平台采集）。Whether 一表通 is possible.' })
   async oneFormEligible(@Root() l: LedgerRequirement, @Ctx() ctx: Context): Promise<boolean> {
     const all = await this.elements(ctx).loadMany(l.dataElementCodes);
-    const elements = all.filter((e): e is DataElement => e instanceof DataElement).map((e) => ({ code: e.code, collectedOnPlatform: e.collectedOnPlatform, sourceSystem: e.sourceSystem ?? null }));
+    const elements = all
+      .filter((e): e is DataElement => e instanceof DataElement)
+      .map((e) => ({ code: e.code, collectedOnPlatform: e.collectedOnPlatform, sourceSystem: e.sourceSystem ?? null }));
     return oneFormEligible(l, elements);
   }
 
@@ -229,20 +251,32 @@ export class LedgerRequirementResolver {
 
   @FieldResolver(() => Int, { description: '填报次数。Filings made.' })
   filingCount(@Root() l: LedgerRequirement, @Ctx() ctx: Context): Promise<number> {
-    return ctx.loaders.countBySql('ledgerFilings', (k) => `select requirement_id as key, count(*) as n from ledger_filing where requirement_id in (${k}) group by requirement_id`).load(l.id);
+    return ctx.loaders
+      .countBySql(
+        'ledgerFilings',
+        (k) => `select requirement_id as key, count(*) as n from ledger_filing where requirement_id in (${k}) group by requirement_id`,
+      )
+      .load(l.id);
   }
 
   @FieldResolver(() => Int, { description: '一表通自动生成的填报次数（免于重复填报）。Filings generated from collected data.' })
   generatedFilingCount(@Root() l: LedgerRequirement, @Ctx() ctx: Context): Promise<number> {
-    return ctx.loaders.countBySql('ledgerGeneratedFilings', (k) => `select requirement_id as key, count(*) as n from ledger_filing where method = 'GENERATED' and requirement_id in (${k}) group by requirement_id`).load(l.id);
+    return ctx.loaders
+      .countBySql(
+        'ledgerGeneratedFilings',
+        (k) => `select requirement_id as key, count(*) as n from ledger_filing where method = 'GENERATED' and requirement_id in (${k}) group by requirement_id`,
+      )
+      .load(l.id);
   }
 
   private elements(ctx: Context): DataLoader<string, DataElement | null> {
-    return ctx.loaders.custom('dataElementByCode', () =>
-      new DataLoader<string, DataElement | null>(async (codes) => {
-        const rows = await ctx.em.find(DataElement, { code: { $in: [...codes] } });
-        return codes.map((c) => rows.find((r) => r.code === c) ?? null);
-      }),
+    return ctx.loaders.custom(
+      'dataElementByCode',
+      () =>
+        new DataLoader<string, DataElement | null>(async (codes) => {
+          const rows = await ctx.em.find(DataElement, { code: { $in: [...codes] } });
+          return codes.map((c) => rows.find((r) => r.code === c) ?? null);
+        }),
     );
   }
 }

@@ -80,7 +80,7 @@ async function applyInput(em: EntityManager, l: LedgerRequirement, input: Ledger
     name: input.name.trim(),
     dataElementCodes: codes,
     frequency: input.frequency,
-    expectedPerYear: input.frequency === LedgerFrequency.AD_HOC ? input.expectedPerYear ?? null : null,
+    expectedPerYear: input.frequency === LedgerFrequency.AD_HOC ? (input.expectedPerYear ?? null) : null,
     format: input.format,
     electronicChannel: input.electronicChannel?.trim() || null,
     minutesPerFiling: input.minutesPerFiling,
@@ -138,7 +138,9 @@ export async function mergeLedgerRequirement(ctx: Context, id: string, input: Me
   return ctx.em.transactional(async (em) => {
     const l = await lockLedger(em, id);
     assertMayMaintain(scope, l);
-    const into = await loadReferenced(em, LedgerRequirement, input.intoId, 'LedgerRequirement', 'intoId', ['要并入的台账报表', 'Target ledger'], { lockMode: LockMode.PESSIMISTIC_WRITE });
+    const into = await loadReferenced(em, LedgerRequirement, input.intoId, 'LedgerRequirement', 'intoId', ['要并入的台账报表', 'Target ledger'], {
+      lockMode: LockMode.PESSIMISTIC_WRITE,
+    });
     const problems = new Problems();
     if (into.id === l.id) problems.add('intoId', '不能并入自身', 'Cannot merge a ledger into itself');
     else if (into.county.id !== l.county.id) problems.add('intoId', '只能并入本县的台账报表', 'Only into a ledger of the same county');
@@ -194,7 +196,11 @@ export async function setLedgerOneForm(ctx: Context, id: string, enabled: boolea
       if (!oneFormEligible(l, elements)) {
         const missing = l.dataElementCodes.filter((c) => !elements.some((e) => e.code === c && e.collectedOnPlatform));
         new Problems()
-          .add('enabled', l.dataElementCodes.length ? `以下字段平台尚未采集，不能由已有数据生成：${missing.join('、')}` : '台账报表没有标准化字段，不能由已有数据生成', 'Not every field is collected on the platform')
+          .add(
+            'enabled',
+            l.dataElementCodes.length ? `以下字段平台尚未采集，不能由已有数据生成：${missing.join('、')}` : '台账报表没有标准化字段，不能由已有数据生成',
+            'Not every field is collected on the platform',
+          )
           .throwIfAny('不能启用一表通', 'Cannot generate this ledger from collected data');
       }
     }
@@ -223,7 +229,8 @@ export async function fileLedger(ctx: Context, input: LedgerFilingInput): Promis
     assertOwnCommunity(scope, community.id);
     const problems = new Problems();
     if (l.county.id !== community.county.id) problems.add('requirementId', '不是本县的台账报表', 'Not a ledger of your county');
-    if (l.status !== LedgerStatus.KEPT) problems.add('requirementId', '该台账报表已合并或取消，无需再填报', 'The ledger was merged or abolished: nothing to file');
+    if (l.status !== LedgerStatus.KEPT)
+      problems.add('requirementId', '该台账报表已合并或取消，无需再填报', 'The ledger was merged or abolished: nothing to file');
     const [format, example] = PERIOD_FORMATS[l.frequency];
     if (!format.test(input.period)) problems.add('period', `所属期格式应如 ${example}`, `period must look like ${example}`);
     if (!l.oneForm) {
@@ -260,7 +267,7 @@ export async function fileLedger(ctx: Context, input: LedgerFilingInput): Promis
       method: l.oneForm ? FilingMethod.GENERATED : FilingMethod.MANUAL,
       filedAt: new Date(),
       filedBy: em.getReference(User, scope.userId),
-      minutesSpent: l.oneForm ? 0 : input.minutesSpent ?? null,
+      minutesSpent: l.oneForm ? 0 : (input.minutesSpent ?? null),
       values,
     });
     await em.flush();
@@ -281,7 +288,9 @@ export async function ledgerCleanupReview(em: EntityManager, countyId: number, d
   const ledgers = await em.find(LedgerRequirement, { county: countyId, status: LedgerStatus.KEPT }, { orderBy: { id: 'asc' } });
   const appIds = [...new Set(ledgers.map((l) => l.application?.id).filter((x): x is number => x != null))];
   const admitted = new Set(
-    appIds.length ? (await em.find(AdmissionApplication, { id: { $in: appIds }, status: { $in: ADMITTED_STATUSES } }, { fields: ['id'] })).map((a) => a.id) : [],
+    appIds.length
+      ? (await em.find(AdmissionApplication, { id: { $in: appIds }, status: { $in: ADMITTED_STATUSES } }, { fields: ['id'] })).map((a) => a.id)
+      : [],
   );
   const facts: LedgerFacts[] = ledgers.map((l) => ({
     id: l.id,
@@ -299,7 +308,7 @@ export async function ledgerCleanupReview(em: EntityManager, countyId: number, d
   const byId = new Map(ledgers.map((l) => [l.id, l]));
   return reviewLedgers(facts, elements)
     .filter((p) => departmentId == null || byId.get(p.ledgerId)!.department.id === departmentId)
-    .map((p) => ({ ...p, ledger: byId.get(p.ledgerId)!, target: p.targetId ? byId.get(p.targetId) ?? null : null }));
+    .map((p) => ({ ...p, ledger: byId.get(p.ledgerId)!, target: p.targetId ? (byId.get(p.targetId) ?? null) : null }));
 }
 
 export interface LedgerSummaryData {
@@ -324,7 +333,9 @@ export interface LedgerSummaryData {
  */
 export async function ledgerSummary(em: EntityManager, countyId: number, departmentId?: number | null): Promise<LedgerSummaryData> {
   const where = { county: countyId, ...(departmentId ? { department: departmentId } : {}) };
-  const ledgers = await em.find(LedgerRequirement, where, { fields: ['id', 'status', 'format', 'oneForm', 'frequency', 'expectedPerYear', 'minutesPerFiling'] });
+  const ledgers = await em.find(LedgerRequirement, where, {
+    fields: ['id', 'status', 'format', 'oneForm', 'frequency', 'expectedPerYear', 'minutesPerFiling'],
+  });
   const filingRows: Array<{ method: FilingMethod; n: string; minutes: string | null }> = await em.getConnection().execute(
     `select f.method, count(*) as n, sum(case when f.method = 'GENERATED' then r.minutes_per_filing else 0 end) as minutes
        from ledger_filing f join ledger_requirement r on r.id = f.requirement_id

@@ -61,7 +61,11 @@ export class PlaqueResolver {
     @Arg('countyId', () => ID, { description: '县。County.' }) countyId: string,
     @Arg('departmentId', () => ID, { nullable: true, description: '只看该部门。Only this department.' }) departmentId?: string,
   ): Promise<PlaqueRemovalProposal[]> {
-    return service.plaqueCleanupReview(ctx.em, fromGlobalId(countyId, 'Region', 'countyId').id, departmentId ? fromGlobalId(departmentId, 'Department', 'departmentId').id : null);
+    return service.plaqueCleanupReview(
+      ctx.em,
+      fromGlobalId(countyId, 'Region', 'countyId').id,
+      departmentId ? fromGlobalId(departmentId, 'Department', 'departmentId').id : null,
+    );
   }
 
   @Authorized()
@@ -87,7 +91,11 @@ export class PlaqueResolver {
     @Arg('countyId', () => ID, { description: '县。County.' }) countyId: string,
     @Arg('departmentId', () => ID, { nullable: true, description: '只处理该部门的挂牌。Only this department’s plaques.' }) departmentId?: string,
   ) {
-    return service.orderPlaqueRemovals(ctx, fromGlobalId(countyId, 'Region', 'countyId').id, departmentId ? fromGlobalId(departmentId, 'Department', 'departmentId').id : null);
+    return service.orderPlaqueRemovals(
+      ctx,
+      fromGlobalId(countyId, 'Region', 'countyId').id,
+      departmentId ? fromGlobalId(departmentId, 'Department', 'departmentId').id : null,
+    );
   }
 
   @Authorized()

@@ -24,31 +24,34 @@ export async function createPlaque(ctx: Context, input: PlaqueInput): Promise<Pl
     action: 'plaque.create',
     county: (plaque) => plaque.county.id,
     build: async (em) => {
-    const community = await loadReferenced(em, Community, input.communityId, 'Community', 'communityId', ['该村（社区）', 'Community']);
-    // Community workers record plaques on their own walls, naming the department.
-    const asDepartment: ActorScope = scope.role === Role.COMMUNITY_USER ? { ...scope, role: Role.ADMIN } : scope;
-    const { department, countyId } = await resolveDepartment(em, asDepartment, input.departmentId);
-    const problems = new Problems();
-    if (community.county.id !== countyId) problems.add('communityId', '村（社区）与部门不在同一县', 'The community is not in the department’s county');
-    if ((input.authority === PlaqueAuthority.CENTRAL || input.authority === PlaqueAuthority.PROVINCIAL || input.authority === PlaqueAuthority.LOCAL) && !input.authorizingDocument?.trim()) {
-      problems.add('authorizingDocument', '请填写设立依据文件', 'Give the authorizing document');
-    }
-    problems.throwIfAny('挂牌信息有误', 'Invalid plaque');
-    const allowed =
-      scope.role === Role.ADMIN ||
-      (scope.role === Role.DEPARTMENT_USER && scope.departmentId === department.id) ||
-      (scope.role === Role.REVIEWER && scope.countyId === countyId) ||
-      (scope.role === Role.COMMUNITY_USER && scope.communityId === community.id);
-    if (!allowed) throw forbidden('JURISDICTION', '只能办理本部门、本县或本村（社区）的挂牌', 'Only plaques of your own department, county or community');
-    return em.create(Plaque, {
-      county: countyId,
-      community,
-      department,
-      name: input.name.trim(),
-      authority: input.authority,
-      authorizingDocument: input.authorizingDocument?.trim() || null,
-      installedOn: input.installedOn ?? null,
-    });
+      const community = await loadReferenced(em, Community, input.communityId, 'Community', 'communityId', ['该村（社区）', 'Community']);
+      // Community workers record plaques on their own walls, naming the department.
+      const asDepartment: ActorScope = scope.role === Role.COMMUNITY_USER ? { ...scope, role: Role.ADMIN } : scope;
+      const { department, countyId } = await resolveDepartment(em, asDepartment, input.departmentId);
+      const problems = new Problems();
+      if (community.county.id !== countyId) problems.add('communityId', '村（社区）与部门不在同一县', 'The community is not in the department’s county');
+      if (
+        (input.authority === PlaqueAuthority.CENTRAL || input.authority === PlaqueAuthority.PROVINCIAL || input.authority === PlaqueAuthority.LOCAL) &&
+        !input.authorizingDocument?.trim()
+      ) {
+        problems.add('authorizingDocument', '请填写设立依据文件', 'Give the authorizing document');
+      }
+      problems.throwIfAny('挂牌信息有误', 'Invalid plaque');
+      const allowed =
+        scope.role === Role.ADMIN ||
+        (scope.role === Role.DEPARTMENT_USER && scope.departmentId === department.id) ||
+        (scope.role === Role.REVIEWER && scope.countyId === countyId) ||
+        (scope.role === Role.COMMUNITY_USER && scope.communityId === community.id);
+      if (!allowed) throw forbidden('JURISDICTION', '只能办理本部门、本县或本村（社区）的挂牌', 'Only plaques of your own department, county or community');
+      return em.create(Plaque, {
+        county: countyId,
+        community,
+        department,
+        name: input.name.trim(),
+        authority: input.authority,
+        authorizingDocument: input.authorizingDocument?.trim() || null,
+        installedOn: input.installedOn ?? null,
+      });
     },
   });
 }
@@ -65,7 +68,13 @@ export async function plaqueCleanupReview(em: EntityManager, countyId: number, d
     { orderBy: { community: 'asc', id: 'asc' } },
   );
   return plaques.flatMap((p) => {
-    const proposal = plaqueRemovalProposal({ id: p.id, name: p.name, authority: p.authority, authorizingDocument: p.authorizingDocument ?? null, status: p.status });
+    const proposal = plaqueRemovalProposal({
+      id: p.id,
+      name: p.name,
+      authority: p.authority,
+      authorizingDocument: p.authorizingDocument ?? null,
+      status: p.status,
+    });
     return proposal ? [{ ...proposal, plaque: p }] : [];
   });
 }
@@ -142,7 +151,9 @@ export async function keepPlaque(ctx: Context, id: string, input: PlaqueStatusIn
     lifecycle: { machine: PLAQUE_LIFECYCLE, action: 'keep' },
     check: (p) => {
       if (!hasCentralOrProvincialBasis({ authority: p.authority, authorizingDocument: p.authorizingDocument ?? null })) {
-        new Problems().add('id', '没有党中央、国务院或省委、省政府的明确规定，不能保留', 'No central or provincial basis: it cannot stay').throwIfAny('不能保留', 'Cannot keep it');
+        new Problems()
+          .add('id', '没有党中央、国务院或省委、省政府的明确规定，不能保留', 'No central or provincial basis: it cannot stay')
+          .throwIfAny('不能保留', 'Cannot keep it');
       }
     },
     apply: (p) => void Object.assign(p, { removalOrderedOn: null, statusReason: input.reason.trim() }),

@@ -6,5 +6,10 @@ import type { Refusal } from './refusal.entity';
 export const REFUSAL_LIFECYCLE = lifecycle<S, 'verify' | 'dismiss' | 'interviewed', Refusal>('refusal', [
   { action: 'verify', from: [S.RECEIVED], to: S.VERIFIED, conflict: ['该记录已核实或处理', 'Already verified or handled'] },
   { action: 'dismiss', from: [S.RECEIVED], to: S.DISMISSED, conflict: ['该记录已核实或处理', 'Already verified or handled'] },
-  { action: 'interviewed', from: [S.VERIFIED], to: S.DEPARTMENT_INTERVIEWED, conflict: ['只有已核实的记录可以标记为已约谈', 'Only verified records are marked interviewed'] },
+  {
+    action: 'interviewed',
+    from: [S.VERIFIED],
+    to: S.DEPARTMENT_INTERVIEWED,
+    conflict: ['只有已核实的记录可以标记为已约谈', 'Only verified records are marked interviewed'],
+  },
 ]);

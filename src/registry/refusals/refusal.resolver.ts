@@ -22,7 +22,8 @@ export const RefusalConnection = ConnectionType(Refusal, { zh: '拒绝执行与�
 export class RefusalResolver {
   @Authorized()
   @Query(() => RefusalConnection, {
-    description: '拒绝执行与举报：村社区工作者看本村社区的，部门看涉及本部门的，审核和督查人员看本县的；新的在前。Refusals and reports the actor may see, newest first.',
+    description:
+      '拒绝执行与举报：村社区工作者看本村社区的，部门看涉及本部门的，审核和督查人员看本县的；新的在前。Refusals and reports the actor may see, newest first.',
   })
   async refusals(
     @Ctx() ctx: Context,

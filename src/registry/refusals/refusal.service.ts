@@ -36,69 +36,77 @@ export async function submitRefusal(ctx: Context, input: RefusalInput): Promise<
     comment: input.anonymous ? '匿名举报（不记录举报人）' : null,
     county: (r) => r.county.id,
     build: async (em) => {
-    const problems = new Problems();
-    let communityId: number;
-    if (scope.role === Role.COMMUNITY_USER) {
-      if (input.communityId && decodeId(problems, input.communityId, 'Community', 'communityId') !== scope.communityId) {
-        throw forbidden('JURISDICTION', '只能就本村（社区）的任务拒绝执行或举报', "Only tasks pushed onto your own community");
+      const problems = new Problems();
+      let communityId: number;
+      if (scope.role === Role.COMMUNITY_USER) {
+        if (input.communityId && decodeId(problems, input.communityId, 'Community', 'communityId') !== scope.communityId) {
+          throw forbidden('JURISDICTION', '只能就本村（社区）的任务拒绝执行或举报', 'Only tasks pushed onto your own community');
+        }
+        communityId = scope.communityId!;
+      } else if (scope.role === Role.ADMIN) {
+        if (!input.communityId) throw badInput('请指定村（社区）', 'Give the community', [{ field: 'communityId', message: '必填', messageEn: 'required' }]);
+        communityId = decodeId(problems, input.communityId, 'Community', 'communityId');
+      } else {
+        throw forbidden('BINDING', '由村（社区）工作者提出', 'Community workers refuse or report tasks');
       }
-      communityId = scope.communityId!;
-    } else if (scope.role === Role.ADMIN) {
-      if (!input.communityId) throw badInput('请指定村（社区）', 'Give the community', [{ field: 'communityId', message: '必填', messageEn: 'required' }]);
-      communityId = decodeId(problems, input.communityId, 'Community', 'communityId');
-    } else {
-      throw forbidden('BINDING', '由村（社区）工作者提出', 'Community workers refuse or report tasks');
-    }
-    const community = communityId > 0 ? await em.findOne(Community, { id: communityId }) : null;
-    if (!community) problems.add('communityId', '未找到该村（社区）', 'Community not found');
-    if (input.anonymous && input.kind !== RefusalKind.REPORT) problems.add('anonymous', '只有举报可以匿名；拒绝执行以村（社区）名义提出', 'Only reports can be anonymous');
-    if (new Set(input.reasons).size !== input.reasons.length) problems.add('reasons', '理由重复', 'Duplicate reasons');
-    let department: Department | null = null;
-    if (input.departmentId) {
-      const id = decodeId(problems, input.departmentId, 'Department', 'departmentId');
-      department = id > 0 ? await em.findOne(Department, { id }) : null;
-      if (id > 0 && !department) problems.add('departmentId', '未找到该部门', 'Department not found');
-      else if (department && community && department.region.id !== community.county.id) problems.add('departmentId', '不是本县的部门', 'Not a department of this county');
-    }
-    let application: AdmissionApplication | null = null;
-    if (input.applicationId) {
-      const id = decodeId(problems, input.applicationId, 'AdmissionApplication', 'applicationId');
-      application = id > 0 ? await em.findOne(AdmissionApplication, { id }) : null;
-      if (id > 0 && !application) problems.add('applicationId', '未找到该准入申请', 'Application not found');
-      else if (application && community && application.county.id !== community.county.id) problems.add('applicationId', '不是本县的准入申请', 'Not an application of this county');
-      else if (application && department && application.department.id !== department.id) problems.add('applicationId', '该申请不是所填部门的', 'The application belongs to another department');
-      else if (
-        application &&
-        community &&
-        input.reasons.includes(RefusalReason.NO_ADMISSION) &&
-        ADMITTED_STATUSES.includes(application.status) &&
-        application.communityIds.includes(community.id)
-      ) {
-        problems.add('reasons', `“${application.title}”已准入本村（社区），请先核验批准文书；如任务超出准入内容，请选择其他理由`, 'The item is admitted for this community: verify its approval document');
+      const community = communityId > 0 ? await em.findOne(Community, { id: communityId }) : null;
+      if (!community) problems.add('communityId', '未找到该村（社区）', 'Community not found');
+      if (input.anonymous && input.kind !== RefusalKind.REPORT)
+        problems.add('anonymous', '只有举报可以匿名；拒绝执行以村（社区）名义提出', 'Only reports can be anonymous');
+      if (new Set(input.reasons).size !== input.reasons.length) problems.add('reasons', '理由重复', 'Duplicate reasons');
+      let department: Department | null = null;
+      if (input.departmentId) {
+        const id = decodeId(problems, input.departmentId, 'Department', 'departmentId');
+        department = id > 0 ? await em.findOne(Department, { id }) : null;
+        if (id > 0 && !department) problems.add('departmentId', '未找到该部门', 'Department not found');
+        else if (department && community && department.region.id !== community.county.id)
+          problems.add('departmentId', '不是本县的部门', 'Not a department of this county');
       }
-    }
-    problems.throwIfAny('拒绝执行或举报内容有误', 'Invalid refusal or report');
-    const county = await em.findOneOrFail(Region, { id: community!.county.id });
-    const year = chinaYear();
-    const kindKey = input.kind === RefusalKind.REFUSAL ? 'refusal' : 'report';
-    const serial = await nextSequenceValue(em, county.id, kindKey, year);
-    return em.create(Refusal, {
-      number: `${countyPrefix(county)}${input.kind === RefusalKind.REFUSAL ? '拒' : '举'}〔${year}〕${serial}号`,
-      county,
-      community: community!,
-      kind: input.kind,
-      anonymous: input.anonymous,
-      reporter: input.anonymous ? null : em.getReference(User, scope.userId),
-      department: department ?? application?.department.id ?? null,
-      application,
-      taskTitle: input.taskTitle.trim(),
-      taskDescription: input.taskDescription.trim(),
-      claimedDocumentNumber: input.claimedDocumentNumber?.trim() || null,
-      taskReceivedOn: input.taskReceivedOn ?? null,
-      reasons: input.reasons,
-      evidence: input.evidence.map((e) => ({ kind: e.kind, description: e.description.trim(), reference: e.reference?.trim() || null })),
-      statusChangedAt: new Date(),
-    });
+      let application: AdmissionApplication | null = null;
+      if (input.applicationId) {
+        const id = decodeId(problems, input.applicationId, 'AdmissionApplication', 'applicationId');
+        application = id > 0 ? await em.findOne(AdmissionApplication, { id }) : null;
+        if (id > 0 && !application) problems.add('applicationId', '未找到该准入申请', 'Application not found');
+        else if (application && community && application.county.id !== community.county.id)
+          problems.add('applicationId', '不是本县的准入申请', 'Not an application of this county');
+        else if (application && department && application.department.id !== department.id)
+          problems.add('applicationId', '该申请不是所填部门的', 'The application belongs to another department');
+        else if (
+          application &&
+          community &&
+          input.reasons.includes(RefusalReason.NO_ADMISSION) &&
+          ADMITTED_STATUSES.includes(application.status) &&
+          application.communityIds.includes(community.id)
+        ) {
+          problems.add(
+            'reasons',
+            `“${application.title}”已准入本村（社区），请先核验批准文书；如任务超出准入内容，请选择其他理由`,
+            'The item is admitted for this community: verify its approval document',
+          );
+        }
+      }
+      problems.throwIfAny('拒绝执行或举报内容有误', 'Invalid refusal or report');
+      const county = await em.findOneOrFail(Region, { id: community!.county.id });
+      const year = chinaYear();
+      const kindKey = input.kind === RefusalKind.REFUSAL ? 'refusal' : 'report';
+      const serial = await nextSequenceValue(em, county.id, kindKey, year);
+      return em.create(Refusal, {
+        number: `${countyPrefix(county)}${input.kind === RefusalKind.REFUSAL ? '拒' : '举'}〔${year}〕${serial}号`,
+        county,
+        community: community!,
+        kind: input.kind,
+        anonymous: input.anonymous,
+        reporter: input.anonymous ? null : em.getReference(User, scope.userId),
+        department: department ?? application?.department.id ?? null,
+        application,
+        taskTitle: input.taskTitle.trim(),
+        taskDescription: input.taskDescription.trim(),
+        claimedDocumentNumber: input.claimedDocumentNumber?.trim() || null,
+        taskReceivedOn: input.taskReceivedOn ?? null,
+        reasons: input.reasons,
+        evidence: input.evidence.map((e) => ({ kind: e.kind, description: e.description.trim(), reference: e.reference?.trim() || null })),
+        statusChangedAt: new Date(),
+      });
     },
   });
 }

@@ -7,7 +7,15 @@ import { Department } from '../../organisation';
 import { User } from '../../auth';
 import { AdmissionApplication } from '../../admission';
 import { Refusal } from '../refusals/refusal.entity';
-import { CriticismScope, FindingCategory, FindingSeverityLevel, FindingSource, InspectionMode, InterviewStatus, SupervisionFindingStatus } from './supervision.enums';
+import {
+  CriticismScope,
+  FindingCategory,
+  FindingSeverityLevel,
+  FindingSource,
+  InspectionMode,
+  InterviewStatus,
+  SupervisionFindingStatus,
+} from './supervision.enums';
 
 /** An inspection (督查): a joint team's announced or unannounced visit (明察暗访). */
 @ObjectType({ implements: Node, description: '督查：联合督查组明察暗访、检查督促。An inspection.' })

@@ -136,7 +136,10 @@ export class SupervisionFindingResolver {
 
   @Authorized()
   @Mutation(() => SupervisionFinding, { description: '登记督查发现（针对部门，可关联督查、准入申请、拒绝执行或举报）。Record a finding against a department.' })
-  recordSupervisionFinding(@Ctx() ctx: Context, @Arg('input', () => SupervisionFindingInput, { description: '督查发现。Finding.' }) input: SupervisionFindingInput) {
+  recordSupervisionFinding(
+    @Ctx() ctx: Context,
+    @Arg('input', () => SupervisionFindingInput, { description: '督查发现。Finding.' }) input: SupervisionFindingInput,
+  ) {
     return service.recordSupervisionFinding(ctx, input);
   }
 

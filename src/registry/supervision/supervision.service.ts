@@ -57,7 +57,8 @@ async function idsOf<T extends { id: number }>(
 async function countyFor(em: EntityManager, countyGlobalId: string | null | undefined, scopeCountyId: number | null): Promise<number> {
   if (countyGlobalId) {
     const county = await loadReferenced(em, Region, countyGlobalId, 'Region', 'countyId', ['该县', 'County']);
-    if (county.level !== RegionLevel.COUNTY) throw badInput('只能是县', 'Only a county', [{ field: 'countyId', message: '不是县级区划', messageEn: 'not a county' }]);
+    if (county.level !== RegionLevel.COUNTY)
+      throw badInput('只能是县', 'Only a county', [{ field: 'countyId', message: '不是县级区划', messageEn: 'not a county' }]);
     return county.id;
   }
   if (scopeCountyId) return scopeCountyId;
@@ -71,8 +72,12 @@ export async function recordInspection(ctx: Context, input: InspectionInput): Pr
     assertCountyRole(scope, countyId, SUPERVISORS);
     const problems = new Problems();
     if (input.endedOn && input.endedOn < input.conductedOn) problems.add('endedOn', '结束日期不能早于督查日期', 'endedOn is before conductedOn');
-    const communities = await idsOf(em, problems, Community, 'Community', 'communityIds', input.communityIds, (c) => (c.county.id === countyId ? null : '不是本县的村（社区）'));
-    const departments = await idsOf(em, problems, Department, 'Department', 'departmentIds', input.departmentIds, (d) => (d.region.id === countyId ? null : '不是本县的部门'));
+    const communities = await idsOf(em, problems, Community, 'Community', 'communityIds', input.communityIds, (c) =>
+      c.county.id === countyId ? null : '不是本县的村（社区）',
+    );
+    const departments = await idsOf(em, problems, Department, 'Department', 'departmentIds', input.departmentIds, (d) =>
+      d.region.id === countyId ? null : '不是本县的部门',
+    );
     problems.throwIfAny('督查内容有误', 'Invalid inspection');
     const inspection = em.create(Inspection, {
       county: countyId,
@@ -111,7 +116,13 @@ export async function recordSupervisionFinding(ctx: Context, input: SupervisionF
     const countyId = department.region.id;
     assertCountyRole(scope, countyId, SUPERVISORS);
     const problems = new Problems();
-    const load = async <T extends object>(entity: new () => T, type: string, field: string, globalId: string | null | undefined, check: (row: T) => string | null): Promise<T | null> => {
+    const load = async <T extends object>(
+      entity: new () => T,
+      type: string,
+      field: string,
+      globalId: string | null | undefined,
+      check: (row: T) => string | null,
+    ): Promise<T | null> => {
       if (!globalId) return null;
       const id = decodeId(problems, globalId, type, field);
       if (id <= 0) return null;
@@ -182,7 +193,11 @@ export async function openEscalationFinding(em: EntityManager, app: AdmissionApp
     foundAt: now,
   });
   await em.flush();
-  await audit(em, { actor: null }, { action: 'supervisionFinding.open', entity: finding, after: snapshot(finding), comment: '紧急事项逾期未补批，自动立案督办', countyId: app.county.id });
+  await audit(
+    em,
+    { actor: null },
+    { action: 'supervisionFinding.open', entity: finding, after: snapshot(finding), comment: '紧急事项逾期未补批，自动立案督办', countyId: app.county.id },
+  );
   return finding;
 }
 
@@ -228,8 +243,11 @@ export async function scheduleInterview(ctx: Context, input: InterviewInput): Pr
     const countyId = department.region.id;
     assertCountyRole(scope, countyId, SUPERVISORS);
     const problems = new Problems();
-    if (input.followUpDeadline < chinaDate(input.scheduledAt)) problems.add('followUpDeadline', '整改期限不能早于约谈日期', 'The follow-up deadline is before the interview');
-    const findings = await idsOf(em, problems, SupervisionFinding, 'SupervisionFinding', 'findingIds', input.findingIds, (f) => (f.department.id === department.id ? null : '不是该部门的督查发现'));
+    if (input.followUpDeadline < chinaDate(input.scheduledAt))
+      problems.add('followUpDeadline', '整改期限不能早于约谈日期', 'The follow-up deadline is before the interview');
+    const findings = await idsOf(em, problems, SupervisionFinding, 'SupervisionFinding', 'findingIds', input.findingIds, (f) =>
+      f.department.id === department.id ? null : '不是该部门的督查发现',
+    );
     const refusals = await idsOf(em, problems, Refusal, 'Refusal', 'refusalIds', input.refusalIds, (r) =>
       r.county.id !== countyId || (r.department && r.department.id !== department.id)
         ? '不是涉及该部门的拒绝执行或举报'
@@ -261,7 +279,6 @@ export async function scheduleInterview(ctx: Context, input: InterviewInput): Pr
     return interview;
   });
 }
-
 
 export async function recordInterviewHeld(ctx: Context, id: string, input: InterviewHeldInput): Promise<Interview> {
   const scope = actorScope(ctx);
@@ -314,10 +331,13 @@ export async function issuePublicCriticism(ctx: Context, input: PublicCriticismI
     assertCountyRole(scope, countyId, SUPERVISORS);
     const problems = new Problems();
     if (input.followUpDeadline < input.issuedOn) problems.add('followUpDeadline', '整改期限不能早于通报日期', 'The follow-up deadline is before the criticism');
-    const findings = await idsOf(em, problems, SupervisionFinding, 'SupervisionFinding', 'findingIds', input.findingIds, (f) => (f.department.id === department.id ? null : '不是该部门的督查发现'));
+    const findings = await idsOf(em, problems, SupervisionFinding, 'SupervisionFinding', 'findingIds', input.findingIds, (f) =>
+      f.department.id === department.id ? null : '不是该部门的督查发现',
+    );
     problems.throwIfAny('通报内容有误', 'Invalid criticism');
     const documentNumber = input.documentNumber.trim();
-    if (await em.count(PublicCriticism, { county: countyId, documentNumber })) throw conflict(`通报文号 ${documentNumber} 已存在`, 'The document number exists');
+    if (await em.count(PublicCriticism, { county: countyId, documentNumber }))
+      throw conflict(`通报文号 ${documentNumber} 已存在`, 'The document number exists');
     const criticism = em.create(PublicCriticism, {
       county: countyId,
       department,
@@ -366,8 +386,10 @@ export interface OffenderRow {
 export async function repeatOffenders(em: EntityManager, countyId: number, since: Date, minFindings: number): Promise<OffenderRow[]> {
   // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- MikroORM types the transaction context as any
   const tx = em.getTransactionContext();
-  const rows: Array<{ department_id: number; findings: string; repeats: string; last: Date; interviews: string; criticisms: string }> = await em.getConnection().execute(
-    `select f.department_id, count(*) as findings, count(*) filter (where f.repeat) as repeats, max(f.found_at) as last,
+  const rows: Array<{ department_id: number; findings: string; repeats: string; last: Date; interviews: string; criticisms: string }> = await em
+    .getConnection()
+    .execute(
+      `select f.department_id, count(*) as findings, count(*) filter (where f.repeat) as repeats, max(f.found_at) as last,
             (select count(*) from interview i where i.department_id = f.department_id and i.status <> 'CANCELLED' and i.scheduled_at >= ?) as interviews,
             (select count(*) from public_criticism p where p.department_id = f.department_id and p.issued_on >= ?) as criticisms
        from supervision_finding f
@@ -375,10 +397,10 @@ export async function repeatOffenders(em: EntityManager, countyId: number, since
       group by f.department_id
      having count(*) >= ? or count(*) filter (where f.repeat) > 0
       order by count(*) desc, max(f.found_at) desc, f.department_id`,
-    [since, chinaDate(since), countyId, since, minFindings],
-    'all',
-    tx,
-  );
+      [since, chinaDate(since), countyId, since, minFindings],
+      'all',
+      tx,
+    );
   return rows.map((r) => ({
     departmentId: r.department_id,
     findings: Number(r.findings),

@@ -25,7 +25,8 @@ export interface SheetTable {
 
 /** The table: key columns, then per indicator its value and (with `compare`) baseline and change in percent. */
 export function statisticsTable(a: StatisticsAnswer, compare: boolean): SheetTable {
-  const keyHeaders = a.groupBy === StatisticsGroupBy.MONTH ? ['月份'] : a.groupBy === StatisticsGroupBy.DEPARTMENT ? ['部门'] : ['区划代码', GROUP_LABELS[a.groupBy]];
+  const keyHeaders =
+    a.groupBy === StatisticsGroupBy.MONTH ? ['月份'] : a.groupBy === StatisticsGroupBy.DEPARTMENT ? ['部门'] : ['区划代码', GROUP_LABELS[a.groupBy]];
   if (a.monthly && a.groupBy !== StatisticsGroupBy.MONTH) keyHeaders.push('月份');
   const headers = [...keyHeaders];
   const decimals: Array<number | null> = keyHeaders.map(() => null);
@@ -67,7 +68,9 @@ export async function toXlsx(a: StatisticsAnswer, t: SheetTable): Promise<Buffer
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Zhunru 准入';
   wb.created = new Date();
-  const ws = wb.addWorksheet('负担统计', { views: [{ state: 'frozen', ySplit: 1, xSplit: a.groupBy === StatisticsGroupBy.MONTH || a.groupBy === StatisticsGroupBy.DEPARTMENT ? 1 : 2 }] });
+  const ws = wb.addWorksheet('负担统计', {
+    views: [{ state: 'frozen', ySplit: 1, xSplit: a.groupBy === StatisticsGroupBy.MONTH || a.groupBy === StatisticsGroupBy.DEPARTMENT ? 1 : 2 }],
+  });
   ws.addRow(t.headers);
   for (const row of t.rows) ws.addRow(row.map((v) => (v == null ? null : v)));
   const header = ws.getRow(1);

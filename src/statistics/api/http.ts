@@ -63,7 +63,13 @@ export const EXPORT_PARAMS = {
 /** Requests' worth an export is charged in the rate limits: it builds a whole table (and, for XLSX, a workbook). */
 export const EXPORT_COST = 10;
 
-async function exportHandler(req: Request, res: Response, deps: StatisticsRouteDeps, format: 'csv' | 'xlsx', { params: q, actor, em }: RouteContext<typeof EXPORT_PARAMS>): Promise<void> {
+async function exportHandler(
+  req: Request,
+  res: Response,
+  deps: StatisticsRouteDeps,
+  format: 'csv' | 'xlsx',
+  { params: q, actor, em }: RouteContext<typeof EXPORT_PARAMS>,
+): Promise<void> {
   const ctx = await createContext({ em, actor, requestId: String(req.id ?? ''), log: req.log ?? deps.logger, config: deps.config });
   const region = await visibleRegion(ctx, { regionCode: q.region as string | undefined, regionId: q.regionId as string | undefined });
   const groupBy = (q.groupBy as StatisticsGroupBy | undefined) ?? CHILD_LEVEL[region.level];
@@ -115,31 +121,54 @@ export function mountStatisticsRoutes(app: Express, deps: StatisticsRouteDeps): 
   const router = express.Router();
   const kit = { limiter: deps.limiter, orm: deps.orm, log: deps.logger };
   for (const format of ['csv', 'xlsx'] as const) {
-    route(router, { method: 'get', path: `/exports/burden-statistics.${format}`, params: EXPORT_PARAMS, cost: EXPORT_COST, auth: 'required' }, kit, (req, res, ctx) => exportHandler(req, res, deps, format, ctx));
+    route(
+      router,
+      { method: 'get', path: `/exports/burden-statistics.${format}`, params: EXPORT_PARAMS, cost: EXPORT_COST, auth: 'required' },
+      kit,
+      (req, res, ctx) => exportHandler(req, res, deps, format, ctx),
+    );
   }
 
   const assets = dashboardAssets();
   let page: Buffer | undefined;
   // The page reads ?region= itself; assets carry ?v=<hash> to bust caches.
-  route(router, { method: 'get', path: '/dashboard', params: { region: { type: GraphQLString, pattern: /^\d{6,12}$/, maxLength: 12, label: '行政区划代码' } }, auth: 'optional' }, kit, (_req, res) => {
-    page ??= Buffer.from(dashboardPage((name) => `/dashboard/assets/${name}?v=${assets.get(name)!().version}`), 'utf8');
-    res.set({
-      'Content-Type': 'text/html; charset=utf-8',
-      'Content-Security-Policy': DASHBOARD_CSP,
-      'X-Content-Type-Options': 'nosniff',
-      'Referrer-Policy': 'no-referrer',
-      'X-Frame-Options': 'DENY',
-      'Cache-Control': 'no-cache',
-    });
-    res.send(page);
-  });
-  route(router, { method: 'get', path: '/dashboard/assets/:file', params: { v: { type: GraphQLString, pattern: /^[A-Za-z0-9_-]{12}$/, label: '版本' } }, auth: 'optional' }, kit, (req, res) => {
-    const get = typeof req.params.file === 'string' ? assets.get(req.params.file) : undefined;
-    res.set('X-Content-Type-Options', 'nosniff');
-    if (!get) throw new AppError('NOT_FOUND', '未找到该文件', 'No such file', { reason: 'NO_ROUTE' });
-    const asset = get();
-    res.set({ 'Content-Type': asset.type, 'Cache-Control': 'public, max-age=86400', ETag: asset.etag });
-    res.send(asset.body);
-  });
+  route(
+    router,
+    {
+      method: 'get',
+      path: '/dashboard',
+      params: { region: { type: GraphQLString, pattern: /^\d{6,12}$/, maxLength: 12, label: '行政区划代码' } },
+      auth: 'optional',
+    },
+    kit,
+    (_req, res) => {
+      page ??= Buffer.from(
+        dashboardPage((name) => `/dashboard/assets/${name}?v=${assets.get(name)!().version}`),
+        'utf8',
+      );
+      res.set({
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Security-Policy': DASHBOARD_CSP,
+        'X-Content-Type-Options': 'nosniff',
+        'Referrer-Policy': 'no-referrer',
+        'X-Frame-Options': 'DENY',
+        'Cache-Control': 'no-cache',
+      });
+      res.send(page);
+    },
+  );
+  route(
+    router,
+    { method: 'get', path: '/dashboard/assets/:file', params: { v: { type: GraphQLString, pattern: /^[A-Za-z0-9_-]{12}$/, label: '版本' } }, auth: 'optional' },
+    kit,
+    (req, res) => {
+      const get = typeof req.params.file === 'string' ? assets.get(req.params.file) : undefined;
+      res.set('X-Content-Type-Options', 'nosniff');
+      if (!get) throw new AppError('NOT_FOUND', '未找到该文件', 'No such file', { reason: 'NO_ROUTE' });
+      const asset = get();
+      res.set({ 'Content-Type': asset.type, 'Cache-Control': 'public, max-age=86400', ETag: asset.etag });
+      res.send(asset.body);
+    },
+  );
   app.use(router);
 }

@@ -66,14 +66,18 @@ export class IndicatorValue {
 
   @Field(() => Float, {
     nullable: true,
-    description: '基期值：存量取基期月末值，发生量取基期月数值乘以本期月数，比率取基期月比率；未设基期时为空。Baseline value (flows scaled to the period length); null without a baseline.',
+    description:
+      '基期值：存量取基期月末值，发生量取基期月数值乘以本期月数，比率取基期月比率；未设基期时为空。Baseline value (flows scaled to the period length); null without a baseline.',
   })
   baseline!: number | null;
 
   @Field(() => Float, { nullable: true, description: '较基期的变化量（比率为百分点）。Change against the baseline (percentage points for ratios).' })
   change!: number | null;
 
-  @Field(() => Float, { nullable: true, description: '较基期的变化率（%；负数表示减少；比率类指标为空）。Change in percent (negative: a reduction); null for ratios.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: '较基期的变化率（%；负数表示减少；比率类指标为空）。Change in percent (negative: a reduction); null for ratios.',
+  })
   changePercent!: number | null;
 }
 
@@ -99,13 +103,20 @@ export class BurdenStatisticsRow {
   @Field(() => [IndicatorValue], { description: '各指标数值（含基期与变化，逐项自描述）。Indicator values, each with its baseline and change.' })
   values!: IndicatorValue[];
 
-  @Field(() => [Float], { nullable: 'items', description: '紧凑形式：各指标数值，顺序与 BurdenStatistics.indicators 相同（大表格用）。The values in the order of `indicators` (compact, for large tables).' })
+  @Field(() => [Float], {
+    nullable: 'items',
+    description:
+      '紧凑形式：各指标数值，顺序与 BurdenStatistics.indicators 相同（大表格用）。The values in the order of `indicators` (compact, for large tables).',
+  })
   figures!: Array<number | null>;
 
   @Field(() => [Float], { nullable: 'items', description: '紧凑形式：各指标基期值，顺序与 indicators 相同。Baselines in the order of `indicators`.' })
   baselineFigures!: Array<number | null>;
 
-  @Field(() => [Float], { nullable: 'items', description: '紧凑形式：各指标较基期变化率（%），顺序与 indicators 相同。Changes in percent, in the order of `indicators`.' })
+  @Field(() => [Float], {
+    nullable: 'items',
+    description: '紧凑形式：各指标较基期变化率（%），顺序与 indicators 相同。Changes in percent, in the order of `indicators`.',
+  })
   changePercentFigures!: Array<number | null>;
 
   regionId!: number | null;
@@ -220,7 +231,10 @@ export class BurdenBudgetStatus {
 
 @ObjectType({ description: '刷新统计汇总的结果。Result of refreshStatistics.' })
 export class StatisticsRefreshPayload {
-  @Field({ description: '是否在后台进行（排入任务队列，或全量刷新时在后台运行）；否则已当场完成。Running in the background (queued, or a full refresh without a queue); else done at once.' })
+  @Field({
+    description:
+      '是否在后台进行（排入任务队列，或全量刷新时在后台运行）；否则已当场完成。Running in the background (queued, or a full refresh without a queue); else done at once.',
+  })
   queued!: boolean;
 
   @Field(() => String, { nullable: true, description: '队列任务 ID。Job id, when queued.' })
@@ -262,7 +276,6 @@ const convertAnswer = (a: service.StatisticsAnswer) =>
     rows: a.rows.map(toRow),
   });
 
-
 export interface StatisticsResolverDeps {
   auth?: unknown;
   /** The API's queues (enqueue only). Without them, refreshStatistics runs in the request. */
@@ -291,7 +304,8 @@ export function createStatisticsResolvers(deps: StatisticsResolverDeps = {}) {
       @Arg('to', () => MonthScalar, { description: '截止月份 YYYY-MM。Last month.' }) to: string,
       @Arg('regionId', () => ID, { nullable: true, description: '行政区划全局 ID（与 regionCode 二选一）。Region.' }) regionId?: string,
       @Arg('regionCode', () => String, { nullable: true, description: '行政区划代码（与 regionId 二选一）。Region code.' }) regionCode?: string,
-      @Arg('indicators', () => [BurdenIndicator], { nullable: true, description: '所需指标（默认常用的 10 项）。Indicators; a default set when omitted.' }) indicators?: BurdenIndicator[],
+      @Arg('indicators', () => [BurdenIndicator], { nullable: true, description: '所需指标（默认常用的 10 项）。Indicators; a default set when omitted.' })
+      indicators?: BurdenIndicator[],
       @Arg('monthly', () => Boolean, { defaultValue: false, description: '是否逐月列出每个分组。One row per group and month.' }) monthly?: boolean,
     ): Promise<BurdenStatistics> {
       const region = await service.visibleRegion(ctx, { regionId, regionCode });
@@ -313,19 +327,26 @@ export function createStatisticsResolvers(deps: StatisticsResolverDeps = {}) {
     }
 
     @Authorized()
-    @Query(() => DepartmentRanking, { description: '部门排名：所选区划内哪些部门给村（社区）带来的负担最多（默认按台账报表负担）。Which departments push the most burden.' })
+    @Query(() => DepartmentRanking, {
+      description: '部门排名：所选区划内哪些部门给村（社区）带来的负担最多（默认按台账报表负担）。Which departments push the most burden.',
+    })
     async departmentRanking(
       @Ctx() ctx: Context,
       @Arg('from', () => MonthScalar, { description: '起始月份 YYYY-MM。First month.' }) from: string,
       @Arg('to', () => MonthScalar, { description: '截止月份 YYYY-MM。Last month.' }) to: string,
       @Arg('regionId', () => ID, { nullable: true, description: '行政区划全局 ID（与 regionCode 二选一）。Region.' }) regionId?: string,
       @Arg('regionCode', () => String, { nullable: true, description: '行政区划代码（与 regionId 二选一）。Region code.' }) regionCode?: string,
-      @Arg('indicator', () => BurdenIndicator, { defaultValue: BurdenIndicator.LEDGER_HOURS, description: '排名指标，默认台账报表负担。Indicator; ledger hours by default.' }) indicator?: BurdenIndicator,
+      @Arg('indicator', () => BurdenIndicator, {
+        defaultValue: BurdenIndicator.LEDGER_HOURS,
+        description: '排名指标，默认台账报表负担。Indicator; ledger hours by default.',
+      })
+      indicator?: BurdenIndicator,
       @Arg('first', () => Int, { defaultValue: 10, description: '前 N 名（1–500）。How many.' }) first?: number,
       @Arg('ascending', () => Boolean, { defaultValue: false, description: '是否从低到高排列。Lowest first.' }) ascending?: boolean,
     ): Promise<DepartmentRanking> {
       const region = await service.visibleRegion(ctx, { regionId, regionCode });
-      if (first! < 1 || first! > 500) throw badInput('first 应在 1–500 之间', 'first must be 1–500', [{ field: 'first', message: '应在 1–500 之间', messageEn: '1–500' }]);
+      if (first! < 1 || first! > 500)
+        throw badInput('first 应在 1–500 之间', 'first must be 1–500', [{ field: 'first', message: '应在 1–500 之间', messageEn: '1–500' }]);
       const r = await service.departmentRanking(ctx.em, { region, from, to, indicator: indicator!, first: first!, ascending });
       return Object.assign(new DepartmentRanking(), {
         regionId: region.id,
@@ -337,13 +358,17 @@ export function createStatisticsResolvers(deps: StatisticsResolverDeps = {}) {
     }
 
     @Authorized()
-    @Query(() => CommunityBurdenCard, { description: '村（社区）负担卡：本村（社区）当月各项指标与基期比较，以及在施事项、台账报表和终端。A community’s burden card.' })
+    @Query(() => CommunityBurdenCard, {
+      description: '村（社区）负担卡：本村（社区）当月各项指标与基期比较，以及在施事项、台账报表和终端。A community’s burden card.',
+    })
     async communityBurdenCard(
       @Ctx() ctx: Context,
       @Arg('communityId', () => ID, { nullable: true, description: '村（社区）全局 ID（与 communityCode 二选一）。Community.' }) communityId?: string,
-      @Arg('communityCode', () => String, { nullable: true, description: '12 位村（社区）代码（与 communityId 二选一）。Community code.' }) communityCode?: string,
+      @Arg('communityCode', () => String, { nullable: true, description: '12 位村（社区）代码（与 communityId 二选一）。Community code.' })
+      communityCode?: string,
       @Arg('month', () => MonthScalar, { nullable: true, description: '月份 YYYY-MM，默认最近一次汇总的月份。Month; the latest by default.' }) month?: string,
-      @Arg('indicators', () => [BurdenIndicator], { nullable: true, description: '所需指标（默认全部）。Indicators; all by default.' }) indicators?: BurdenIndicator[],
+      @Arg('indicators', () => [BurdenIndicator], { nullable: true, description: '所需指标（默认全部）。Indicators; all by default.' })
+      indicators?: BurdenIndicator[],
     ): Promise<CommunityBurdenCard> {
       const community = await service.visibleCommunity(ctx, { communityId, communityCode });
       if (month != null) service.checkPeriod(month, month);
@@ -359,7 +384,8 @@ export function createStatisticsResolvers(deps: StatisticsResolverDeps = {}) {
       @Arg('year', () => Int, { nullable: true, description: '年度，默认今年。Year; this year by default.' }) year?: number,
     ): Promise<BurdenBudgetStatus> {
       const county = await service.visibleRegion(ctx, { regionId: countyId, regionCode: countyCode });
-      if (county.level !== RegionLevel.COUNTY) throw badInput('负担上限按县设置', 'Budgets are per county', [{ field: 'countyId', message: '不是县级区划', messageEn: 'not a county' }]);
+      if (county.level !== RegionLevel.COUNTY)
+        throw badInput('负担上限按县设置', 'Budgets are per county', [{ field: 'countyId', message: '不是县级区划', messageEn: 'not a county' }]);
       return Object.assign(new BurdenBudgetStatus(), await service.budgetStatus(ctx.em, county, year ?? chinaYear()));
     }
 
@@ -377,7 +403,9 @@ export function createStatisticsResolvers(deps: StatisticsResolverDeps = {}) {
     }
 
     @Authorized()
-    @Mutation(() => BurdenBudget, { description: '设定县年度新增负担工时上限（一进一出）；超出时规则引擎提示 BUDGET_EXCEEDED。Set a county’s yearly burden ceiling.' })
+    @Mutation(() => BurdenBudget, {
+      description: '设定县年度新增负担工时上限（一进一出）；超出时规则引擎提示 BUDGET_EXCEEDED。Set a county’s yearly burden ceiling.',
+    })
     async setBurdenBudget(
       @Ctx() ctx: Context,
       @Arg('year', () => Int, { description: '年度。Year.' }) year: number,
@@ -396,7 +424,8 @@ export function createStatisticsResolvers(deps: StatisticsResolverDeps = {}) {
     })
     async refreshStatistics(
       @Ctx() ctx: Context,
-      @Arg('regionId', () => ID, { nullable: true, description: '只刷新该区划内的县（默认全部；统计人员默认本辖区）。Limit to the counties of a region.' }) regionId?: string,
+      @Arg('regionId', () => ID, { nullable: true, description: '只刷新该区划内的县（默认全部；统计人员默认本辖区）。Limit to the counties of a region.' })
+      regionId?: string,
       @Arg('regionCode', () => String, { nullable: true, description: '同上，按区划代码。Same, by code.' }) regionCode?: string,
     ): Promise<StatisticsRefreshPayload> {
       const actor = requireActor(ctx);
@@ -405,10 +434,14 @@ export function createStatisticsResolvers(deps: StatisticsResolverDeps = {}) {
       else if (actor.role !== Role.ADMIN) region = (await ctx.loaders.byId(Region).load(actor.regionId!)) ?? null;
       let countyIds: number[] = [];
       if (region && region.level !== RegionLevel.PROVINCE) {
-        const rows: Array<{ id: number }> = await ctx.em.getConnection().execute(
-          region.level === RegionLevel.TOWNSHIP ? `select parent_id as id from region where id = ?` : `select id from region where level = 'COUNTY' and code like ?`,
-          [region.level === RegionLevel.TOWNSHIP ? region.id : `${region.codePrefix}%`],
-        );
+        const rows: Array<{ id: number }> = await ctx.em
+          .getConnection()
+          .execute(
+            region.level === RegionLevel.TOWNSHIP
+              ? `select parent_id as id from region where id = ?`
+              : `select id from region where level = 'COUNTY' and code like ?`,
+            [region.level === RegionLevel.TOWNSHIP ? region.id : `${region.codePrefix}%`],
+          );
         countyIds = rows.map((r) => r.id);
       }
       let payload: StatisticsRefreshPayload;
@@ -428,7 +461,11 @@ export function createStatisticsResolvers(deps: StatisticsResolverDeps = {}) {
         payload = Object.assign(new StatisticsRefreshPayload(), { queued: true, jobId: null, durationMs: null });
       }
       await ctx.em.transactional(async (em) => {
-        await audit(em, ctx, { action: 'statistics.refresh', entity: { type: 'StatisticsRefresh', id: payload.jobId ?? 'inline' }, after: { countyIds, queued: payload.queued } });
+        await audit(em, ctx, {
+          action: 'statistics.refresh',
+          entity: { type: 'StatisticsRefresh', id: payload.jobId ?? 'inline' },
+          after: { countyIds, queued: payload.queued },
+        });
         await em.flush();
       });
       return payload;
@@ -499,7 +536,9 @@ export function createStatisticsResolvers(deps: StatisticsResolverDeps = {}) {
       return (await c.data(ctx.em)).values.map((v) => Object.assign(new IndicatorValue(), v));
     }
 
-    @FieldResolver(() => AdmissionApplicationConnection, { description: '当前在本村（社区）实施的准入事项（含紧急事项），新的在前。Admitted items in effect here now, newest first.' })
+    @FieldResolver(() => AdmissionApplicationConnection, {
+      description: '当前在本村（社区）实施的准入事项（含紧急事项），新的在前。Admitted items in effect here now, newest first.',
+    })
     admittedItems(@Root() c: CommunityBurdenCard, @Ctx() ctx: Context, @Info() gi: GraphQLResolveInfo, @Args() page: PageArgs) {
       const where: FilterQuery<AdmissionApplication> = {
         county: c.community.county.id,
@@ -528,7 +567,11 @@ export function createStatisticsResolvers(deps: StatisticsResolverDeps = {}) {
 
     @FieldResolver(() => TerminalConnection, { description: '本村（社区）在用的服务终端（含计划整合的），按平台标识。Terminals in use here.' })
     terminals(@Root() c: CommunityBurdenCard, @Ctx() ctx: Context, @Info() gi: GraphQLResolveInfo, @Args() page: PageArgs) {
-      const where: FilterQuery<Terminal> = { community: c.community.id, deletedAt: null, status: { $in: [TerminalStatus.ACTIVE, TerminalStatus.PLANNED_FOR_CONSOLIDATION] } };
+      const where: FilterQuery<Terminal> = {
+        community: c.community.id,
+        deletedAt: null,
+        status: { $in: [TerminalStatus.ACTIVE, TerminalStatus.PLANNED_FOR_CONSOLIDATION] },
+      };
       return paginate(ctx.em, Terminal, where, { externalId: 'asc' }, page, gi);
     }
   }
@@ -550,7 +593,7 @@ export function createStatisticsResolvers(deps: StatisticsResolverDeps = {}) {
 
     @FieldResolver(() => String, { nullable: true, description: '设定人登录名。Who set it.' })
     async setByUsername(@Root() b: StatisticsBaseline, @Ctx() ctx: Context): Promise<string | null> {
-      return b.setBy ? (await ctx.loaders.byId(User).load(b.setBy.id))?.username ?? null : null;
+      return b.setBy ? ((await ctx.loaders.byId(User).load(b.setBy.id))?.username ?? null) : null;
     }
   }
 
@@ -563,7 +606,7 @@ export function createStatisticsResolvers(deps: StatisticsResolverDeps = {}) {
 
     @FieldResolver(() => String, { nullable: true, description: '设定人登录名。Who set it.' })
     async setByUsername(@Root() b: BurdenBudget, @Ctx() ctx: Context): Promise<string | null> {
-      return b.setBy ? (await ctx.loaders.byId(User).load(b.setBy.id))?.username ?? null : null;
+      return b.setBy ? ((await ctx.loaders.byId(User).load(b.setBy.id))?.username ?? null) : null;
     }
   }
 
@@ -579,4 +622,3 @@ export function createStatisticsResolvers(deps: StatisticsResolverDeps = {}) {
     BurdenBudgetResolver,
   ] as const;
 }
-

@@ -91,7 +91,10 @@ export class StatRefresh {
 const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 for (const cls of [StatCommunityMonth, StatRegionMonth, StatDepartmentMonth]) {
   for (const m of MEASURES) {
-    Property(m.type === 'int' ? { type: 'integer', fieldName: m.column, default: 0 } : { type: 'double', fieldName: m.column, default: 0 })(cls.prototype, camel(m.column));
+    Property(m.type === 'int' ? { type: 'integer', fieldName: m.column, default: 0 } : { type: 'double', fieldName: m.column, default: 0 })(
+      cls.prototype,
+      camel(m.column),
+    );
   }
 }
 

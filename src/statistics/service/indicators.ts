@@ -21,7 +21,13 @@ export enum MeasureKind {
   STOCK = 'STOCK',
   FLOW = 'FLOW',
 }
-defineEnum(MeasureKind, 'MeasureKind', '统计量类别。Kind of measure.', { STOCK: ['月末存量', 'End-of-month stock'], FLOW: ['当月发生量', 'Monthly flow'] }, { graphql: false });
+defineEnum(
+  MeasureKind,
+  'MeasureKind',
+  '统计量类别。Kind of measure.',
+  { STOCK: ['月末存量', 'End-of-month stock'], FLOW: ['当月发生量', 'Monthly flow'] },
+  { graphql: false },
+);
 
 export type Rollup = 'SUM' | 'DISTINCT';
 
@@ -168,7 +174,13 @@ export const INDICATORS: IndicatorDef[] = [
   ind(BurdenIndicator.LEDGERS_MERGED, 'ledgers_merged', '项', '合并的台账报表', 'Ledger requirements merged', true),
   ind(BurdenIndicator.FILINGS_MANUAL, 'filings_manual', '次', '手工填报次数', 'Filings typed in by communities'),
   ind(BurdenIndicator.FILINGS_GENERATED, 'filings_generated', '次', '一表通自动生成次数', 'Filings generated from stored data (一表通)', true),
-  ratio(BurdenIndicator.GENERATED_FILINGS_PERCENT, '自动生成填报占比', 'Share of filings generated from stored data', { filings_generated: 1 }, { filings_generated: 1, filings_manual: 1 }),
+  ratio(
+    BurdenIndicator.GENERATED_FILINGS_PERCENT,
+    '自动生成填报占比',
+    'Share of filings generated from stored data',
+    { filings_generated: 1 },
+    { filings_generated: 1, filings_manual: 1 },
+  ),
   ind(BurdenIndicator.ONE_FORM_HOURS_SAVED, 'one_form_hours_saved', '小时', '一表通节省工时', 'Hours saved by generated filings', true),
   ind(BurdenIndicator.TERMINALS_IN_USE, 'terminals_in_use', '台', '在用终端', 'Terminals in use'),
   ind(BurdenIndicator.TERMINALS_PLANNED, 'terminals_planned', '台', '计划整合终端', 'Terminals planned for consolidation'),
@@ -178,20 +190,45 @@ export const INDICATORS: IndicatorDef[] = [
   ind(BurdenIndicator.PLAQUES_TO_REMOVE, 'plaques_to_remove', '块', '待摘除牌子', 'Plaques ordered removed, still up'),
   ind(BurdenIndicator.PLAQUES_REMOVED, 'plaques_removed', '块', '已摘除牌子', 'Plaques removed', true),
   ind(BurdenIndicator.CERTIFICATES_ISSUED, 'certificates_issued', '件', '出具证明', 'Certificates issued'),
-  ind(BurdenIndicator.CERTIFICATES_REFUSED_ABOLISHED, 'certificates_refused_abolished', '件', '因已取消而拒开证明', 'Certificate requests refused as abolished'),
+  ind(
+    BurdenIndicator.CERTIFICATES_REFUSED_ABOLISHED,
+    'certificates_refused_abolished',
+    '件',
+    '因已取消而拒开证明',
+    'Certificate requests refused as abolished',
+  ),
   ind(BurdenIndicator.ASSISTANCE_ITEMS, 'assistance_items', '项', '在施协助类事项', 'Admitted assistance items in effect'),
   ind(BurdenIndicator.UNFUNDED_ASSISTANCE_ITEMS, 'unfunded_assistance_items', '项', '无经费的协助类事项', 'Admitted assistance items without funding'),
-  ratio(BurdenIndicator.FUNDING_COMPLIANCE_PERCENT, '费随事转落实率', 'Funding-follows-task compliance', { assistance_items: 1, unfunded_assistance_items: -1 }, { assistance_items: 1 }),
+  ratio(
+    BurdenIndicator.FUNDING_COMPLIANCE_PERCENT,
+    '费随事转落实率',
+    'Funding-follows-task compliance',
+    { assistance_items: 1, unfunded_assistance_items: -1 },
+    { assistance_items: 1 },
+  ),
   ind(BurdenIndicator.EMERGENCY_ENTRIES, 'emergency_entries', '项', '紧急事项先进后批', 'Emergency entries'),
   ind(BurdenIndicator.EMERGENCY_IN_TIME, 'emergency_in_time', '项', '紧急事项按期补批', 'Emergency entries approved before the deadline', true),
-  ratio(BurdenIndicator.EMERGENCY_IN_TIME_PERCENT, '紧急事项按期补批率', 'Share of emergency entries approved in time', { emergency_in_time: 1 }, { emergency_resolved: 1 }),
+  ratio(
+    BurdenIndicator.EMERGENCY_IN_TIME_PERCENT,
+    '紧急事项按期补批率',
+    'Share of emergency entries approved in time',
+    { emergency_in_time: 1 },
+    { emergency_resolved: 1 },
+  ),
   ind(BurdenIndicator.REFUSALS, 'refusals', '件', '村（社区）拒绝执行', 'Refusals by communities'),
   ind(BurdenIndicator.REPORTS, 'reports', '件', '举报未经准入事项', 'Reports of unapproved tasks'),
   ind(BurdenIndicator.COLLECTIONS_AVOIDED, 'collections_avoided', '项', '避免重复采集的数据需求', 'Duplicate data collections avoided', true),
   ind(BurdenIndicator.APPLICATIONS_APPROVED, 'applications_approved', '项', '批准的准入申请', 'Applications approved'),
   ind(BurdenIndicator.APPLICATIONS_REJECTED, 'applications_rejected', '项', '不予准入的申请', 'Applications rejected'),
   ind(BurdenIndicator.APPROVED_HOURS, 'approved_hours', '小时/年', '批准事项的测算负担', 'Burden estimate of approved applications, hours a year'),
-  ind(BurdenIndicator.REJECTED_HOURS, 'rejected_hours', '小时/年', '被拒事项的测算负担（挡住的负担）', 'Burden estimate of rejected applications (kept out), hours a year', true),
+  ind(
+    BurdenIndicator.REJECTED_HOURS,
+    'rejected_hours',
+    '小时/年',
+    '被拒事项的测算负担（挡住的负担）',
+    'Burden estimate of rejected applications (kept out), hours a year',
+    true,
+  ),
 ];
 export const INDICATOR_BY_KEY = new Map(INDICATORS.map((i) => [i.key, i]));
 
@@ -238,7 +275,10 @@ export function indicatorValue(def: IndicatorDef, v: Record<string, number | nul
 /** The same as SQL over aggregated column expressions (`agg(col)` gives the SQL of one column). */
 export function indicatorSql(def: IndicatorDef, agg: (col: string) => string): string {
   if (!def.ratio) return agg(def.column!);
-  const lin = (combo: Record<string, number>) => Object.entries(combo).map(([c, k]) => `${k === 1 ? '' : `${k} * `}${agg(c)}`).join(' + ');
+  const lin = (combo: Record<string, number>) =>
+    Object.entries(combo)
+      .map(([c, k]) => `${k === 1 ? '' : `${k} * `}${agg(c)}`)
+      .join(' + ');
   return `(100.0 * (${lin(def.ratio.numerator)}) / nullif(${lin(def.ratio.denominator)}, 0))`;
 }
 
@@ -255,4 +295,3 @@ export const DEFAULT_INDICATORS: BurdenIndicator[] = [
   BurdenIndicator.REFUSALS,
   BurdenIndicator.APPROVED_HOURS,
 ];
-

@@ -34,7 +34,11 @@ export const refreshStatisticsJob: JobDefinition<RefreshStatisticsData, RefreshR
  * Queues a refresh (of everything, or of some counties). Requests for the same scope
  * waiting to run are merged (BullMQ deduplication).
  */
-export async function enqueueStatisticsRefresh(queues: QueueRegistry, countyIds: number[] = [], requestedBy: RefreshStatisticsData['requestedBy'] = null): Promise<Job<RefreshStatisticsData>> {
+export async function enqueueStatisticsRefresh(
+  queues: QueueRegistry,
+  countyIds: number[] = [],
+  requestedBy: RefreshStatisticsData['requestedBy'] = null,
+): Promise<Job<RefreshStatisticsData>> {
   const scope = countyIds.length ? [...new Set(countyIds)].sort((a, b) => a - b).join(',') : 'all';
   return (await queues.add(refreshStatisticsJob, { countyIds, requestedBy }, { deduplication: { id: `statistics:${scope}` } })) as Job<RefreshStatisticsData>;
 }

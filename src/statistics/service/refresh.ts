@@ -130,7 +130,16 @@ function sourceStatements(avail: Set<Source>, cf: (col: string) => string): stri
         ) v(m, items, assist, unf, em_e, em_t, em_r, appr, rej)
        where v.m is not null
        group by y.id, y.county_id, y.department_id, y.hours_pc, v.m`);
-    const appCols = ['items_in_effect', 'assistance_items', 'unfunded_assistance_items', 'emergency_entries', 'emergency_in_time', 'emergency_resolved', 'applications_approved', 'applications_rejected'];
+    const appCols = [
+      'items_in_effect',
+      'assistance_items',
+      'unfunded_assistance_items',
+      'emergency_entries',
+      'emergency_in_time',
+      'emergency_resolved',
+      'applications_approved',
+      'applications_rejected',
+    ];
     const appSums = 'sum(e.items), sum(e.assist), sum(e.unf), sum(e.em_e), sum(e.em_t), sum(e.em_r), sum(e.appr), sum(e.rej)';
     out.push(
       ins(
@@ -139,7 +148,12 @@ function sourceStatements(avail: Set<Source>, cf: (col: string) => string): stri
            from st_app_ev e join st_app_comm ac on ac.app_id = e.id group by ac.community_id, e.m`,
       ),
     );
-    out.push(ins(appCols, `select 'T', t.township_id, e.m, ${appSums} from st_app_ev e join (select distinct app_id, township_id from st_app_comm) t on t.app_id = e.id group by t.township_id, e.m`));
+    out.push(
+      ins(
+        appCols,
+        `select 'T', t.township_id, e.m, ${appSums} from st_app_ev e join (select distinct app_id, township_id from st_app_comm) t on t.app_id = e.id group by t.township_id, e.m`,
+      ),
+    );
     out.push(ins(appCols, `select 'K', e.county_id, e.m, ${appSums} from st_app_ev e group by e.county_id, e.m`));
     out.push(
       ins(
@@ -181,7 +195,12 @@ function sourceStatements(avail: Set<Source>, cf: (col: string) => string): stri
            from st_led_ev e join st_led_comm lc on lc.led_id = e.id group by lc.community_id, e.m`,
       ),
     );
-    out.push(ins(cols, `select 'T', t.township_id, e.m, sum(e.n), sum(e.ab), sum(e.mg) from st_led_ev e join (select distinct led_id, township_id from st_led_comm) t on t.led_id = e.id group by t.township_id, e.m`));
+    out.push(
+      ins(
+        cols,
+        `select 'T', t.township_id, e.m, sum(e.n), sum(e.ab), sum(e.mg) from st_led_ev e join (select distinct led_id, township_id from st_led_comm) t on t.led_id = e.id group by t.township_id, e.m`,
+      ),
+    );
     out.push(ins(cols, `select 'K', e.county_id, e.m, sum(e.n), sum(e.ab), sum(e.mg) from st_led_ev e group by e.county_id, e.m`));
     out.push(
       ins(
@@ -214,7 +233,12 @@ function sourceStatements(avail: Set<Source>, cf: (col: string) => string): stri
       select t.id, t.community_id, v.m, sum(v.u) as u, sum(v.p) as p, sum(v.k) as k
         from st_term t cross join lateral (values (t.start_m, 1, 0, 0), (t.end_m, -1, 0, 0), (t.planned_m, 0, 1, 0), (t.consolidated_m, 0, 0, 1)) v(m, u, p, k)
        where v.m is not null group by t.id, t.community_id, v.m`);
-    out.push(ins(['terminals_in_use', 'terminals_planned', 'terminals_consolidated'], `select 'C', e.community_id, e.m, sum(e.u), sum(e.p), sum(e.k) from st_term_ev e group by e.community_id, e.m`));
+    out.push(
+      ins(
+        ['terminals_in_use', 'terminals_planned', 'terminals_consolidated'],
+        `select 'C', e.community_id, e.m, sum(e.u), sum(e.p), sum(e.k) from st_term_ev e group by e.community_id, e.m`,
+      ),
+    );
     out.push(
       ins(
         ['terminals_in_use', 'terminals_planned', 'terminals_consolidated'],
@@ -231,7 +255,10 @@ function sourceStatements(avail: Set<Source>, cf: (col: string) => string): stri
         from st_term t join terminal_app ta on ta.terminal_id = t.id join business_app b on b.id = ta.business_app_id and b.used_by_communities
        group by t.community_id, b.id, b.department_id`);
     const obl = (lvl: string, idCol: string) =>
-      ins(['app_obligations'], `select '${lvl}', ${idCol}, v.m, sum(v.n) from st_obl o cross join lateral (values (o.s, 1), (o.e, -1)) v(m, n) where v.m is not null and ${idCol} is not null group by 2, 3`);
+      ins(
+        ['app_obligations'],
+        `select '${lvl}', ${idCol}, v.m, sum(v.n) from st_obl o cross join lateral (values (o.s, 1), (o.e, -1)) v(m, n) where v.m is not null and ${idCol} is not null group by 2, 3`,
+      );
     out.push(obl('C', 'o.community_id'), obl('D', 'o.department_id'));
   }
 
@@ -284,7 +311,12 @@ function sourceStatements(avail: Set<Source>, cf: (col: string) => string): stri
       ),
     );
     out.push(ins(['collections_avoided'], `select 'R', g.id, ${m}, count(*) ${base} and g.level in ('CITY', 'PROVINCE') group by 2, 3`)); // always all: cities and provinces are re-summed on every refresh
-    out.push(ins(['collections_avoided'], `select 'D', q.department_id, ${m}, count(*) ${base} and ${cf("case when g.level = 'TOWNSHIP' then g.parent_id else g.id end")} group by 2, 3`));
+    out.push(
+      ins(
+        ['collections_avoided'],
+        `select 'D', q.department_id, ${m}, count(*) ${base} and ${cf("case when g.level = 'TOWNSHIP' then g.parent_id else g.id end")} group by 2, 3`,
+      ),
+    );
   }
   // Temporary tables have no statistics until analysed; the joins above need them.
   return out.flatMap((sql) => {
@@ -295,7 +327,9 @@ function sourceStatements(avail: Set<Source>, cf: (col: string) => string): stri
 
 /** The per-(id, month) sums of events at level `lvl` (stocks clamped to `from`, earlier flows dropped). */
 function eventSums(lvl: string, from: string, to: string, measures: Measure[]): string {
-  const sums = measures.map((mm) => (mm.kind === MeasureKind.STOCK ? `sum(${mm.column}) as ${mm.column}` : `sum(${mm.column}) filter (where m >= ${dateLit(from)}) as ${mm.column}`));
+  const sums = measures.map((mm) =>
+    mm.kind === MeasureKind.STOCK ? `sum(${mm.column}) as ${mm.column}` : `sum(${mm.column}) filter (where m >= ${dateLit(from)}) as ${mm.column}`,
+  );
   return `(select id, greatest(m, ${dateLit(from)}) as mm, ${sums.join(', ')} from st_ev where lvl = '${lvl}' and m <= ${dateLit(to)} group by id, mm)`;
 }
 /** A measure's value in the dense grid: running sum for stocks, the month's sum for flows. */
@@ -342,7 +376,9 @@ async function refreshInTransaction(em: EntityManager, opts: RefreshOptions, cou
     let from: string | null = null;
     if (partial) {
       // Some counties: within the months of the last full refresh (the scheduled full refresh moves them on).
-      const last = await exec(`select month_from::text as f, month_to::text as t from stat_refresh where scope = 'FULL' and finished_at is not null order by id desc limit 1`);
+      const last = await exec(
+        `select month_from::text as f, month_to::text as t from stat_refresh where scope = 'FULL' and finished_at is not null order by id desc limit 1`,
+      );
       if (last[0]) [from, to] = [last[0].f, last[0].t];
       else partial = false; // never refreshed in full: do that first
     }
@@ -398,7 +434,12 @@ async function refreshInTransaction(em: EntityManager, opts: RefreshOptions, cou
         from (
           select k.month, k.region_id as rid, ${COLS.map((c) => `k.${c}`).join(', ')} from stat_region_month k where k.level = 'COUNTY'
           union all
-          select e.mm, e.id, ${COLS.map((c) => (c === 'collections_avoided' ? `e.${c}` : '0')).join(', ')} from ${eventSums('R', f, to, MEASURES.filter((mm) => mm.column === 'collections_avoided'))} e
+          select e.mm, e.id, ${COLS.map((c) => (c === 'collections_avoided' ? `e.${c}` : '0')).join(', ')} from ${eventSums(
+            'R',
+            f,
+            to,
+            MEASURES.filter((mm) => mm.column === 'collections_avoided'),
+          )} e
         ) x
         join region r on r.id = x.rid
         left join region p1 on p1.id = r.parent_id

@@ -185,14 +185,18 @@ export function forgetLastRefresh(): void {
 }
 
 async function readLastRefresh(em: EntityManager): Promise<RefreshInfo | null> {
-  const rows: Array<{ id: number; finished_ms: string; f: string; t: string; unavailable: Source[]; baselines: string | null }> = await em.getConnection().execute(
-    `select r.id, (extract(epoch from r.finished_at) * 1000)::bigint::text as finished_ms, to_char(f.month_from, 'YYYY-MM') as f, to_char(f.month_to, 'YYYY-MM') as t, r.unavailable,
+  const rows: Array<{ id: number; finished_ms: string; f: string; t: string; unavailable: Source[]; baselines: string | null }> = await em
+    .getConnection()
+    .execute(
+      `select r.id, (extract(epoch from r.finished_at) * 1000)::bigint::text as finished_ms, to_char(f.month_from, 'YYYY-MM') as f, to_char(f.month_to, 'YYYY-MM') as t, r.unavailable,
             (select max(updated_at)::text || count(*) from statistics_baseline) as baselines
        from (select * from stat_refresh where finished_at is not null order by id desc limit 1) r
        cross join lateral (select month_from, month_to from stat_refresh where finished_at is not null and scope = 'FULL' order by id desc limit 1) f`,
-  );
+    );
   const r = rows[0];
-  return r ? { finishedAt: new Date(Number(r.finished_ms)), from: r.f, to: r.t, unavailable: r.unavailable ?? [], version: `${r.id}:${r.baselines ?? ''}` } : null;
+  return r
+    ? { finishedAt: new Date(Number(r.finished_ms)), from: r.f, to: r.t, unavailable: r.unavailable ?? [], version: `${r.id}:${r.baselines ?? ''}` }
+    : null;
 }
 
 /**
@@ -242,7 +246,13 @@ export function valueBuilder(defs: IndicatorDef[], months: number, unavailable: 
 }
 
 /** One row's indicator values (see valueBuilder). */
-export function buildValues(defs: IndicatorDef[], v: Record<string, number | null>, b: Record<string, number | null> | null, months: number, unavailable: Set<string>): IndicatorResult[] {
+export function buildValues(
+  defs: IndicatorDef[],
+  v: Record<string, number | null>,
+  b: Record<string, number | null> | null,
+  months: number,
+  unavailable: Set<string>,
+): IndicatorResult[] {
   return valueBuilder(defs, months, unavailable)(v, b ? { ...b } : null);
 }
 
@@ -280,24 +290,45 @@ function rowSource(region: Region, groupBy: StatisticsGroupBy): RowSource {
   switch (groupBy) {
     case StatisticsGroupBy.COMMUNITY: {
       const where =
-        region.level === RegionLevel.TOWNSHIP ? `r.township_id = ${region.id}` : region.level === RegionLevel.COUNTY ? `r.county_id = ${region.id}` : `r.code like ${prefix}`;
-      return { groups: `select r.id, r.name as label, r.code, ${baselineOf('r.code')} as bm from community r where ${where}`, table: 'stat_community_month', key: 'community_id' };
+        region.level === RegionLevel.TOWNSHIP
+          ? `r.township_id = ${region.id}`
+          : region.level === RegionLevel.COUNTY
+            ? `r.county_id = ${region.id}`
+            : `r.code like ${prefix}`;
+      return {
+        groups: `select r.id, r.name as label, r.code, ${baselineOf('r.code')} as bm from community r where ${where}`,
+        table: 'stat_community_month',
+        key: 'community_id',
+      };
     }
     case StatisticsGroupBy.DEPARTMENT:
-      if (region.level === RegionLevel.TOWNSHIP) throw badInput('按部门统计须选择县级及以上区划', 'Department statistics need a county or higher', [{ field: 'groupBy', message: '乡镇不能按部门分组', messageEn: 'not for a township' }]);
+      if (region.level === RegionLevel.TOWNSHIP)
+        throw badInput('按部门统计须选择县级及以上区划', 'Department statistics need a county or higher', [
+          { field: 'groupBy', message: '乡镇不能按部门分组', messageEn: 'not for a township' },
+        ]);
       return {
         groups: `select r.id, r.name as label, dr.code, ${baselineOf('dr.code')} as bm from department r join region dr on dr.id = r.region_id where dr.code like ${prefix}`,
         table: 'stat_department_month',
         key: 'department_id',
       };
     case StatisticsGroupBy.MONTH:
-      return { groups: `select r.id, r.name as label, r.code, ${baselineOf('r.code')} as bm from region r where r.id = ${region.id}`, table: 'stat_region_month', key: 'region_id' };
+      return {
+        groups: `select r.id, r.name as label, r.code, ${baselineOf('r.code')} as bm from region r where r.id = ${region.id}`,
+        table: 'stat_region_month',
+        key: 'region_id',
+      };
     default: {
       if (LEVEL_DEPTH[groupBy] < LEVEL_DEPTH[region.level]) {
-        throw badInput('分组层级不能高于所选区划', 'Group by a level at or below the region', [{ field: 'groupBy', message: '分组层级高于所选区划', messageEn: 'level above the region' }]);
+        throw badInput('分组层级不能高于所选区划', 'Group by a level at or below the region', [
+          { field: 'groupBy', message: '分组层级高于所选区划', messageEn: 'level above the region' },
+        ]);
       }
       const where = (groupBy as string) === region.level ? `r.id = ${region.id}` : `r.level = ${lit(groupBy)} and r.code like ${prefix}`;
-      return { groups: `select r.id, r.name as label, r.code, ${baselineOf('r.code')} as bm from region r where ${where}`, table: 'stat_region_month', key: 'region_id' };
+      return {
+        groups: `select r.id, r.name as label, r.code, ${baselineOf('r.code')} as bm from region r where ${where}`,
+        table: 'stat_region_month',
+        key: 'region_id',
+      };
     }
   }
 }
@@ -318,7 +349,8 @@ function groupedSql(source: RowSource, cols: string[], period: { from: string; t
        order by ${orderBy}, s.month`;
   }
   // Aggregate each group's months first (flows summed, stocks at the last month), then add its baseline row.
-  const agg = (c: string) => (MEASURE_BY_COLUMN.get(c)!.kind === MeasureKind.FLOW ? `sum(s.${c})` : `sum(s.${c}) filter (where s.month = ${monthDate(period.to)})`);
+  const agg = (c: string) =>
+    MEASURE_BY_COLUMN.get(c)!.kind === MeasureKind.FLOW ? `sum(s.${c})` : `sum(s.${c}) filter (where s.month = ${monthDate(period.to)})`;
   return `with g as materialized (${source.groups}), ${baseline},
     v as (select s.${source.key} as id, ${cols.map((c) => `${agg(c)} as v_${c}`).join(', ')} from ${source.table} s join g on g.id = s.${source.key} where ${range} group by s.${source.key})
     select g.id, g.label, g.code, to_char(g.bm, 'YYYY-MM') as bm, ${cols.map((c) => `v.v_${c}`).join(', ')}, ${pick}
@@ -358,7 +390,14 @@ function rowBuilder(groupBy: StatisticsGroupBy, cols: string[], defs: IndicatorD
   };
 }
 
-function toRow(r: Record<string, any>, groupBy: StatisticsGroupBy, cols: string[], defs: IndicatorDef[], months: number, unavailable: Set<string>): StatisticsRow {
+function toRow(
+  r: Record<string, any>,
+  groupBy: StatisticsGroupBy,
+  cols: string[],
+  defs: IndicatorDef[],
+  months: number,
+  unavailable: Set<string>,
+): StatisticsRow {
   return rowBuilder(groupBy, cols, defs, months, unavailable)(r);
 }
 
@@ -382,7 +421,13 @@ export async function burdenStatistics(em: EntityManager, q: StatisticsQuery): P
   return cached(key, () => computeStatistics(em, q, info, period, defs));
 }
 
-async function computeStatistics(em: EntityManager, q: StatisticsQuery, info: RefreshInfo | null, period: { from: string; to: string }, defs: IndicatorDef[]): Promise<StatisticsAnswer> {
+async function computeStatistics(
+  em: EntityManager,
+  q: StatisticsQuery,
+  info: RefreshInfo | null,
+  period: { from: string; to: string },
+  defs: IndicatorDef[],
+): Promise<StatisticsAnswer> {
   const cols = [...new Set(defs.flatMap(columnsOf))];
   const monthly = q.groupBy === StatisticsGroupBy.MONTH || !!q.monthly;
   const months = monthly ? 1 : monthIndex(period.to) - monthIndex(period.from) + 1;
@@ -428,14 +473,18 @@ export async function departmentRanking(
   q: { region: Region; from: string; to: string; indicator: BurdenIndicator; first: number; ascending?: boolean },
 ): Promise<{ from: string; to: string; indicator: IndicatorDef; entries: RankingEntry[] }> {
   if (q.region.level === RegionLevel.TOWNSHIP) {
-    throw badInput('部门排名须选择县级及以上区划', 'Rankings need a county or higher', [{ field: 'region', message: '乡镇不能排名部门', messageEn: 'not for a township' }]);
+    throw badInput('部门排名须选择县级及以上区划', 'Rankings need a county or higher', [
+      { field: 'region', message: '乡镇不能排名部门', messageEn: 'not for a township' },
+    ]);
   }
   const info = await lastRefresh(em);
   const period = effectivePeriod(checkPeriod(q.from, q.to), info);
   const def = INDICATOR_BY_KEY.get(q.indicator)!;
   if (columnsOf(def).some((c) => unavailableColumns(info).has(c))) return { ...period, indicator: def, entries: [] };
   const compute = () => rankDepartments(em, q, period, def);
-  return info ? cached(JSON.stringify(['ranking', em.config.get('clientUrl'), info.version, q.region.id, period, q.indicator, q.first, !!q.ascending]), compute) : compute();
+  return info
+    ? cached(JSON.stringify(['ranking', em.config.get('clientUrl'), info.version, q.region.id, period, q.indicator, q.first, !!q.ascending]), compute)
+    : compute();
 }
 
 async function rankDepartments(
@@ -444,7 +493,8 @@ async function rankDepartments(
   period: { from: string; to: string },
   def: IndicatorDef,
 ): Promise<{ from: string; to: string; indicator: IndicatorDef; entries: RankingEntry[] }> {
-  const agg = (c: string) => (MEASURE_BY_COLUMN.get(c)!.kind === MeasureKind.FLOW ? `sum(s.${c})` : `sum(s.${c}) filter (where s.month = ${monthDate(period.to)})`);
+  const agg = (c: string) =>
+    MEASURE_BY_COLUMN.get(c)!.kind === MeasureKind.FLOW ? `sum(s.${c})` : `sum(s.${c}) filter (where s.month = ${monthDate(period.to)})`;
   const rows: Array<{ id: number; name: string; region_id: number; v: number | null; share: number | null }> = await em.getConnection().execute(
     `with v as (
        select d.id, d.name, d.region_id, ${indicatorSql(def, agg)}::float8 as v
@@ -477,7 +527,12 @@ export interface CommunityCardData {
 }
 
 /** A community's own indicators in a month (default: the latest), against its baseline. */
-export async function communityCard(em: EntityManager, community: Community, month?: string | null, indicators?: BurdenIndicator[] | null): Promise<CommunityCardData> {
+export async function communityCard(
+  em: EntityManager,
+  community: Community,
+  month?: string | null,
+  indicators?: BurdenIndicator[] | null,
+): Promise<CommunityCardData> {
   const info = await lastRefresh(em);
   const m = month ?? info?.to ?? new Date().toISOString().slice(0, 7);
   checkPeriod(m, m);
@@ -504,9 +559,10 @@ export async function visibleCommunity(ctx: Context, ref: { communityId?: string
     ]);
   }
   // communityId "" is given (and invalid), not absent: it must not fall through to a missing code
-  const community = ref.communityId != null
-    ? await ctx.em.findOne(Community, { id: fromGlobalId(ref.communityId, 'Community', 'communityId').id })
-    : await ctx.loaders.byUnique(Community, 'code').load(ref.communityCode!); // one statement with community(code:)
+  const community =
+    ref.communityId != null
+      ? await ctx.em.findOne(Community, { id: fromGlobalId(ref.communityId, 'Community', 'communityId').id })
+      : await ctx.loaders.byUnique(Community, 'code').load(ref.communityCode!); // one statement with community(code:)
   if (!community) throw notFound('该村（社区）', 'Community');
   if (!scope.all && (scope.communityId ? scope.communityId !== community.id : !community.code.startsWith(scope.prefix))) {
     throw forbidden('JURISDICTION', '超出您的统计查询范围', 'Outside your jurisdiction');
@@ -532,32 +588,44 @@ async function assertMayManage(ctx: Context, region: Region, opts: { budget?: bo
 /** Marks `month` as the region's baseline (replacing an earlier one). */
 export async function setBaseline(ctx: Context, region: Region, month: string, note?: string | null): Promise<StatisticsBaseline> {
   const actor = await assertMayManage(ctx, region);
-  if (!MONTH_RE.test(month)) throw badInput('基期月份格式应为 YYYY-MM', 'Month must be YYYY-MM', [{ field: 'month', message: '格式应为 YYYY-MM', messageEn: 'expected YYYY-MM' }]);
-  return ctx.em.transactional(async (em) => {
-    let baseline = await em.findOne(StatisticsBaseline, { region: region.id });
-    const before = snapshot(baseline);
-    if (!baseline) {
-      baseline = em.create(StatisticsBaseline, { region: region.id, codePrefix: codePrefixOf(region), month, note: note ?? null, setBy: em.getReference(User, actor.userId) });
-    } else {
-      Object.assign(baseline, { month, note: note ?? null, setBy: em.getReference(User, actor.userId) });
-    }
-    await em.flush();
-    await audit(em, ctx, { action: 'statisticsBaseline.set', entity: baseline, before, after: snapshot(baseline), countyId: countyIdOf(region) });
-    await em.flush();
-    return baseline;
-  }).finally(forgetLastRefresh);
+  if (!MONTH_RE.test(month))
+    throw badInput('基期月份格式应为 YYYY-MM', 'Month must be YYYY-MM', [{ field: 'month', message: '格式应为 YYYY-MM', messageEn: 'expected YYYY-MM' }]);
+  return ctx.em
+    .transactional(async (em) => {
+      let baseline = await em.findOne(StatisticsBaseline, { region: region.id });
+      const before = snapshot(baseline);
+      if (!baseline) {
+        baseline = em.create(StatisticsBaseline, {
+          region: region.id,
+          codePrefix: codePrefixOf(region),
+          month,
+          note: note ?? null,
+          setBy: em.getReference(User, actor.userId),
+        });
+      } else {
+        Object.assign(baseline, { month, note: note ?? null, setBy: em.getReference(User, actor.userId) });
+      }
+      await em.flush();
+      await audit(em, ctx, { action: 'statisticsBaseline.set', entity: baseline, before, after: snapshot(baseline), countyId: countyIdOf(region) });
+      await em.flush();
+      return baseline;
+    })
+    .finally(forgetLastRefresh);
 }
 
 const codePrefixOf = (region: Region) => region.code.slice(0, CODE_PREFIX_LENGTH[region.level]);
-const countyIdOf = (region: Region) => (region.level === RegionLevel.COUNTY ? region.id : region.level === RegionLevel.TOWNSHIP ? region.parent?.id ?? null : null);
+const countyIdOf = (region: Region) =>
+  region.level === RegionLevel.COUNTY ? region.id : region.level === RegionLevel.TOWNSHIP ? (region.parent?.id ?? null) : null;
 
 /** Sets a county's burden ceiling for a year. */
 export async function setBudget(ctx: Context, county: Region, year: number, ceilingHours: number, note?: string | null): Promise<BurdenBudget> {
-  if (county.level !== RegionLevel.COUNTY) throw badInput('负担上限按县设置', 'Budgets are set per county', [{ field: 'countyId', message: '不是县级区划', messageEn: 'not a county' }]);
+  if (county.level !== RegionLevel.COUNTY)
+    throw badInput('负担上限按县设置', 'Budgets are set per county', [{ field: 'countyId', message: '不是县级区划', messageEn: 'not a county' }]);
   const actor = await assertMayManage(ctx, county, { budget: true });
   const problems = [];
   if (!Number.isInteger(year) || year < 2000 || year > 2100) problems.push({ field: 'year', message: '年度无效', messageEn: 'invalid year' });
-  if (!Number.isFinite(ceilingHours) || ceilingHours < 0) problems.push({ field: 'ceilingHours', message: '上限须为非负数', messageEn: 'must be zero or more' });
+  if (!Number.isFinite(ceilingHours) || ceilingHours < 0)
+    problems.push({ field: 'ceilingHours', message: '上限须为非负数', messageEn: 'must be zero or more' });
   if (problems.length) throw badInput('负担上限设置有误', 'Invalid budget', problems);
   return ctx.em.transactional(async (em) => {
     let budget = await em.findOne(BurdenBudget, { county: county.id, year });
@@ -585,4 +653,3 @@ export async function budgetStatus(em: EntityManager, county: Region, year = chi
   const ceiling = budget?.ceilingHours ?? null;
   return { ...usage, county, year, budget, ceilingHours: ceiling, remainingHours: ceiling == null ? null : Math.round((ceiling - usage.usedHours) * 10) / 10 };
 }
-
