@@ -15,3 +15,4 @@ export { RegionResolver, CommunityResolver };
 
 export const GEOGRAPHY_ENTITIES = [Region, Community];
 export const GEOGRAPHY_RESOLVERS = [RegionResolver, CommunityResolver] as const;
+export * from './county-filter.input';

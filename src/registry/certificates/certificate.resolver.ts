@@ -13,7 +13,7 @@ import { CertificateIssuance } from './certificate-issuance.entity';
 import { CertificateRefusalReason, IssuanceOutcome } from './certificate.enums';
 import { filterCounty } from '../../geography';
 import { filterId } from '../../kernel/input';
-import { AbolishCertificateInput, CertificateIssuanceFilter, CertificateRequestInput, CertificateTypeFilter, CertificateTypeInput } from '../registry.inputs';
+import { AbolishCertificateInput, CertificateIssuanceFilter, CertificateRequestInput, CertificateTypeFilter, CertificateTypeInput } from './certificate.inputs';
 import * as service from './certificate.service';
 import { labelOf } from '../../kernel/enums';
 

@@ -17,7 +17,7 @@ import { CertificateType } from '../../catalogue';
 import { CertificateIssuance } from './certificate-issuance.entity';
 import { CertificateRefusalReason, IssuanceOutcome } from './certificate.enums';
 import { decideCertificateRequest } from './certificate.rules';
-import type { AbolishCertificateInput, CertificateRequestInput, CertificateTypeInput } from '../registry.inputs';
+import type { AbolishCertificateInput, CertificateRequestInput, CertificateTypeInput } from './certificate.inputs';
 
 /** Adds a certificate to the county's list (出具证明清单). */
 export async function createCertificateType(ctx: Context, input: CertificateTypeInput): Promise<CertificateType> {

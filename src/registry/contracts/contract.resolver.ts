@@ -11,7 +11,8 @@ import { ServiceContract, ServiceContractEvaluation } from './service-contract.e
 import { ServiceContractStatus } from './contract.enums';
 import { filterCounty } from '../../geography';
 import { filterId } from '../../kernel/input';
-import { ContractEvaluationInput, NoteInput, ServiceContractFilter, ServiceContractInput } from '../registry.inputs';
+import { ContractEvaluationInput, ServiceContractFilter, ServiceContractInput } from './contract.inputs';
+import { NoteInput } from '../../kernel/note.input';
 import * as service from './contract.service';
 
 export const ServiceContractConnection = ConnectionType(ServiceContract, { zh: '购买服务合同', en: 'service contracts' });

@@ -23,7 +23,8 @@ import { resolveDepartment } from '../../organisation';
 import { ServiceContract, ServiceContractEvaluation } from './service-contract.entity';
 import { ServiceContractStatus } from './contract.enums';
 import { checkContract, evaluationProblems, type ContractProblem } from './contract.rules';
-import type { ContractEvaluationInput, NoteInput, ServiceContractInput } from '../registry.inputs';
+import type { ContractEvaluationInput, ServiceContractInput } from './contract.inputs';
+import type { NoteInput } from '../../kernel/note.input';
 
 interface Prepared {
   countyId: number;

@@ -12,7 +12,8 @@ import { actorScope } from '../../kernel/context';
 import { filterCounty } from '../../geography';
 import { filterId } from '../../kernel/input';
 import { paginateRows } from '../../kernel/row-pagination';
-import { CountyFilterBase, FundingAllocationFilter, FundingAllocationInput, UnpaidCommunityFilter } from '../registry.inputs';
+import { CountyFilterBase } from '../../geography';
+import { FundingAllocationFilter, FundingAllocationInput, UnpaidCommunityFilter } from './funding.inputs';
 import { IsOptional } from 'class-validator';
 import * as service from './funding.service';
 

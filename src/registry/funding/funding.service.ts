@@ -19,7 +19,7 @@ import { assertDepartmentOrCounty, assertOwnCommunity } from '../../kernel/juris
 import { decodeId, loadReferenced, loadTarget, money, Problems } from '../../kernel/input';
 import { FundingAllocation } from './funding-allocation.entity';
 import { PaymentState, UnfundedReason } from './funding.enums';
-import type { FundingAllocationInput } from '../registry.inputs';
+import type { FundingAllocationInput } from './funding.inputs';
 
 /** Application kinds that ask communities to assist a department (purchases are paid by contract). */
 export const ASSISTANCE_KINDS = [ApplicationKind.NEW_REGULAR, ApplicationKind.TEMPORARY, ApplicationKind.LISTED_ASSISTANCE];

@@ -15,14 +15,7 @@ import { LedgerFiling, LedgerRequirement } from './ledger.entity';
 import { LedgerCleanupKind } from './ledger.enums';
 import { filterCounty } from '../../geography';
 import { filterId } from '../../kernel/input';
-import {
-  AbolishLedgerInput,
-  LedgerFilingFilter,
-  LedgerFilingInput,
-  LedgerRequirementFilter,
-  LedgerRequirementInput,
-  MergeLedgerInput,
-} from '../registry.inputs';
+import { AbolishLedgerInput, LedgerFilingFilter, LedgerFilingInput, LedgerRequirementFilter, LedgerRequirementInput, MergeLedgerInput } from './ledger.inputs';
 import * as service from './ledger.service';
 import { oneFormEligible } from './ledger-cleanup.rules';
 import DataLoader from 'dataloader';

@@ -27,7 +27,7 @@ import { resolveDepartment } from '../../organisation';
 import { LedgerFiling, LedgerRequirement } from './ledger.entity';
 import { FilingMethod, LedgerStatus } from './ledger.enums';
 import { oneFormEligible, reviewLedgers, type ElementFacts, type LedgerFacts, type LedgerProposal } from './ledger-cleanup.rules';
-import type { AbolishLedgerInput, LedgerFilingInput, LedgerRequirementInput, MergeLedgerInput } from '../registry.inputs';
+import type { AbolishLedgerInput, LedgerFilingInput, LedgerRequirementInput, MergeLedgerInput } from './ledger.inputs';
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 

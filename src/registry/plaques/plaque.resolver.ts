@@ -11,7 +11,7 @@ import { containsPattern } from '../../kernel/text';
 import { Plaque } from './plaque.entity';
 import { filterCounty } from '../../geography';
 import { filterId } from '../../kernel/input';
-import { PlaqueFilter, PlaqueInput, PlaqueStatusInput } from '../registry.inputs';
+import { PlaqueFilter, PlaqueInput, PlaqueStatusInput } from './plaque.inputs';
 import * as service from './plaque.service';
 import { hasCentralOrProvincialBasis } from './plaque.rules';
 

@@ -15,7 +15,7 @@ import { Plaque } from './plaque.entity';
 import { PlaqueAuthority, PlaqueStatus } from './plaque.enums';
 import { PLAQUE_LIFECYCLE } from './plaque.lifecycle';
 import { hasCentralOrProvincialBasis, plaqueRemovalProposal, type PlaqueProposal } from './plaque.rules';
-import type { PlaqueInput, PlaqueStatusInput } from '../registry.inputs';
+import type { PlaqueInput, PlaqueStatusInput } from './plaque.inputs';
 
 /** Registers a plaque found in (or put up in) a community. */
 export async function createPlaque(ctx: Context, input: PlaqueInput): Promise<Plaque> {

@@ -13,7 +13,8 @@ import { Refusal, RefusalEvidence } from './refusal.entity';
 import { SupervisionFinding } from '../supervision/supervision.entity';
 import { filterCounty } from '../../geography';
 import { filterId } from '../../kernel/input';
-import { NoteInput, RefusalFilter, RefusalInput } from '../registry.inputs';
+import { NoteInput } from '../../kernel/note.input';
+import { RefusalFilter, RefusalInput } from './refusal.inputs';
 import * as service from './refusal.service';
 
 export const RefusalConnection = ConnectionType(Refusal, { zh: '拒绝执行与举报', en: 'refusals and reports' });

@@ -24,7 +24,8 @@ import { decodeId, Problems } from '../../kernel/input';
 import { Refusal } from './refusal.entity';
 import { REFUSAL_LIFECYCLE } from './refusal.lifecycle';
 import { RefusalKind, RefusalReason } from './refusal.enums';
-import type { NoteInput, RefusalInput } from '../registry.inputs';
+import type { NoteInput } from '../../kernel/note.input';
+import type { RefusalInput } from './refusal.inputs';
 
 /** A community refuses a task, or reports one (anonymously if it wishes). */
 export async function submitRefusal(ctx: Context, input: RefusalInput): Promise<Refusal> {

@@ -24,12 +24,12 @@ import {
   InterviewFilter,
   InterviewHeldInput,
   InterviewInput,
-  NoteInput,
   PublicCriticismFilter,
   PublicCriticismInput,
   SupervisionFindingFilter,
   SupervisionFindingInput,
-} from '../registry.inputs';
+} from './supervision.inputs';
+import { NoteInput } from '../../kernel/note.input';
 import * as service from './supervision.service';
 
 export const InspectionConnection = ConnectionType(Inspection, { zh: '督查', en: 'inspections' });

@@ -26,7 +26,8 @@ import { Inspection, Interview, PublicCriticism, SupervisionFinding } from './su
 import { FindingCategory, FindingSeverityLevel, FindingSource } from './supervision.enums';
 import { RefusalStatus } from '../refusals/refusal.enums';
 import { markInterviewed } from '../refusals/refusal.service';
-import type { InspectionInput, InterviewHeldInput, InterviewInput, NoteInput, PublicCriticismInput, SupervisionFindingInput } from '../registry.inputs';
+import type { InspectionInput, InterviewHeldInput, InterviewInput, PublicCriticismInput, SupervisionFindingInput } from './supervision.inputs';
+import type { NoteInput } from '../../kernel/note.input';
 
 const YEAR_MS = 365 * 86_400_000;
 
