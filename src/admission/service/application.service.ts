@@ -74,8 +74,12 @@ export async function checkRules(em: EntityManager, app: AdmissionApplication, s
   return findings;
 }
 
-/** Resolves the declared scope to the county's community ids; bad ids are field errors. */
-async function resolveScope(
+/**
+ * Resolves the application's target area (its declared `scopeType` and townships or
+ * communities: 实施范围) to the county's community ids; bad ids are field errors. Not to be
+ * confused with the actor's Scope (src/kernel/context.ts).
+ */
+async function resolveTargetArea(
   em: EntityManager,
   countyId: number,
   input: ApplicationInput,
@@ -168,7 +172,7 @@ async function applyInput(
 ): Promise<void> {
   checkInput(input);
   rememberBlockedText(app, input);
-  const scope = await resolveScope(em, app.county.id, input);
+  const area = await resolveTargetArea(em, app.county.id, input);
   Object.assign(app, {
     title: input.title.trim(),
     description: input.description.trim(),
@@ -177,9 +181,9 @@ async function applyInput(
     listItemId: input.listItemId ? fromGlobalId(input.listItemId, 'ListItem', 'listItemId').id : null,
     legalBasis: input.legalBasis.map((b) => b.trim()).filter(Boolean),
     scopeType: input.scopeType,
-    scopeTownshipIds: scope.townshipIds,
-    scopeCommunityIds: scope.declaredCommunityIds,
-    communityIds: scope.communityIds,
+    scopeTownshipIds: area.townshipIds,
+    scopeCommunityIds: area.declaredCommunityIds,
+    communityIds: area.communityIds,
     periodStart: input.periodStart,
     periodEnd: input.periodEnd ?? null,
     fundingAmount: input.fundingAmount.toFixed(2),
