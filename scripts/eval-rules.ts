@@ -22,7 +22,7 @@ import { runRules, hasBlocking } from '../src/admission/engine';
 import { estimateBurden } from '../src/admission/burden';
 import { ApplicationKind, FindingSeverity, LedgerFormat, type LedgerFrequency } from '../src/admission/enums';
 import type { ApplicationFacts, Finding } from '../src/admission/rules';
-import type { WorkCategory } from '../src/catalogue/work-category';
+import type { WorkCategory } from '../src/catalogue';
 import { DEMO_COMMUNITY_COUNT, demoCommunitiesOf, demoRuleContext } from '../src/db/seed/demo-rule-context';
 
 interface Case {
@@ -61,7 +61,11 @@ export function factsOfCase(a: Record<string, any>): ApplicationFacts {
   }));
   const scope = a.scopeType ?? 'COUNTY';
   const communities =
-    scope === 'COMMUNITIES' ? Math.max(1, (a.communityIds ?? []).length) : scope === 'TOWNSHIPS' ? Math.max(1, demoCommunitiesOf(a.townshipIds ?? []) || 12 * Math.max(1, (a.townshipIds ?? []).length)) : DEMO_COMMUNITY_COUNT;
+    scope === 'COMMUNITIES'
+      ? Math.max(1, (a.communityIds ?? []).length)
+      : scope === 'TOWNSHIPS'
+        ? Math.max(1, demoCommunitiesOf(a.townshipIds ?? []) || 12 * Math.max(1, (a.townshipIds ?? []).length))
+        : DEMO_COMMUNITY_COUNT;
   const communityIds = Array.from({ length: communities }, (_, i) => i + 1);
   const burden = estimateBurden({
     ledgers,
@@ -142,7 +146,10 @@ export function evaluateCases(cases: Case[], floor: number): { results: CaseResu
     const categories = (negative?.evidence ?? []).map((e) => e.category).filter((x): x is WorkCategory => !!x);
     const blocked = hasBlocking(findings);
     const category = categories[0] ?? null;
-    const ok = blocked === !c.expect.admissible && (!c.expect.negativeCategory || category === c.expect.negativeCategory) && (!!c.expect.negativeCategory === !!negative || c.expect.admissible);
+    const ok =
+      blocked === !c.expect.admissible &&
+      (!c.expect.negativeCategory || category === c.expect.negativeCategory) &&
+      (!!c.expect.negativeCategory === !!negative || c.expect.admissible);
     results.push({ id: c.id, expect: c.expect, blocked, blockingCodes: [...new Set(blocking.map((f) => f.code))], category, categories, findings, ms, ok });
   }
   const nonAdm = results.filter((r) => !r.expect.admissible);
@@ -214,7 +221,15 @@ function main() {
     const cases = all.filter((_, i) => i % opts.every === opts.offset % opts.every);
     const { results, measures } = evaluateCases(cases, config.fundingFloorYuanPerHour);
     if (opts.json) {
-      console.log(JSON.stringify({ file, measures, mismatches: results.filter((r) => !r.ok).map((r) => ({ id: r.id, expect: r.expect, blocked: r.blocked, category: r.category, blockingCodes: r.blockingCodes })) }));
+      console.log(
+        JSON.stringify({
+          file,
+          measures,
+          mismatches: results
+            .filter((r) => !r.ok)
+            .map((r) => ({ id: r.id, expect: r.expect, blocked: r.blocked, category: r.category, blockingCodes: r.blockingCodes })),
+        }),
+      );
       continue;
     }
     const byId = new Map(cases.map((c) => [c.id, c]));
@@ -224,8 +239,12 @@ function main() {
     console.log(`\n${file}${slice}: ${measures.cases} cases, ${results.filter((r) => !r.ok).length} decided differently from the label`);
     console.log(`  negative recall    ${measures.negativeRecall}%  (${measures.caught}/${measures.nonAdmissible} non-admissible cases blocked)   target ≥ 95%`);
     console.log(`  false blocks       ${measures.falseBlockRate}%  (${measures.falselyBlocked}/${measures.admissible} admissible cases blocked)   target ≤ 3%`);
-    console.log(`  category accuracy  ${measures.categoryAccuracy}%  (${measures.categoryRight}/${measures.categoryCases} blocked negative-list cases, strongest item's category; any item: ${measures.categoryAccuracyAny}%)   target ≥ 90%`);
-    console.log(`  blocking codes exactly as labelled: ${measures.codesExact}/${measures.cases}; rules p50 ${ms[Math.floor(ms.length / 2)]?.toFixed(2)} ms, max ${ms[ms.length - 1]?.toFixed(2)} ms per case`);
+    console.log(
+      `  category accuracy  ${measures.categoryAccuracy}%  (${measures.categoryRight}/${measures.categoryCases} blocked negative-list cases, strongest item's category; any item: ${measures.categoryAccuracyAny}%)   target ≥ 90%`,
+    );
+    console.log(
+      `  blocking codes exactly as labelled: ${measures.codesExact}/${measures.cases}; rules p50 ${ms[Math.floor(ms.length / 2)]?.toFixed(2)} ms, max ${ms[ms.length - 1]?.toFixed(2)} ms per case`,
+    );
     if (measures.negativeRecall < 95 || measures.falseBlockRate > 3 || measures.categoryAccuracy < 90) failed = true;
   }
   if (opts.check && failed) process.exit(1);

@@ -38,10 +38,10 @@ import { DEMO_DATA_ELEMENTS } from '../src/db/seed/demo-data-elements';
 import { hashPassword } from '../src/auth/credentials';
 import { estimateBurden } from '../src/admission/burden';
 import { ApplicationKind, ApplicationStatus as S, LedgerFormat, LedgerFrequency, ScopeType } from '../src/admission/enums';
-import { WorkCategory } from '../src/catalogue/work-category';
+import { WorkCategory } from '../src/catalogue/entity/work-category';
 import { provinceGeography, buildDataset, type SimGeography } from '../integrations/simulator/dataset';
 import { Prng } from '../integrations/simulator/prng';
-import { refreshStatistics } from '../src/statistics/refresh';
+import { refreshStatistics } from '../src/statistics/service/refresh';
 
 type Scale = 'province' | 'city' | 'demo';
 const DAY = 86_400_000;
@@ -74,7 +74,13 @@ function parseArgs(argv: string[]) {
 
 type Col = [name: string, arrayType: string, cast?: string];
 
-async function insertRows(db: Client, table: string, cols: Col[], rows: unknown[][], opts: { batch?: number; suffix?: string; returning?: string } = {}): Promise<any[]> {
+async function insertRows(
+  db: Client,
+  table: string,
+  cols: Col[],
+  rows: unknown[][],
+  opts: { batch?: number; suffix?: string; returning?: string } = {},
+): Promise<any[]> {
   const batch = opts.batch ?? 5_000;
   const out: any[] = [];
   for (let start = 0; start < rows.length; start += batch) {
@@ -98,29 +104,102 @@ const cnDate = (ms: number) => new Date(ms + CST).toISOString().slice(0, 10);
 // Templates
 
 const WORK_TITLES: Array<{ title: string; category: WorkCategory; desc: string; basis: string }> = [
-  { title: '协助开展困难群众动态排查', category: WorkCategory.SOCIAL_ASSISTANCE, desc: '每月入户排查困难群众生活状况，及时发现并报告。', basis: '《社会救助暂行办法》' },
+  {
+    title: '协助开展困难群众动态排查',
+    category: WorkCategory.SOCIAL_ASSISTANCE,
+    desc: '每月入户排查困难群众生活状况，及时发现并报告。',
+    basis: '《社会救助暂行办法》',
+  },
   { title: '协助开展高龄津贴资格认证', category: WorkCategory.ELDERLY_CARE, desc: '每季度核实高龄老人生存状况。', basis: '《中华人民共和国老年人权益保障法》' },
-  { title: '协助开展城乡居民医保参保动员', category: WorkCategory.HEALTH, desc: '动员辖区居民参加城乡居民基本医疗保险。', basis: '《中华人民共和国社会保险法》' },
-  { title: '协助开展城乡居民养老保险待遇资格认证', category: WorkCategory.EMPLOYMENT_SOCIAL_SECURITY, desc: '协助核对待遇领取人员资格。', basis: '《中华人民共和国社会保险法》' },
-  { title: '协助开展退役军人信息采集', category: WorkCategory.VETERANS, desc: '核对、补充退役军人和其他优抚对象基础信息。', basis: '《中华人民共和国退役军人保障法》' },
-  { title: '协助开展残疾人两项补贴审核', category: WorkCategory.DISABILITY, desc: '协助核实困难残疾人生活补贴和重度残疾人护理补贴对象。', basis: '《残疾人保障法》' },
+  {
+    title: '协助开展城乡居民医保参保动员',
+    category: WorkCategory.HEALTH,
+    desc: '动员辖区居民参加城乡居民基本医疗保险。',
+    basis: '《中华人民共和国社会保险法》',
+  },
+  {
+    title: '协助开展城乡居民养老保险待遇资格认证',
+    category: WorkCategory.EMPLOYMENT_SOCIAL_SECURITY,
+    desc: '协助核对待遇领取人员资格。',
+    basis: '《中华人民共和国社会保险法》',
+  },
+  {
+    title: '协助开展退役军人信息采集',
+    category: WorkCategory.VETERANS,
+    desc: '核对、补充退役军人和其他优抚对象基础信息。',
+    basis: '《中华人民共和国退役军人保障法》',
+  },
+  {
+    title: '协助开展残疾人两项补贴审核',
+    category: WorkCategory.DISABILITY,
+    desc: '协助核实困难残疾人生活补贴和重度残疾人护理补贴对象。',
+    basis: '《残疾人保障法》',
+  },
   { title: '协助开展流动人口登记', category: WorkCategory.POPULATION, desc: '协助登记辖区流动人口信息。', basis: '《居住证暂行条例》' },
-  { title: '协助开展矛盾纠纷排查化解', category: WorkCategory.DISPUTE_MEDIATION, desc: '每月排查化解矛盾纠纷并报送台账。', basis: '《中华人民共和国人民调解法》' },
+  {
+    title: '协助开展矛盾纠纷排查化解',
+    category: WorkCategory.DISPUTE_MEDIATION,
+    desc: '每月排查化解矛盾纠纷并报送台账。',
+    basis: '《中华人民共和国人民调解法》',
+  },
   { title: '协助开展森林防火宣传巡查', category: WorkCategory.EMERGENCY_MANAGEMENT, desc: '防火期协助开展宣传和巡查。', basis: '《森林防火条例》' },
   { title: '协助开展汛期地质灾害巡查', category: WorkCategory.EMERGENCY_MANAGEMENT, desc: '主汛期巡查地质灾害隐患点。', basis: '《地质灾害防治条例》' },
-  { title: '协助开展农业经营主体信息统计', category: WorkCategory.AGRICULTURE_RURAL, desc: '协助统计家庭农场、合作社基本情况。', basis: '《中华人民共和国统计法》' },
-  { title: '协助开展农村人居环境整治评估', category: WorkCategory.AGRICULTURE_RURAL, desc: '协助开展农村人居环境整治情况评估。', basis: '《农村人居环境整治提升五年行动方案》' },
-  { title: '协助开展适龄儿童入学摸底', category: WorkCategory.CULTURE_EDUCATION, desc: '协助摸底辖区适龄儿童入学情况。', basis: '《中华人民共和国义务教育法》' },
-  { title: '协助开展基本公共卫生服务宣传', category: WorkCategory.HEALTH, desc: '协助乡镇卫生院通知居民参加健康体检。', basis: '《中华人民共和国基本医疗卫生与健康促进法》' },
-  { title: '协助开展公共文化活动组织', category: WorkCategory.CULTURE_EDUCATION, desc: '协助组织村（社区）文化活动。', basis: '《中华人民共和国公共文化服务保障法》' },
+  {
+    title: '协助开展农业经营主体信息统计',
+    category: WorkCategory.AGRICULTURE_RURAL,
+    desc: '协助统计家庭农场、合作社基本情况。',
+    basis: '《中华人民共和国统计法》',
+  },
+  {
+    title: '协助开展农村人居环境整治评估',
+    category: WorkCategory.AGRICULTURE_RURAL,
+    desc: '协助开展农村人居环境整治情况评估。',
+    basis: '《农村人居环境整治提升五年行动方案》',
+  },
+  {
+    title: '协助开展适龄儿童入学摸底',
+    category: WorkCategory.CULTURE_EDUCATION,
+    desc: '协助摸底辖区适龄儿童入学情况。',
+    basis: '《中华人民共和国义务教育法》',
+  },
+  {
+    title: '协助开展基本公共卫生服务宣传',
+    category: WorkCategory.HEALTH,
+    desc: '协助乡镇卫生院通知居民参加健康体检。',
+    basis: '《中华人民共和国基本医疗卫生与健康促进法》',
+  },
+  {
+    title: '协助开展公共文化活动组织',
+    category: WorkCategory.CULTURE_EDUCATION,
+    desc: '协助组织村（社区）文化活动。',
+    basis: '《中华人民共和国公共文化服务保障法》',
+  },
   { title: '协助开展人口抽样调查', category: WorkCategory.STATISTICS_SURVEY, desc: '协助开展年度人口变动情况抽样调查。', basis: '《中华人民共和国统计法》' },
   { title: '购买村（社区）养老助餐服务', category: WorkCategory.ELDERLY_CARE, desc: '由村（社区）提供老年助餐服务。', basis: '《政府购买服务管理办法》' },
-  { title: '协助开展就业困难人员帮扶', category: WorkCategory.EMPLOYMENT_SOCIAL_SECURITY, desc: '登记就业困难人员并协助推荐岗位。', basis: '《中华人民共和国就业促进法》' },
+  {
+    title: '协助开展就业困难人员帮扶',
+    category: WorkCategory.EMPLOYMENT_SOCIAL_SECURITY,
+    desc: '登记就业困难人员并协助推荐岗位。',
+    basis: '《中华人民共和国就业促进法》',
+  },
   { title: '协助开展安全隐患排查', category: WorkCategory.PUBLIC_SAFETY, desc: '协助排查辖区公共安全隐患。', basis: '《中华人民共和国突发事件应对法》' },
   { title: '协助开展拆违控违巡查', category: WorkCategory.DEMOLITION, desc: '要求村（社区）巡查并配合拆除违法建筑。', basis: '' },
 ];
 
-const LEDGER_NAMES = ['工作台账', '月报表', '走访登记表', '情况统计表', '排查记录表', '信息采集表', '工作日志', '季度报表', '年度汇总表', '签到表', '宣传记录', '会议记录'];
+const LEDGER_NAMES = [
+  '工作台账',
+  '月报表',
+  '走访登记表',
+  '情况统计表',
+  '排查记录表',
+  '信息采集表',
+  '工作日志',
+  '季度报表',
+  '年度汇总表',
+  '签到表',
+  '宣传记录',
+  '会议记录',
+];
 const FREQ_WEIGHTS: Array<[LedgerFrequency, number]> = [
   [LedgerFrequency.MONTHLY, 35],
   [LedgerFrequency.QUARTERLY, 20],
@@ -137,10 +216,41 @@ const NOT_COLLECTED = DEMO_DATA_ELEMENTS.filter((e) => !e.collectedOnPlatform).m
 function drawStatus(prng: Prng, ageDays: number): S {
   const table: Array<[S, number]> =
     ageDays < 14
-      ? [[S.DRAFT, 30], [S.SUBMITTED, 25], [S.IN_REVIEW, 22], [S.COMMITTEE, 5], [S.RETURNED, 5], [S.APPROVED, 6], [S.WITHDRAWN, 2], [S.REJECTED, 5]]
+      ? [
+          [S.DRAFT, 30],
+          [S.SUBMITTED, 25],
+          [S.IN_REVIEW, 22],
+          [S.COMMITTEE, 5],
+          [S.RETURNED, 5],
+          [S.APPROVED, 6],
+          [S.WITHDRAWN, 2],
+          [S.REJECTED, 5],
+        ]
       : ageDays < 45
-        ? [[S.DRAFT, 6], [S.SUBMITTED, 4], [S.IN_REVIEW, 6], [S.COMMITTEE, 3], [S.RETURNED, 4], [S.APPROVED, 8], [S.IN_EFFECT, 45], [S.WITHDRAWN, 4], [S.REJECTED, 12], [S.REVOKED, 3], [S.COMPLETED, 5]]
-        : [[S.DRAFT, 2], [S.RETURNED, 1], [S.IN_REVIEW, 1], [S.APPROVED, 1], [S.IN_EFFECT, 44], [S.COMPLETED, 22], [S.REVOKED, 10], [S.WITHDRAWN, 5], [S.REJECTED, 14]];
+        ? [
+            [S.DRAFT, 6],
+            [S.SUBMITTED, 4],
+            [S.IN_REVIEW, 6],
+            [S.COMMITTEE, 3],
+            [S.RETURNED, 4],
+            [S.APPROVED, 8],
+            [S.IN_EFFECT, 45],
+            [S.WITHDRAWN, 4],
+            [S.REJECTED, 12],
+            [S.REVOKED, 3],
+            [S.COMPLETED, 5],
+          ]
+        : [
+            [S.DRAFT, 2],
+            [S.RETURNED, 1],
+            [S.IN_REVIEW, 1],
+            [S.APPROVED, 1],
+            [S.IN_EFFECT, 44],
+            [S.COMPLETED, 22],
+            [S.REVOKED, 10],
+            [S.WITHDRAWN, 5],
+            [S.REJECTED, 14],
+          ];
   return prng.weighted(table, (x) => x[1])[0];
 }
 
@@ -170,16 +280,22 @@ async function main(): Promise<void> {
   try {
     await db.query(`set synchronous_commit = off`);
     const { rows: existing } = await db.query(`select code from region where code in ($1, '510100')`, [DEMO_COUNTY.code]);
-    if (existing.some((r) => r.code === '510100') && args.scale !== 'demo') throw new Error('this database already holds generated data; generate into a fresh database');
+    if (existing.some((r) => r.code === '510100') && args.scale !== 'demo')
+      throw new Error('this database already holds generated data; generate into a fresh database');
     if (existing.some((r) => r.code === DEMO_COUNTY.code) && !args.force) {
-      throw new Error(`this database already holds the demo county ${DEMO_COUNTY.code}; generating adds a province around it — pass --force if that is what you want`);
+      throw new Error(
+        `this database already holds the demo county ${DEMO_COUNTY.code}; generating adds a province around it — pass --force if that is what you want`,
+      );
     }
     if (!existing.length) {
       await seedDemoCounty(database.orm.em.fork());
       log('demo county seeded (migrations applied)');
     }
     if (args.scale === 'demo') {
-      const { rows } = await db.query(`select count(*)::int as n from admission_application a join region r on r.id = a.county_id where r.code = $1 and a.number like 'G%'`, [DEMO_COUNTY.code]);
+      const { rows } = await db.query(
+        `select count(*)::int as n from admission_application a join region r on r.id = a.county_id where r.code = $1 and a.number like 'G%'`,
+        [DEMO_COUNTY.code],
+      );
       if (rows[0].n > 0) throw new Error('the demo county already has generated activity');
     }
 
@@ -188,7 +304,9 @@ async function main(): Promise<void> {
     const now = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()) - CST;
     const yearStart = now - 365 * DAY;
     const geoAll = provinceGeography(args.seed);
-    const counties = geoAll.counties.filter((c) => (args.scale === 'province' ? true : args.scale === 'city' ? c.cityCode === '511800' : c.code === DEMO_COUNTY.code)).map((c) => c.code);
+    const counties = geoAll.counties
+      .filter((c) => (args.scale === 'province' ? true : args.scale === 'city' ? c.cityCode === '511800' : c.code === DEMO_COUNTY.code))
+      .map((c) => c.code);
     const ctx: Ctx = { db, prng: new Prng(`${args.seed}:generate`), seed: args.seed, now, yearStart, geo: geoAll, counties, log };
 
     if (args.scale !== 'demo') {
@@ -296,7 +414,9 @@ async function generateDepartments(ctx: Ctx): Promise<void> {
     if (county.code === DEMO_COUNTY.code || !ctx.counties.includes(county.code)) continue;
     const short = county.name.replace(/(县|区)$/, '');
     for (const d of [...countyDepts, ...extra]) {
-      const name = d.name.startsWith('雅安市青衣') ? `${cityNames.get(county.cityCode)}${short}${d.name.slice('雅安市青衣'.length)}` : d.name.replace(/青衣县/g, county.name);
+      const name = d.name.startsWith('雅安市青衣')
+        ? `${cityNames.get(county.cityCode)}${short}${d.name.slice('雅安市青衣'.length)}`
+        : d.name.replace(/青衣县/g, county.name);
       rows.push([name, d.shortName, d.category ?? '政府工作部门', county.code]);
     }
   }
@@ -345,7 +465,14 @@ interface GenApp {
   communityIds: number[];
   status: S;
   kind: ApplicationKind;
-  ledgers: Array<{ name: string; frequency: LedgerFrequency; expectedPerYear: number | null; minutesPerFiling: number; format: LedgerFormat; dataElementCodes: string[] }>;
+  ledgers: Array<{
+    name: string;
+    frequency: LedgerFrequency;
+    expectedPerYear: number | null;
+    minutesPerFiling: number;
+    format: LedgerFormat;
+    dataElementCodes: string[];
+  }>;
   enteredAt: number | null;
   decidedAt: number | null;
   leftAt: number | null;
@@ -357,9 +484,16 @@ interface GenApp {
 
 async function generateApplications(ctx: Ctx, total: number): Promise<GenApp[]> {
   const { db, prng, now, yearStart } = ctx;
-  const { rows: countyRows } = await db.query(`select id, code, name from region where level = 'COUNTY' and code = any($1::text[]) order by code`, [ctx.counties]);
-  const { rows: deptRows } = await db.query(`select d.id, d.region_id, d.short_name from department d join region r on r.id = d.region_id where r.level = 'COUNTY' and r.code = any($1::text[]) order by d.id`, [ctx.counties]);
-  const { rows: commRows } = await db.query(`select id, township_id, county_id from community c where county_id = any($1::int[]) order by code`, [countyRows.map((r) => r.id)]);
+  const { rows: countyRows } = await db.query(`select id, code, name from region where level = 'COUNTY' and code = any($1::text[]) order by code`, [
+    ctx.counties,
+  ]);
+  const { rows: deptRows } = await db.query(
+    `select d.id, d.region_id, d.short_name from department d join region r on r.id = d.region_id where r.level = 'COUNTY' and r.code = any($1::text[]) order by d.id`,
+    [ctx.counties],
+  );
+  const { rows: commRows } = await db.query(`select id, township_id, county_id from community c where county_id = any($1::int[]) order by code`, [
+    countyRows.map((r) => r.id),
+  ]);
   const { rows: userRows } = await db.query(`select id, department_id from app_user where username like 'g%' and department_id is not null`);
   const userOf = new Map(userRows.map((u) => [u.department_id, u.id]));
   const byCounty = new Map<number, { communities: number[]; townships: Map<number, number[]>; departments: Array<{ id: number; w: number }> }>();
@@ -375,7 +509,9 @@ async function generateApplications(ctx: Ctx, total: number): Promise<GenApp[]> 
   const heavy = ['县民政局', '县农业农村局', '县卫生健康局', '县应急管理局', '县人力资源社会保障局', '县委政法委', '县退役军人事务局', '县自然资源局'];
   for (const c of countyRows) {
     const list = deptRows.filter((d) => d.region_id === c.id);
-    const order = prng.shuffle(list.slice()).sort((a, b) => Number(heavy.includes(b.short_name)) - Number(heavy.includes(a.short_name)) + (prng.next() - 0.5) * 0.8);
+    const order = prng
+      .shuffle(list.slice())
+      .sort((a, b) => Number(heavy.includes(b.short_name)) - Number(heavy.includes(a.short_name)) + (prng.next() - 0.5) * 0.8);
     if (c.code === DEMO_COUNTY.code) order.sort((a, b) => Number(b.short_name === '县民政局') - Number(a.short_name === '县民政局'));
     byCounty.get(c.id)!.departments = order.map((d, r) => ({ id: d.id, w: 1 / (r + 1) ** 0.9 }));
   }
@@ -384,11 +520,25 @@ async function generateApplications(ctx: Ctx, total: number): Promise<GenApp[]> 
   const factorSum = factors.reduce((a, b) => a + b, 0);
   const apps: GenApp[] = [];
   const rows: unknown[][] = [];
-  const docs: Array<{ app: number; countyId: number; countyCode: string; number: string; year: number; serial: number; issuedAt: number; validFrom: string; validUntil: string | null; communityIds: number[]; provisional: boolean; revokedAt: number | null; reason: string | null }> = [];
+  const docs: Array<{
+    app: number;
+    countyId: number;
+    countyCode: string;
+    number: string;
+    year: number;
+    serial: number;
+    issuedAt: number;
+    validFrom: string;
+    validUntil: string | null;
+    communityIds: number[];
+    provisional: boolean;
+    revokedAt: number | null;
+    reason: string | null;
+  }> = [];
   const serials = new Map<string, number>();
   countyRows.forEach((county, ci) => {
     const k = byCounty.get(county.id)!;
-    const n = Math.max(1, Math.round((total * factors[ci]!) / factorSum));
+    const n = Math.max(1, Math.round((total * factors[ci]) / factorSum));
     const townshipIds = [...k.townships.keys()];
     for (let i = 0; i < n; i++) {
       // A third are the stock (存量) already in communities when the year began; the rest arrive
@@ -407,7 +557,16 @@ async function generateApplications(ctx: Ctx, total: number): Promise<GenApp[]> 
       const dept = prng.weighted(k.departments, (d) => d.w);
       const work = prng.pick(WORK_TITLES);
       const negative = work.category === WorkCategory.DEMOLITION;
-      const kind = work.title.startsWith('购买') ? ApplicationKind.PURCHASE_OF_SERVICE : prng.weighted([[ApplicationKind.TEMPORARY, 50], [ApplicationKind.LISTED_ASSISTANCE, 33], [ApplicationKind.NEW_REGULAR, 17]] as const, (x) => x[1])[0];
+      const kind = work.title.startsWith('购买')
+        ? ApplicationKind.PURCHASE_OF_SERVICE
+        : prng.weighted(
+            [
+              [ApplicationKind.TEMPORARY, 50],
+              [ApplicationKind.LISTED_ASSISTANCE, 33],
+              [ApplicationKind.NEW_REGULAR, 17],
+            ] as const,
+            (x) => x[1],
+          )[0];
       const scopeRoll = prng.next();
       let scopeType: ScopeType;
       let scopeTownships: number[] = [];
@@ -421,10 +580,15 @@ async function generateApplications(ctx: Ctx, total: number): Promise<GenApp[]> 
         communityIds = scopeTownships.flatMap((t) => k.townships.get(t)!);
       } else {
         scopeType = ScopeType.COMMUNITIES;
-        communityIds = prng.shuffle(k.communities.slice()).slice(0, prng.int(1, 8)).sort((a, b) => a - b);
+        communityIds = prng
+          .shuffle(k.communities.slice())
+          .slice(0, prng.int(1, 8))
+          .sort((a, b) => a - b);
       }
       // Ledger demands: many for narrow items, few for county-wide ones.
-      const nLedgers = Math.round((scopeType === ScopeType.COMMUNITIES ? prng.int(8, 18) : scopeType === ScopeType.TOWNSHIPS ? prng.int(3, 8) : prng.int(1, 2)) * (stock ? 1.3 : 0.75));
+      const nLedgers = Math.round(
+        (scopeType === ScopeType.COMMUNITIES ? prng.int(8, 18) : scopeType === ScopeType.TOWNSHIPS ? prng.int(3, 8) : prng.int(1, 2)) * (stock ? 1.3 : 0.75),
+      );
       const ledgers = Array.from({ length: nLedgers }, () => {
         const frequency = prng.weighted(FREQ_WEIGHTS, (x) => x[1])[0];
         const oneForm = prng.chance(0.3);
@@ -438,23 +602,71 @@ async function generateApplications(ctx: Ctx, total: number): Promise<GenApp[]> 
         };
       });
       const meeting = prng.int(0, 6);
-      const burden = estimateBurden({ ledgers, meetingHoursPerYear: meeting, inspectionHoursPerYear: prng.int(0, 4), dataEntryHoursPerYear: 0, communities: communityIds.length });
+      const burden = estimateBurden({
+        ledgers,
+        meetingHoursPerYear: meeting,
+        inspectionHoursPerYear: prng.int(0, 4),
+        dataEntryHoursPerYear: 0,
+        communities: communityIds.length,
+      });
       const assistance = kind !== ApplicationKind.PURCHASE_OF_SERVICE;
       const funding = !assistance || prng.chance(0.78) ? communityIds.length * prng.pick([200, 300, 500, 800, 1000, 2000]) : 0;
       const emergency = !negative && prng.chance(0.05);
       const ageDays = (now - created) / DAY;
       // Reviewers grow stricter through the year: the later, the more rejections.
       let status = negative
-        ? prng.weighted([[S.DRAFT, 6], [S.REJECTED, 4]] as const, (x) => x[1])[0]
+        ? prng.weighted(
+            [
+              [S.DRAFT, 6],
+              [S.REJECTED, 4],
+            ] as const,
+            (x) => x[1],
+          )[0]
         : stock
-          ? prng.weighted([[S.IN_EFFECT, 42], [S.COMPLETED, 30], [S.REVOKED, 20], [S.REJECTED, 8]] as const, (x) => x[1])[0]
+          ? prng.weighted(
+              [
+                [S.IN_EFFECT, 42],
+                [S.COMPLETED, 30],
+                [S.REVOKED, 20],
+                [S.REJECTED, 8],
+              ] as const,
+              (x) => x[1],
+            )[0]
           : drawStatus(prng, ageDays);
       if (!stock && status === S.IN_EFFECT && prng.chance(0.25 * (1 - ageDays / 365))) status = S.REJECTED;
       const findings: object[] = [];
-      if (negative) findings.push({ code: 'NEGATIVE_LIST', severity: 'BLOCKING', message: '属于工作负面清单事项（拆迁拆违），不得转嫁村（社区）。', messageEn: 'Negative-list work.', evidence: [] });
-      if (assistance && funding === 0) findings.push({ code: 'NO_FUNDING', severity: 'WARNING', message: '未安排下沉村（社区）的工作经费，不符合“费随事转”原则。', messageEn: 'No funding reaches communities.', evidence: [] });
-      if (ledgers.some((l) => l.format === LedgerFormat.PAPER)) findings.push({ code: 'LEDGER_PAPER', severity: 'WARNING', message: '台账报表要求纸质填报，能电子化的不再要求纸质。', messageEn: 'Paper ledger.', evidence: [] });
-      if (prng.chance(0.12)) findings.push({ code: 'DATA_ALREADY_COLLECTED', severity: 'WARNING', message: '所需数据平台已采集，应共享复用。', messageEn: 'Data already collected.', evidence: [] });
+      if (negative)
+        findings.push({
+          code: 'NEGATIVE_LIST',
+          severity: 'BLOCKING',
+          message: '属于工作负面清单事项（拆迁拆违），不得转嫁村（社区）。',
+          messageEn: 'Negative-list work.',
+          evidence: [],
+        });
+      if (assistance && funding === 0)
+        findings.push({
+          code: 'NO_FUNDING',
+          severity: 'WARNING',
+          message: '未安排下沉村（社区）的工作经费，不符合“费随事转”原则。',
+          messageEn: 'No funding reaches communities.',
+          evidence: [],
+        });
+      if (ledgers.some((l) => l.format === LedgerFormat.PAPER))
+        findings.push({
+          code: 'LEDGER_PAPER',
+          severity: 'WARNING',
+          message: '台账报表要求纸质填报，能电子化的不再要求纸质。',
+          messageEn: 'Paper ledger.',
+          evidence: [],
+        });
+      if (prng.chance(0.12))
+        findings.push({
+          code: 'DATA_ALREADY_COLLECTED',
+          severity: 'WARNING',
+          message: '所需数据平台已采集，应共享复用。',
+          messageEn: 'Data already collected.',
+          evidence: [],
+        });
       // Timeline.
       const submitted = created + prng.float(0.1, 3) * DAY;
       let decided: number | null = null;
@@ -525,7 +737,8 @@ async function generateApplications(ctx: Ctx, total: number): Promise<GenApp[]> 
             }
           }
           // Stock items mostly leave during the year (completed, or cancelled in the clean-up).
-          const leave = () => (stock ? Math.max(entered ?? decided!, yearStart - 60 * DAY) + prng.next() * (now - Math.max(entered ?? decided!, yearStart - 60 * DAY)) : 0);
+          const leave = () =>
+            stock ? Math.max(entered ?? decided, yearStart - 60 * DAY) + prng.next() * (now - Math.max(entered ?? decided, yearStart - 60 * DAY)) : 0;
           if (entered && status === S.COMPLETED) {
             completed = stock ? leave() : entered + prng.float(30, 200) * DAY;
             if (completed > now) {
@@ -543,20 +756,70 @@ async function generateApplications(ctx: Ctx, total: number): Promise<GenApp[]> 
         }
       }
       const periodStart = cnDate(entered ?? submitted);
-      const periodEnd = kind === ApplicationKind.TEMPORARY || emergency ? cnDate((entered ?? submitted) + prng.int(60, 400) * DAY) : prng.chance(0.5) ? null : cnDate((entered ?? submitted) + 3 * 365 * DAY);
+      const periodEnd =
+        kind === ApplicationKind.TEMPORARY || emergency
+          ? cnDate((entered ?? submitted) + prng.int(60, 400) * DAY)
+          : prng.chance(0.5)
+            ? null
+            : cnDate((entered ?? submitted) + 3 * 365 * DAY);
       const number = `G${county.code}-${String(i + 1).padStart(5, '0')}`;
       const acknowledged = approved ? findings.filter((f: any) => f.severity === 'WARNING').map((f: any) => f.code) : [];
-      const app: GenApp = { countyCode: county.code, countyId: county.id, departmentId: dept.id, communityIds, status, kind, ledgers, enteredAt: entered, decidedAt: decided, leftAt: completed ?? revoked, approved, funding, stock };
+      const app: GenApp = {
+        countyCode: county.code,
+        countyId: county.id,
+        departmentId: dept.id,
+        communityIds,
+        status,
+        kind,
+        ledgers,
+        enteredAt: entered,
+        decidedAt: decided,
+        leftAt: completed ?? revoked,
+        approved,
+        funding,
+        stock,
+      };
       apps.push(app);
       rows.push([
-        number, county.id, dept.id, userOf.get(dept.id) ?? null, work.title, work.desc, kind, work.category, JSON.stringify(work.basis ? [work.basis] : []),
-        scopeType, JSON.stringify(scopeTownships), JSON.stringify(scopeType === ScopeType.COMMUNITIES ? communityIds : []), JSON.stringify(communityIds),
-        periodStart, periodEnd, funding.toFixed(2), funding ? '按村（社区）数量拨付至村（社区）工作经费账户' : null, JSON.stringify(ledgers),
-        JSON.stringify([...new Set(ledgers.flatMap((l) => l.dataElementCodes))]), meeting, emergency, emergency ? '突发情况需立即开展' : null, status,
-        JSON.stringify(findings), findings.some((f: any) => f.severity === 'BLOCKING'), iso(created), JSON.stringify(acknowledged), JSON.stringify(burden),
-        status === S.DRAFT ? null : iso(submitted), decided ? iso(decided) : null, entered ? iso(entered) : null, completed ? iso(completed) : null, revoked ? iso(revoked) : null,
+        number,
+        county.id,
+        dept.id,
+        userOf.get(dept.id) ?? null,
+        work.title,
+        work.desc,
+        kind,
+        work.category,
+        JSON.stringify(work.basis ? [work.basis] : []),
+        scopeType,
+        JSON.stringify(scopeTownships),
+        JSON.stringify(scopeType === ScopeType.COMMUNITIES ? communityIds : []),
+        JSON.stringify(communityIds),
+        periodStart,
+        periodEnd,
+        funding.toFixed(2),
+        funding ? '按村（社区）数量拨付至村（社区）工作经费账户' : null,
+        JSON.stringify(ledgers),
+        JSON.stringify([...new Set(ledgers.flatMap((l) => l.dataElementCodes))]),
+        meeting,
+        emergency,
+        emergency ? '突发情况需立即开展' : null,
+        status,
+        JSON.stringify(findings),
+        findings.some((f: any) => f.severity === 'BLOCKING'),
+        iso(created),
+        JSON.stringify(acknowledged),
+        JSON.stringify(burden),
+        status === S.DRAFT ? null : iso(submitted),
+        decided ? iso(decided) : null,
+        entered ? iso(entered) : null,
+        completed ? iso(completed) : null,
+        revoked ? iso(revoked) : null,
         revoked ? (emergency && !approved ? '紧急事项补批未获同意，立即退出' : '事项撤销，退出村（社区）') : null,
-        deadline ? iso(deadline) : null, overdue ? iso(overdue) : null, approvedInTime, iso(created), iso(Math.max(created, decided ?? 0, entered ?? 0, completed ?? 0, revoked ?? 0)),
+        deadline ? iso(deadline) : null,
+        overdue ? iso(overdue) : null,
+        approvedInTime,
+        iso(created),
+        iso(Math.max(created, decided ?? 0, entered ?? 0, completed ?? 0, revoked ?? 0)),
       ]);
       if (approved || emergency) {
         const issuedAt = emergency ? entered! : decided!;
@@ -583,23 +846,86 @@ async function generateApplications(ctx: Ctx, total: number): Promise<GenApp[]> 
     }
   });
   const cols: Col[] = [
-    ['number', 'text'], ['county_id', 'int'], ['department_id', 'int'], ['applicant_id', 'int'], ['title', 'text'], ['description', 'text'],
-    ['kind', 'text', 'application_kind'], ['category', 'text', 'work_category'], ['legal_basis', 'text', 'jsonb'], ['scope_type', 'text', 'scope_type'],
-    ['scope_township_ids', 'text', 'jsonb'], ['scope_community_ids', 'text', 'jsonb'], ['community_ids', 'text', 'jsonb'], ['period_start', 'date'], ['period_end', 'date'],
-    ['funding_amount', 'numeric'], ['funding_flow', 'text'], ['ledgers', 'text', 'jsonb'], ['data_element_codes', 'text', 'jsonb'], ['meeting_hours_per_year', 'real'],
-    ['emergency', 'bool'], ['emergency_reason', 'text'], ['status', 'text', 'application_status'], ['findings', 'text', 'jsonb'], ['has_blocking_findings', 'bool'],
-    ['checked_at', 'timestamptz'], ['acknowledged_warnings', 'text', 'jsonb'], ['burden', 'text', 'jsonb'], ['submitted_at', 'timestamptz'], ['decided_at', 'timestamptz'],
-    ['entered_at', 'timestamptz'], ['completed_at', 'timestamptz'], ['revoked_at', 'timestamptz'], ['revoke_reason', 'text'], ['approval_deadline', 'timestamptz'],
-    ['overdue_flagged_at', 'timestamptz'], ['approved_in_time', 'bool'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'],
+    ['number', 'text'],
+    ['county_id', 'int'],
+    ['department_id', 'int'],
+    ['applicant_id', 'int'],
+    ['title', 'text'],
+    ['description', 'text'],
+    ['kind', 'text', 'application_kind'],
+    ['category', 'text', 'work_category'],
+    ['legal_basis', 'text', 'jsonb'],
+    ['scope_type', 'text', 'scope_type'],
+    ['scope_township_ids', 'text', 'jsonb'],
+    ['scope_community_ids', 'text', 'jsonb'],
+    ['community_ids', 'text', 'jsonb'],
+    ['period_start', 'date'],
+    ['period_end', 'date'],
+    ['funding_amount', 'numeric'],
+    ['funding_flow', 'text'],
+    ['ledgers', 'text', 'jsonb'],
+    ['data_element_codes', 'text', 'jsonb'],
+    ['meeting_hours_per_year', 'real'],
+    ['emergency', 'bool'],
+    ['emergency_reason', 'text'],
+    ['status', 'text', 'application_status'],
+    ['findings', 'text', 'jsonb'],
+    ['has_blocking_findings', 'bool'],
+    ['checked_at', 'timestamptz'],
+    ['acknowledged_warnings', 'text', 'jsonb'],
+    ['burden', 'text', 'jsonb'],
+    ['submitted_at', 'timestamptz'],
+    ['decided_at', 'timestamptz'],
+    ['entered_at', 'timestamptz'],
+    ['completed_at', 'timestamptz'],
+    ['revoked_at', 'timestamptz'],
+    ['revoke_reason', 'text'],
+    ['approval_deadline', 'timestamptz'],
+    ['overdue_flagged_at', 'timestamptz'],
+    ['approved_in_time', 'bool'],
+    ['created_at', 'timestamptz'],
+    ['updated_at', 'timestamptz'],
   ];
   // Certificates and the rest of the not-null jsonb columns take their defaults below.
-  const inserted = await insertRows(db, 'admission_application', [...cols, ['certificates', 'text', 'jsonb']], rows.map((r) => [...r, '[]']), { batch: 2_000, returning: 'id' });
-  inserted.forEach((r, i) => (apps[i]!.id = r.id));
+  const inserted = await insertRows(
+    db,
+    'admission_application',
+    [...cols, ['certificates', 'text', 'jsonb']],
+    rows.map((r) => [...r, '[]']),
+    { batch: 2_000, returning: 'id' },
+  );
+  inserted.forEach((r, i) => (apps[i].id = r.id));
   await insertRows(
     db,
     'approval_document',
-    [['number', 'text'], ['application_id', 'int'], ['county_id', 'int'], ['year', 'int'], ['serial', 'int'], ['issued_at', 'timestamptz'], ['valid_from', 'date'], ['valid_until', 'date'], ['community_ids', 'text', 'jsonb'], ['provisional', 'bool'], ['revoked_at', 'timestamptz'], ['revoke_reason', 'text']],
-    docs.map((d) => [d.number, apps[d.app]!.id, d.countyId, d.year, 10_000 + d.serial, iso(d.issuedAt), d.validFrom, d.validUntil, JSON.stringify(d.communityIds), d.provisional, d.revokedAt ? iso(d.revokedAt) : null, d.reason]),
+    [
+      ['number', 'text'],
+      ['application_id', 'int'],
+      ['county_id', 'int'],
+      ['year', 'int'],
+      ['serial', 'int'],
+      ['issued_at', 'timestamptz'],
+      ['valid_from', 'date'],
+      ['valid_until', 'date'],
+      ['community_ids', 'text', 'jsonb'],
+      ['provisional', 'bool'],
+      ['revoked_at', 'timestamptz'],
+      ['revoke_reason', 'text'],
+    ],
+    docs.map((d) => [
+      d.number,
+      apps[d.app].id,
+      d.countyId,
+      d.year,
+      10_000 + d.serial,
+      iso(d.issuedAt),
+      d.validFrom,
+      d.validUntil,
+      JSON.stringify(d.communityIds),
+      d.provisional,
+      d.revokedAt ? iso(d.revokedAt) : null,
+      d.reason,
+    ]),
   );
   const byStatus = new Map<string, number>();
   for (const a of apps) byStatus.set(a.status, (byStatus.get(a.status) ?? 0) + 1);
@@ -641,8 +967,23 @@ async function generateLedgers(ctx: Ctx, apps: GenApp[], filingShare: number): P
       }
       const oneForm = status === 'KEPT' && l.dataElementCodes.length > 0 && l.dataElementCodes.every((c) => COLLECTED.includes(c)) && prng.chance(0.6);
       rows.push([
-        a.countyId, a.departmentId, l.name, JSON.stringify(l.dataElementCodes), l.frequency, l.expectedPerYear, l.format, l.format === LedgerFormat.PAPER && prng.chance(0.5) ? '一体化政务服务平台' : null,
-        l.minutesPerFiling, JSON.stringify([]), a.id, status, changed ? cnDate(changed) : null, reason, oneForm, iso(created), iso(changed ?? created),
+        a.countyId,
+        a.departmentId,
+        l.name,
+        JSON.stringify(l.dataElementCodes),
+        l.frequency,
+        l.expectedPerYear,
+        l.format,
+        l.format === LedgerFormat.PAPER && prng.chance(0.5) ? '一体化政务服务平台' : null,
+        l.minutesPerFiling,
+        JSON.stringify([]),
+        a.id,
+        status,
+        changed ? cnDate(changed) : null,
+        reason,
+        oneForm,
+        iso(created),
+        iso(changed ?? created),
       ]);
     }
   }
@@ -650,9 +991,23 @@ async function generateLedgers(ctx: Ctx, apps: GenApp[], filingShare: number): P
     db,
     'ledger_requirement',
     [
-      ['county_id', 'int'], ['department_id', 'int'], ['name', 'text'], ['data_element_codes', 'text', 'jsonb'], ['frequency', 'text', 'ledger_frequency'], ['expected_per_year', 'int'],
-      ['format', 'text', 'ledger_format'], ['electronic_channel', 'text'], ['minutes_per_filing', 'int'], ['legal_basis', 'text', 'jsonb'], ['application_id', 'int'],
-      ['status', 'text', 'ledger_status'], ['status_changed_on', 'date'], ['status_reason', 'text'], ['one_form', 'bool'], ['created_at', 'timestamptz'], ['updated_at', 'timestamptz'],
+      ['county_id', 'int'],
+      ['department_id', 'int'],
+      ['name', 'text'],
+      ['data_element_codes', 'text', 'jsonb'],
+      ['frequency', 'text', 'ledger_frequency'],
+      ['expected_per_year', 'int'],
+      ['format', 'text', 'ledger_format'],
+      ['electronic_channel', 'text'],
+      ['minutes_per_filing', 'int'],
+      ['legal_basis', 'text', 'jsonb'],
+      ['application_id', 'int'],
+      ['status', 'text', 'ledger_status'],
+      ['status_changed_on', 'date'],
+      ['status_reason', 'text'],
+      ['one_form', 'bool'],
+      ['created_at', 'timestamptz'],
+      ['updated_at', 'timestamptz'],
     ],
     rows,
     { batch: 10_000 },
@@ -689,8 +1044,26 @@ async function generateTerminals(ctx: Ctx): Promise<void> {
   await insertRows(
     db,
     'business_app',
-    [['external_id', 'text'], ['name', 'text'], ['department_name', 'text'], ['department_uscc', 'text'], ['integrated', 'bool'], ['used_by_communities', 'bool'], ['platform_updated_at', 'timestamptz'], ['created_at', 'timestamptz']],
-    apps.map((a) => [a.externalId, a.name, a.departmentName, a.departmentUscc, a.integrated, a.usedByCommunities, iso(a.u), iso(Math.min(a.u, now - 400 * DAY))]),
+    [
+      ['external_id', 'text'],
+      ['name', 'text'],
+      ['department_name', 'text'],
+      ['department_uscc', 'text'],
+      ['integrated', 'bool'],
+      ['used_by_communities', 'bool'],
+      ['platform_updated_at', 'timestamptz'],
+      ['created_at', 'timestamptz'],
+    ],
+    apps.map((a) => [
+      a.externalId,
+      a.name,
+      a.departmentName,
+      a.departmentUscc,
+      a.integrated,
+      a.usedByCommunities,
+      iso(a.u),
+      iso(Math.min(a.u, now - 400 * DAY)),
+    ]),
     { suffix: 'on conflict (external_id) do nothing' },
   );
   await db.query(
@@ -719,7 +1092,18 @@ async function generateTerminals(ctx: Ctx): Promise<void> {
         updated = now - prng.int(1, 100) * DAY;
       }
     }
-    rows.push([t.externalId, t.communityCode, t.model, status, t.status, t.lastSeen ? iso(t.lastSeen) : null, iso(t.u), consolidatedAt ? iso(consolidatedAt) : null, iso(created), iso(Math.max(updated, created))]);
+    rows.push([
+      t.externalId,
+      t.communityCode,
+      t.model,
+      status,
+      t.status,
+      t.lastSeen ? iso(t.lastSeen) : null,
+      iso(t.u),
+      consolidatedAt ? iso(consolidatedAt) : null,
+      iso(created),
+      iso(Math.max(updated, created)),
+    ]);
   }
   for (let i = 0; i < rows.length; i += 10_000) {
     const s = rows.slice(i, i + 10_000);

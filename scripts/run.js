@@ -12,7 +12,10 @@ const swc = require('@swc/core');
 const options = require('./swc-options');
 
 const cacheDir = path.resolve(__dirname, '..', 'node_modules', '.cache', 'zhunru-swc');
-const optionsKey = crypto.createHash('sha1').update(JSON.stringify(options) + swc.version).digest('hex');
+const optionsKey = crypto
+  .createHash('sha1')
+  .update(JSON.stringify(options) + swc.version)
+  .digest('hex');
 
 function compile(module, filename) {
   const source = fs.readFileSync(filename, 'utf8');

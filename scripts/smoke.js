@@ -10,7 +10,9 @@ async function run(dataDir, label) {
   const p = startPlatformProcess(dataDir);
   const { url } = await p.ready;
   const region = await askDemoCounty(url);
-  console.log(`${label}: answered in ${msSince(p.startedAt).toFixed(0)} ms at ${url}: ${region.name}, ${region.communityCount} communities, ${region.departments.length} departments`);
+  console.log(
+    `${label}: answered in ${msSince(p.startedAt).toFixed(0)} ms at ${url}: ${region.name}, ${region.communityCount} communities, ${region.departments.length} departments`,
+  );
   const code = await stop(p);
   if (code !== 0) throw new Error(`${label}: exit code ${code} after SIGTERM`);
   return region;

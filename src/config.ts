@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Role } from './auth/role';
+import { Role } from './kernel/roles';
 
 /**
  * Configuration from environment variables, validated once at start-up.
@@ -180,14 +180,27 @@ export function loadConfig(env: Env = process.env): Config {
   if (mfaEncryptionKey !== undefined && mfaEncryptionKey.length < 32) problems.push('MFA_ENCRYPTION_KEY 至少 32 个字符 (must be at least 32 characters)');
   const rolesText = str('TOTP_REQUIRED_ROLES');
   // 等保 level 3: administrators and reviewers sign in with two factors in production.
-  const totpRequiredRoles: string[] = rolesText === undefined ? (production ? [Role.ADMIN, Role.REVIEWER] : []) : rolesText.toLowerCase() === 'none' ? [] : rolesText.split(',').map((r) => r.trim().toUpperCase()).filter(Boolean);
+  const totpRequiredRoles: string[] =
+    rolesText === undefined
+      ? production
+        ? [Role.ADMIN, Role.REVIEWER]
+        : []
+      : rolesText.toLowerCase() === 'none'
+        ? []
+        : rolesText
+            .split(',')
+            .map((r) => r.trim().toUpperCase())
+            .filter(Boolean);
   for (const r of totpRequiredRoles) {
-    if (!PASSWORD_ROLES.includes(r)) problems.push(`TOTP_REQUIRED_ROLES 中的 "${r}" 不是以密码登录的角色 (is not a role that signs in with a password): ${PASSWORD_ROLES.join(', ')}, or none`);
+    if (!PASSWORD_ROLES.includes(r))
+      problems.push(
+        `TOTP_REQUIRED_ROLES 中的 "${r}" 不是以密码登录的角色 (is not a role that signs in with a password): ${PASSWORD_ROLES.join(', ')}, or none`,
+      );
   }
   const metricsHost = str('METRICS_HOST') ?? '127.0.0.1';
-  if (!/^[A-Za-z0-9.:\-\[\]]+$/.test(metricsHost)) problems.push(`METRICS_HOST="${metricsHost}" 不是有效的主机名或地址 (is not a valid host name or address)`);
+  if (!/^[A-Za-z0-9.:\-[\]]+$/.test(metricsHost)) problems.push(`METRICS_HOST="${metricsHost}" 不是有效的主机名或地址 (is not a valid host name or address)`);
   const host = str('HOST') ?? '127.0.0.1';
-  if (!/^[A-Za-z0-9.:\-\[\]]+$/.test(host)) problems.push(`HOST="${host}" 不是有效的主机名或地址 (is not a valid host name or address)`);
+  if (!/^[A-Za-z0-9.:\-[\]]+$/.test(host)) problems.push(`HOST="${host}" 不是有效的主机名或地址 (is not a valid host name or address)`);
 
   const dataDir = path.resolve(str('DATA_DIR') ?? 'data');
   const config: Config = {

@@ -10,9 +10,10 @@ import { createLogger, type Logger } from './logger';
 import { openDatabase, type Database } from './db/prepare';
 import { seedDemoCounty } from './db/seed/seed';
 import { startApi, type ApiServer } from './http/server';
-import { createQueueBackend, type QueueBackend } from '../workers/queues';
-import { startWorkers, type RunningWorkers } from '../workers/runtime';
-import { JOBS, type AppWorkerContext } from '../workers/jobs';
+import { createQueueBackend, type QueueBackend } from './queue/backend';
+import { startWorkers, type RunningWorkers } from './queue/runtime';
+import { JOBS } from '../workers/jobs';
+import type { AppWorkerContext } from './queue/runtime';
 import { DEFAULT_APP_KEY, DEFAULT_APP_SECRET, startSimulator } from '../integrations/simulator/server';
 
 export interface Platform {
@@ -64,7 +65,14 @@ export async function startPlatform(config: Config, logger: Logger, side: Side =
       resources.push(() => api!.close());
     }
     logger.info(
-      { url: api?.url, graphql: api && `${api.url}/graphql`, ide: api && config.graphiql ? `${api.url}/graphiql` : undefined, queue: queues.kind, side, ms: Date.now() - started },
+      {
+        url: api?.url,
+        graphql: api && `${api.url}/graphql`,
+        ide: api && config.graphiql ? `${api.url}/graphiql` : undefined,
+        queue: queues.kind,
+        side,
+        ms: Date.now() - started,
+      },
       'Zhunru ready 准入平台已启动',
     );
     return { config, db, queues, api, workers, stop: stopAll };

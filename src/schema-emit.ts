@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createSchema, printSchemaSdl } from './schema';
-import { AuthService } from './auth/auth.service';
+import { AuthService } from './auth';
 
 export const SCHEMA_FILE = path.resolve(__dirname, '..', 'schema', 'schema.graphql');
 

@@ -4,25 +4,20 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import type { Context } from './kernel/context';
 import { AppError, unauthenticated } from './kernel/errors';
 import { DateTimeScalar } from './kernel/scalars';
-import { OPERATIONS, checkWithin, mayCall } from './auth/permissions';
-import { NodeResolver } from './kernel/node.resolver';
-import { RegionResolver } from './geography/region.resolver';
-import { CommunityResolver } from './geography/community.resolver';
-import { DepartmentResolver } from './organisation/department.resolver';
-import { createAuthResolver } from './auth/auth.resolver';
-import { createUserAdminResolver } from './auth/user-admin';
-import { AuditResolver } from './audit/audit.resolver';
-import { DataElementResolver } from './platform/data-element.resolver';
-import { createPlatformResolvers } from './platform/resolvers';
-import { CATALOGUE_RESOLVERS } from './catalogue/resolvers';
-import { ApplicationResolver, ReviewResolver } from './admission/application.resolver';
-import { ApplicationReviewFieldsResolver, FindingResolver, FindingReviewResolver } from './admission/finding-review.resolver';
-import { ApprovalDocumentResolver, DocumentSigningKeyResolver } from './admission/approval-document.resolver';
-import { REGISTRY_RESOLVERS } from './registry/resolvers';
-import { createStatisticsResolvers } from './statistics/statistics.resolver';
-import type { AuthService } from './auth/auth.service';
-import type { QueueRegistry } from '../workers/runtime';
-import type { Role } from './auth/role';
+import { OPERATIONS, checkWithin, mayCall } from './auth';
+import { createNodeResolver } from './kernel/node.resolver';
+import { ENTITIES } from './db/entities';
+import { GEOGRAPHY_RESOLVERS } from './geography';
+import { ORGANISATION_RESOLVERS } from './organisation';
+import { createAuthResolver, createUserAdminResolver } from './auth';
+import { AUDIT_RESOLVERS } from './audit';
+import { createPlatformResolvers } from './platform';
+import { CATALOGUE_RESOLVERS } from './catalogue';
+import { ADMISSION_RESOLVERS } from './admission';
+import { REGISTRY_RESOLVERS } from './registry';
+import { createStatisticsResolvers } from './statistics';
+import type { AuthService } from './auth';
+import type { QueueRegistry } from './queue/runtime';
 
 /**
  * Every query and mutation carries `@Authorized()`; who may call it, and which of its
@@ -43,7 +38,7 @@ export const authChecker: AuthChecker<Context> = async ({ context, info, args },
     return true;
   }
   if (!context.actor) throw unauthenticated();
-  return roles.length === 0 || roles.includes(context.actor.role as Role);
+  return roles.length === 0 || roles.includes(context.actor.role);
 };
 
 export interface SchemaDeps {
@@ -54,7 +49,19 @@ export interface SchemaDeps {
 
 export async function createSchema(deps: SchemaDeps): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: [NodeResolver, RegionResolver, CommunityResolver, DepartmentResolver, AuditResolver, DataElementResolver, ApplicationResolver, ReviewResolver, FindingReviewResolver, FindingResolver, ApplicationReviewFieldsResolver, ApprovalDocumentResolver, DocumentSigningKeyResolver, createAuthResolver(deps), createUserAdminResolver(deps), ...CATALOGUE_RESOLVERS, ...createPlatformResolvers(deps), ...REGISTRY_RESOLVERS, ...createStatisticsResolvers(deps)],
+    resolvers: [
+      createNodeResolver(ENTITIES),
+      ...GEOGRAPHY_RESOLVERS,
+      ...ORGANISATION_RESOLVERS,
+      ...AUDIT_RESOLVERS,
+      ...ADMISSION_RESOLVERS,
+      createAuthResolver(deps),
+      createUserAdminResolver(deps),
+      ...CATALOGUE_RESOLVERS,
+      ...createPlatformResolvers(deps),
+      ...REGISTRY_RESOLVERS,
+      ...createStatisticsResolvers(deps),
+    ],
     validate: { forbidUnknownValues: false },
     authChecker,
     authMode: 'error',

@@ -14,7 +14,7 @@ import { textDiff } from '../src/admission/analysis/diff';
 import { buildDoc, findWord } from '../src/admission/analysis/text';
 import { demoRuleContext } from '../src/db/seed/demo-rule-context';
 import { factsOfCase } from '../scripts/eval-rules';
-import { WorkCategory as C } from '../src/catalogue/work-category';
+import { WorkCategory as C } from '../src/catalogue';
 import { PROTECTED_NAMES } from '../src/admission/analysis/lexicon/negative';
 
 const CTX = demoRuleContext(20);
@@ -35,7 +35,10 @@ function app(over: Record<string, unknown>): ApplicationFacts {
 
 const run = (a: ApplicationFacts, ctx: RuleContext = CTX): Finding[] => runRules(a, ctx);
 const codes = (a: ApplicationFacts, ctx: RuleContext = CTX) => run(a, ctx).map((f) => f.code);
-const blocking = (a: ApplicationFacts, ctx: RuleContext = CTX) => run(a, ctx).filter((f) => f.severity === 'BLOCKING').map((f) => f.code);
+const blocking = (a: ApplicationFacts, ctx: RuleContext = CTX) =>
+  run(a, ctx)
+    .filter((f) => f.severity === 'BLOCKING')
+    .map((f) => f.code);
 const negative = (a: ApplicationFacts, ctx: RuleContext = CTX) => run(a, ctx).find((f) => f.code === 'NEGATIVE_LIST' || f.code === 'NEGATIVE_AS_PURCHASE');
 
 describe('NEGATIVE_LIST: what the community is asked to do, by category', () => {
@@ -74,7 +77,13 @@ describe('NEGATIVE_LIST: what the community is asked to do, by category', () => 
   });
 
   it('catches the work however it is filed: a declared survey that collects tax sources', () => {
-    const f = negative(app({ category: 'STATISTICS_SURVEY', title: '个体户经营情况登记', description: '县税务局请社区逐户登记临街门店的月营业额和房租，作为税务部门核定定额税的依据。' }))!;
+    const f = negative(
+      app({
+        category: 'STATISTICS_SURVEY',
+        title: '个体户经营情况登记',
+        description: '县税务局请社区逐户登记临街门店的月营业额和房租，作为税务部门核定定额税的依据。',
+      }),
+    )!;
     expect(f.evidence[0].category).toBe(C.TAX_ASSISTANCE);
   });
 
@@ -84,7 +93,9 @@ describe('NEGATIVE_LIST: what the community is asked to do, by category', () => 
   });
 
   it('a negative category declared with nothing to show it is only assistance still blocks', () => {
-    expect(blocking(app({ category: 'DEMOLITION', title: '协助开展高龄津贴资格认证', description: '每季度协助核实辖区内80周岁以上老年人生存状况。' }))).toContain('NEGATIVE_LIST');
+    expect(
+      blocking(app({ category: 'DEMOLITION', title: '协助开展高龄津贴资格认证', description: '每季度协助核实辖区内80周岁以上老年人生存状况。' })),
+    ).toContain('NEGATIVE_LIST');
   });
 });
 
@@ -110,7 +121,13 @@ describe('look-alikes are let through (and explained when they come close)', () 
   });
 
   it('a negative category filed for publicity only is a warning that explains itself', () => {
-    const found = run(app({ category: 'PRODUCTION_SAFETY', title: '安全宣传咨询日科普集市', description: '县应急管理局在安全宣传咨询日当天设置应急科普集市，请社区协助提供场地、通知居民参加，讲解人员由县应急管理局派出。' }));
+    const found = run(
+      app({
+        category: 'PRODUCTION_SAFETY',
+        title: '安全宣传咨询日科普集市',
+        description: '县应急管理局在安全宣传咨询日当天设置应急科普集市，请社区协助提供场地、通知居民参加，讲解人员由县应急管理局派出。',
+      }),
+    );
     expect(found.filter((f) => f.severity === 'BLOCKING')).toEqual([]);
     const w = found.find((f) => f.code === 'NEGATIVE_LOOKALIKE')!;
     expect(w.severity).toBe('WARNING');
@@ -127,31 +144,58 @@ describe('look-alikes are let through (and explained when they come close)', () 
 
 describe('NEGATIVE_AS_PURCHASE', () => {
   it('trips on negative-list work bought as a service, and says so instead of NEGATIVE_LIST', () => {
-    const a = app({ kind: 'PURCHASE_OF_SERVICE', title: '禁渔期护渔服务', description: '县农业农村局拟向沿江村购买护渔服务，巡护队夜间巡江，对电鱼人员当场没收渔具。', evaluation: '按合同约定的巡护次数结算' });
+    const a = app({
+      kind: 'PURCHASE_OF_SERVICE',
+      title: '禁渔期护渔服务',
+      description: '县农业农村局拟向沿江村购买护渔服务，巡护队夜间巡江，对电鱼人员当场没收渔具。',
+      evaluation: '按合同约定的巡护次数结算',
+    });
     expect(blocking(a)).toEqual(['NEGATIVE_AS_PURCHASE']);
     expect(negative(a)!.evidence[0].category).toBe(C.LAW_ENFORCEMENT);
   });
   it('passes a legitimate purchase', () => {
-    expect(blocking(app({ kind: 'PURCHASE_OF_SERVICE', title: '老年助餐服务', description: '县民政局拟向社区购买老年助餐服务，社区负责就餐登记和送餐组织。', evaluation: '依据合同约定的供餐人次和满意度测评结算' }))).toEqual([]);
+    expect(
+      blocking(
+        app({
+          kind: 'PURCHASE_OF_SERVICE',
+          title: '老年助餐服务',
+          description: '县民政局拟向社区购买老年助餐服务，社区负责就餐登记和送餐组织。',
+          evaluation: '依据合同约定的供餐人次和满意度测评结算',
+        }),
+      ),
+    ).toEqual([]);
   });
 });
 
 describe('PURCHASE_NEEDS_QUALIFICATION and PROFESSIONAL_WORK', () => {
   it('a purchase of professional work trips by its text even without the flag', () => {
-    const a = app({ kind: 'PURCHASE_OF_SERVICE', title: '自建房安全鉴定服务', description: '县住建局拟向各村购买经营性自建房安全鉴定服务，由村组织对房屋结构进行评估并出具鉴定结论。', evaluation: '按合同约定结算' });
+    const a = app({
+      kind: 'PURCHASE_OF_SERVICE',
+      title: '自建房安全鉴定服务',
+      description: '县住建局拟向各村购买经营性自建房安全鉴定服务，由村组织对房屋结构进行评估并出具鉴定结论。',
+      evaluation: '按合同约定结算',
+    });
     expect(blocking(a)).toContain('PURCHASE_NEEDS_QUALIFICATION');
   });
   it('professional work filed as ordinary assistance blocks', () => {
-    expect(blocking(app({ title: '慢病用药调整', description: '县卫生健康局请社区工作人员每月上门为高血压老人测量血压，并根据血压调整用药剂量。' }))).toContain('PROFESSIONAL_WORK');
+    expect(blocking(app({ title: '慢病用药调整', description: '县卫生健康局请社区工作人员每月上门为高血压老人测量血压，并根据血压调整用药剂量。' }))).toContain(
+      'PROFESSIONAL_WORK',
+    );
   });
   it('professional work done by the professionals is fine: 免疫注射由兽医人员实施', () => {
-    expect(blocking(app({ title: '春季免疫通知', description: '县农业农村局请各村通知养殖户做好准备，免疫注射由乡镇畜牧兽医站兽医人员实施，村不承担注射和出具免疫证明。' }))).toEqual([]);
+    expect(
+      blocking(
+        app({ title: '春季免疫通知', description: '县农业农村局请各村通知养殖户做好准备，免疫注射由乡镇畜牧兽医站兽医人员实施，村不承担注射和出具免疫证明。' }),
+      ),
+    ).toEqual([]);
   });
 });
 
 describe('NO_LEGAL_BASIS and LEGAL_BASIS_UNVERIFIED: a basis that is a basis', () => {
   it.each(['无', '', '县领导会议要求', '上级通知精神', '市公安局工作推进会精神', '工作需要', '领导批示'])('“%s” is no basis', (b) => {
-    expect(blocking(app({ title: '文化墙绘制', description: '请各村（社区）在主干道沿线绘制文化墙并报送照片。', legalBasis: [b] }))).toContain('NO_LEGAL_BASIS');
+    expect(blocking(app({ title: '文化墙绘制', description: '请各村（社区）在主干道沿线绘制文化墙并报送照片。', legalBasis: [b] }))).toContain(
+      'NO_LEGAL_BASIS',
+    );
   });
   it('a document number without its serial is defective, not a basis', () => {
     const c = parseCitation('县乡村振兴领导小组办公室通知（青乡振办〔2026〕号）');
@@ -167,32 +211,58 @@ describe('NO_LEGAL_BASIS and LEGAL_BASIS_UNVERIFIED: a basis that is a basis', (
     expect(parseCitation('川民发〔2021〕12号').verdict).toBe('UNVERIFIED');
   });
   it('an uncatalogued title is a basis the reviewer confirms (warning)', () => {
-    const found = run(app({ title: '文明实践活动', description: '请社区每月组织一次文明实践志愿服务活动。', legalBasis: ['《青衣县新时代文明实践工作实施方案》'] }));
+    const found = run(
+      app({ title: '文明实践活动', description: '请社区每月组织一次文明实践志愿服务活动。', legalBasis: ['《青衣县新时代文明实践工作实施方案》'] }),
+    );
     expect(found.find((f) => f.code === 'NO_LEGAL_BASIS')).toBeUndefined();
     expect(found.find((f) => f.code === 'LEGAL_BASIS_UNVERIFIED')!.severity).toBe('WARNING');
   });
   it('a cited list item lends its basis: LISTED_ASSISTANCE with only the list reference', () => {
     const basis = assessLegalBasis(['青衣县村（社区）协助办理事项清单XZ-002'], new Set(CTX.listItems.map((i) => i.itemKey)));
     expect(basis.hasBasis).toBe(true);
-    expect(blocking(app({ kind: 'LISTED_ASSISTANCE', category: 'SOCIAL_ASSISTANCE', title: '急难对象发现报告', description: '请村（社区）在走访中发现遭遇急难的困难群众，协助其提出临时救助申请。', legalBasis: ['青衣县村（社区）协助办理事项清单XZ-002'] }))).toEqual([]);
+    expect(
+      blocking(
+        app({
+          kind: 'LISTED_ASSISTANCE',
+          category: 'SOCIAL_ASSISTANCE',
+          title: '急难对象发现报告',
+          description: '请村（社区）在走访中发现遭遇急难的困难群众，协助其提出临时救助申请。',
+          legalBasis: ['青衣县村（社区）协助办理事项清单XZ-002'],
+        }),
+      ),
+    ).toEqual([]);
   });
 });
 
 describe('LISTED_ITEM_MISSING / NOT_LINKED / MISMATCH: listed assistance names its item', () => {
   const xz = (key: string) => CTX.listItems.find((i) => i.itemKey === key)!;
   it('linked by id, the item’s basis is the application’s (no basis of its own needed)', () => {
-    expect(codes({ ...app({ kind: 'LISTED_ASSISTANCE', title: '高龄津贴申请受理', description: '协助受理高龄津贴申请并公示名单。', legalBasis: [] }), listItemId: xz('XZ-003').id })).not.toContain('NO_LEGAL_BASIS');
+    expect(
+      codes({
+        ...app({ kind: 'LISTED_ASSISTANCE', title: '高龄津贴申请受理', description: '协助受理高龄津贴申请并公示名单。', legalBasis: [] }),
+        listItemId: xz('XZ-003').id,
+      }),
+    ).not.toContain('NO_LEGAL_BASIS');
   });
   it('not linked but like an item: a warning naming the likely item', () => {
-    const f = run(app({ kind: 'LISTED_ASSISTANCE', title: '兵役登记通知', description: '协助通知适龄男性公民进行兵役登记，宣传征兵政策。' })).find((x) => x.code === 'LISTED_ITEM_NOT_LINKED')!;
+    const f = run(app({ kind: 'LISTED_ASSISTANCE', title: '兵役登记通知', description: '协助通知适龄男性公民进行兵役登记，宣传征兵政策。' })).find(
+      (x) => x.code === 'LISTED_ITEM_NOT_LINKED',
+    )!;
     expect(f.severity).toBe('WARNING');
     expect(f.message).toMatch(/XZ-007/);
   });
   it('not linked and like nothing on the list: blocking', () => {
-    expect(blocking(app({ kind: 'LISTED_ASSISTANCE', title: '书香家庭推荐', description: '每个村（社区）推荐书香家庭两户，报送藏书照片。' }))).toContain('LISTED_ITEM_MISSING');
+    expect(blocking(app({ kind: 'LISTED_ASSISTANCE', title: '书香家庭推荐', description: '每个村（社区）推荐书香家庭两户，报送藏书照片。' }))).toContain(
+      'LISTED_ITEM_MISSING',
+    );
   });
   it('linked to an item that is not on the assistance list: blocking', () => {
-    expect(blocking({ ...app({ kind: 'LISTED_ASSISTANCE', title: '换届选举', description: '组织村民委员会换届选举。' }), listItemId: CTX.listItems.find((i) => i.listType === 'DUTY')!.id })).toContain('LISTED_ITEM_MISSING');
+    expect(
+      blocking({
+        ...app({ kind: 'LISTED_ASSISTANCE', title: '换届选举', description: '组织村民委员会换届选举。' }),
+        listItemId: CTX.listItems.find((i) => i.listType === 'DUTY')!.id,
+      }),
+    ).toContain('LISTED_ITEM_MISSING');
   });
 });
 
@@ -213,8 +283,14 @@ describe('ONE_VOTE_VETO in paraphrase', () => {
 });
 
 describe('TARGET_ASSESSMENT (purchases) and COMMUNITY_ASSESSMENT (others)', () => {
-  const purchase = (evaluation: string) => app({ kind: 'PURCHASE_OF_SERVICE', title: '社区助老服务', description: '县民政局拟向社区购买独居老人探访服务。', evaluation });
-  it.each(['按季度量化考核打分并全县排名通报', '实行百分制目标考核，每扣1分扣减服务费500元', '纳入社区年度绩效考核，与社区干部绩效奖金挂钩', '排名末位的社区约谈社区党组织书记'])('blocks a purchase judged by %s', (ev) => {
+  const purchase = (evaluation: string) =>
+    app({ kind: 'PURCHASE_OF_SERVICE', title: '社区助老服务', description: '县民政局拟向社区购买独居老人探访服务。', evaluation });
+  it.each([
+    '按季度量化考核打分并全县排名通报',
+    '实行百分制目标考核，每扣1分扣减服务费500元',
+    '纳入社区年度绩效考核，与社区干部绩效奖金挂钩',
+    '排名末位的社区约谈社区党组织书记',
+  ])('blocks a purchase judged by %s', (ev) => {
     expect(blocking(purchase(ev))).toContain('TARGET_ASSESSMENT');
   });
   it('passes a purchase judged by its contract', () => {
@@ -222,13 +298,21 @@ describe('TARGET_ASSESSMENT (purchases) and COMMUNITY_ASSESSMENT (others)', () =
     expect(findTargetAssessment('按合同约定的服务人次和满意度结算', '')).toEqual([]);
   });
   it('an assistance item that ranks communities gets a warning', () => {
-    const f = run(app({ title: '防诈宣传', description: '协助开展防范电信网络诈骗宣传。', evaluation: '宣传完成情况每月全县排名通报' })).find((x) => x.code === 'COMMUNITY_ASSESSMENT')!;
+    const f = run(app({ title: '防诈宣传', description: '协助开展防范电信网络诈骗宣传。', evaluation: '宣传完成情况每月全县排名通报' })).find(
+      (x) => x.code === 'COMMUNITY_ASSESSMENT',
+    )!;
     expect(f.severity).toBe('WARNING');
   });
 });
 
 describe('FUNDING_INSUFFICIENT (事费配套) and NO_FUNDING (费随事转)', () => {
-  const heavy = { title: '困难群众动态排查', description: '每月入户排查困难群众生活状况。', ledgers: [{ name: '排查台账', frequency: 'MONTHLY', minutesPerFiling: 520, format: 'ELECTRONIC' }], periodStart: '2026-01-01', periodEnd: '2026-12-31' };
+  const heavy = {
+    title: '困难群众动态排查',
+    description: '每月入户排查困难群众生活状况。',
+    ledgers: [{ name: '排查台账', frequency: 'MONTHLY', minutesPerFiling: 520, format: 'ELECTRONIC' }],
+    periodStart: '2026-01-01',
+    periodEnd: '2026-12-31',
+  };
   it('1 yuan for 12,376 hours a year is flagged with the figures', () => {
     const a = app({ ...heavy, fundingAmount: 1 });
     expect(a.burdenHoursPerYear).toBe(12376);
@@ -253,15 +337,27 @@ describe('SUPPORT_MISSING (权随责走)', () => {
     expect(codes(app({ title: '兵役登记通知', description: '协助通知适龄男性公民进行兵役登记。', trainingSupport: null }))).toContain('SUPPORT_MISSING');
   });
   it('counts support described in the text', () => {
-    expect(codes(app({ title: '普查入户', description: '协助普查员入户登记，普查员由县普查办选派。', trainingSupport: null }))).not.toContain('SUPPORT_MISSING');
-    expect(codes(app({ title: '兵役登记通知', description: '协助通知适龄男性公民进行兵役登记。', trainingSupport: null, personnelSupport: '县人武部派员指导' }))).not.toContain('SUPPORT_MISSING');
+    expect(codes(app({ title: '普查入户', description: '协助普查员入户登记，普查员由县普查办选派。', trainingSupport: null }))).not.toContain(
+      'SUPPORT_MISSING',
+    );
+    expect(
+      codes(app({ title: '兵役登记通知', description: '协助通知适龄男性公民进行兵役登记。', trainingSupport: null, personnelSupport: '县人武部派员指导' })),
+    ).not.toContain('SUPPORT_MISSING');
   });
 });
 
 describe('REWORDED_AFTER_BLOCK and the text diff', () => {
-  const before = { at: '2026-05-02T00:00:00.000Z', title: '私搭乱建清理', description: '逾期未清理的由社区组织施工队统一拆除。', evaluation: null, findings: [{ code: 'NEGATIVE_LIST', message: '属于工作负面事项', evidence: ['负面清单 FM-003'] }] };
+  const before = {
+    at: '2026-05-02T00:00:00.000Z',
+    title: '私搭乱建清理',
+    description: '逾期未清理的由社区组织施工队统一拆除。',
+    evaluation: null,
+    findings: [{ code: 'NEGATIVE_LIST', message: '属于工作负面事项', evidence: ['负面清单 FM-003'] }],
+  };
   it('an edited application that was blocked shows the previous findings', () => {
-    const f = run({ ...app({ title: '违建线索发现报告', description: '发现私搭乱建的及时报告乡镇综合执法队，由执法队依法处置。' }), lastBlocked: before }).find((x) => x.code === 'REWORDED_AFTER_BLOCK')!;
+    const f = run({ ...app({ title: '违建线索发现报告', description: '发现私搭乱建的及时报告乡镇综合执法队，由执法队依法处置。' }), lastBlocked: before }).find(
+      (x) => x.code === 'REWORDED_AFTER_BLOCK',
+    )!;
     expect(f.severity).toBe('WARNING');
     expect(f.message).toMatch(/NEGATIVE_LIST（属于工作负面事项）/);
     expect(f.evidence[0].label).toMatch(/NEGATIVE_LIST/);
@@ -279,7 +375,10 @@ describe('REWORDED_AFTER_BLOCK and the text diff', () => {
 });
 
 describe('reviewers tune the county: vocabulary and decisions', () => {
-  const withItem = (key: string, add: Partial<ListItemFacts>): RuleContext => ({ ...CTX, listItems: CTX.listItems.map((i) => (i.itemKey === key ? { ...i, ...add } : i)) });
+  const withItem = (key: string, add: Partial<ListItemFacts>): RuleContext => ({
+    ...CTX,
+    listItems: CTX.listItems.map((i) => (i.itemKey === key ? { ...i, ...add } : i)),
+  });
   const miss = app({ title: '“两违”巡控', description: '县住建局请各社区将辖区划分为若干网格，由网格员负责“两违”巡控，每周报送巡控台账。' });
   it('a miss: not blocked by the shipped model, blocked once a reviewer gives FM-003 a trigger phrase', () => {
     expect(blocking(miss)).toEqual([]);
@@ -292,7 +391,10 @@ describe('reviewers tune the county: vocabulary and decisions', () => {
     expect(negative(miss, ctx)!.evidence[0].label).toMatch(/审核例句/);
   });
   it('a false block: let through once the sentence is a counter-example', () => {
-    const shed = app({ title: '清理废弃养殖棚', description: '县农业农村局请各村组织村民清理河道边已废弃多年的养殖棚，改善人居环境，清理费用由县农业农村局补助。' });
+    const shed = app({
+      title: '清理废弃养殖棚',
+      description: '县农业农村局请各村组织村民清理河道边已废弃多年的养殖棚，改善人居环境，清理费用由县农业农村局补助。',
+    });
     expect(blocking(shed)).toContain('NEGATIVE_LIST');
     expect(blocking(shed, withItem('FM-003', { counterExamples: ['各村组织村民清理河道边已废弃多年的养殖棚，改善人居环境'] }))).toEqual([]);
   });
@@ -344,13 +446,30 @@ describe('the examples issue 14 was filed with', () => {
     expect(blocking(app({ title: '庭院评比', description: '每月组织一次庭院评比。', legalBasis: ['县领导在会上的要求'] }))).toContain('NO_LEGAL_BASIS');
   });
   it('“一票否优” and “直接定为不合格” are a one-vote veto', () => {
-    expect(blocking(app({ title: '禁毒宣传', description: '协助开展禁毒宣传。', evaluation: '发现吸毒人员的社区当年考核一票否优' }))).toContain('ONE_VOTE_VETO');
-    expect(blocking(app({ title: '征兵宣传', description: '协助开展征兵宣传。', evaluation: '未完成任务的村年度考核直接定为不合格' }))).toContain('ONE_VOTE_VETO');
+    expect(blocking(app({ title: '禁毒宣传', description: '协助开展禁毒宣传。', evaluation: '发现吸毒人员的社区当年考核一票否优' }))).toContain(
+      'ONE_VOTE_VETO',
+    );
+    expect(blocking(app({ title: '征兵宣传', description: '协助开展征兵宣传。', evaluation: '未完成任务的村年度考核直接定为不合格' }))).toContain(
+      'ONE_VOTE_VETO',
+    );
   });
   it('“综合打分扣减经费” is not a purchased service judged by its contract', () => {
-    expect(blocking(app({ kind: 'PURCHASE_OF_SERVICE', title: '社区助老服务', description: '县民政局拟向社区购买独居老人探访服务。', evaluation: '每季度综合打分，得分低的扣减经费' }))).toContain('TARGET_ASSESSMENT');
+    expect(
+      blocking(
+        app({
+          kind: 'PURCHASE_OF_SERVICE',
+          title: '社区助老服务',
+          description: '县民政局拟向社区购买独居老人探访服务。',
+          evaluation: '每季度综合打分，得分低的扣减经费',
+        }),
+      ),
+    ).toContain('TARGET_ASSESSMENT');
   });
   it('LISTED_ASSISTANCE without a list item draws a finding', () => {
-    expect(codes(app({ kind: 'LISTED_ASSISTANCE', title: '高龄津贴申请受理', description: '协助受理高龄津贴申请并公示名单。' })).some((c) => c.startsWith('LISTED_ITEM_'))).toBe(true);
+    expect(
+      codes(app({ kind: 'LISTED_ASSISTANCE', title: '高龄津贴申请受理', description: '协助受理高龄津贴申请并公示名单。' })).some((c) =>
+        c.startsWith('LISTED_ITEM_'),
+      ),
+    ).toBe(true);
   });
 });

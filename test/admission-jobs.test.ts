@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import { startTestApi, type TestApi } from './support/api';
-import { createQueueBackend, type QueueBackend } from '../workers/queues';
-import { startWorkers, type RunningWorkers } from '../workers/runtime';
-import { expireAdmissionsJob, flagOverdueEmergenciesJob } from '../workers/jobs/admission';
+import { createQueueBackend, type QueueBackend } from '../src/queue/backend';
+import { startWorkers, type RunningWorkers } from '../src/queue/runtime';
+import { expireAdmissionsJob, flagOverdueEmergenciesJob } from '../src/admission/service/jobs';
 import { chinaDate } from '../src/kernel/dates';
 
 /**
@@ -49,7 +49,11 @@ it('the scheduled jobs are registered with their schedules', async () => {
 
 it('flags an emergency entry whose deadline passed, once', async () => {
   const token = await t.signIn('dept_civil');
-  const created = await t.gql(`mutation($i: ApplicationInput!) { createApplication(input: $i) { id number } }`, { i: input({ emergency: true, emergencyReason: '暴雨红色预警' }) }, { token });
+  const created = await t.gql(
+    `mutation($i: ApplicationInput!) { createApplication(input: $i) { id number } }`,
+    { i: input({ emergency: true, emergencyReason: '暴雨红色预警' }) },
+    { token },
+  );
   const { id, number } = created.body.data.createApplication;
   await t.gql(`mutation($id: ID!) { declareEmergencyEntry(id: $id) { status } }`, { id }, { token });
   const before = await run(flagOverdueEmergenciesJob);
@@ -62,23 +66,42 @@ it('flags an emergency entry whose deadline passed, once', async () => {
 it('revokes an item whose approval document expired, with the reason', async () => {
   const dept = await t.signIn('dept_civil');
   const reviewer = await t.signIn('reviewer');
-  const created = await t.gql(`mutation($i: ApplicationInput!) { createApplication(input: $i) { id number findings { code severity } } }`, { i: input({ title: '协助开展秋冬季森林防火宣传', category: 'CULTURE_EDUCATION' }) }, { token: dept });
+  const created = await t.gql(
+    `mutation($i: ApplicationInput!) { createApplication(input: $i) { id number findings { code severity } } }`,
+    { i: input({ title: '协助开展秋冬季森林防火宣传', category: 'CULTURE_EDUCATION' }) },
+    { token: dept },
+  );
   const { id, number, findings } = created.body.data.createApplication;
   await t.gql(`mutation($id: ID!) { submitApplication(id: $id) { status } }`, { id }, { token: dept });
   await t.gql(`mutation($id: ID!) { startReview(id: $id) { status } }`, { id }, { token: reviewer });
   const ack = findings.filter((f: any) => f.severity === 'WARNING').map((f: any) => f.code);
   const approved = await t.gql(
     `mutation($id: ID!, $i: ReviewInput!) { reviewApplication(id: $id, input: $i) { status } }`,
-    { id, i: { legality: { opinion: 'PASS' }, feasibility: { opinion: 'PASS' }, reasonableness: { opinion: 'PASS' }, recommendation: 'APPROVE', acknowledgedWarnings: ack } },
+    {
+      id,
+      i: {
+        legality: { opinion: 'PASS' },
+        feasibility: { opinion: 'PASS' },
+        reasonableness: { opinion: 'PASS' },
+        recommendation: 'APPROVE',
+        acknowledgedWarnings: ack,
+      },
+    },
     { token: reviewer },
   );
   expect(approved.body.data.reviewApplication.status).toBe('APPROVED');
-  await t.orm.em.fork().getConnection().execute(
-    `update approval_document set valid_until = current_date - 1 where application_id = (select id from admission_application where number = ?)`,
-    [number],
-  );
+  await t.orm.em
+    .fork()
+    .getConnection()
+    .execute(`update approval_document set valid_until = current_date - 1 where application_id = (select id from admission_application where number = ?)`, [
+      number,
+    ]);
   expect((await run(expireAdmissionsJob)).expired).toBeGreaterThanOrEqual(1);
-  const after = await t.gql(`query($id: ID!) { application(id: $id) { status revokeReason approvalDocument { revokedAt } history { action actorUsername } } }`, { id }, { token: reviewer });
+  const after = await t.gql(
+    `query($id: ID!) { application(id: $id) { status revokeReason approvalDocument { revokedAt } history { action actorUsername } } }`,
+    { id },
+    { token: reviewer },
+  );
   const app = after.body.data.application;
   expect(app.status).toBe('REVOKED');
   expect(app.revokeReason).toMatch(/有效期.*届满/);

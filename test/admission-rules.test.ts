@@ -10,7 +10,7 @@ import { abolishedCertificateRule } from '../src/admission/rules/certificates.ru
 import { overlapRule, titleSimilarity } from '../src/admission/rules/overlap.rule';
 import { oneVoteVetoRule } from '../src/admission/rules/one-vote-veto.rule';
 import { estimateBurden } from '../src/admission/burden';
-import { WorkCategory } from '../src/catalogue/work-category';
+import { WorkCategory } from '../src/catalogue/entity/work-category';
 import { ApplicationKind, LedgerFormat, LedgerFrequency } from '../src/admission/enums';
 
 /** A clean assistance application: legal basis, funding, no terminal, electronic ledgers. */
@@ -25,7 +25,16 @@ const base = (over: Partial<ApplicationFacts> = {}): ApplicationFacts => ({
   fundingAmount: 60000,
   // 权随责走: the clean baseline brings guidance with it (SUPPORT_MISSING otherwise, issue 14)
   trainingSupport: '县民政局每季度组织一次业务培训',
-  ledgers: [{ name: '高龄津贴认证台账', frequency: LedgerFrequency.QUARTERLY, expectedPerYear: null, minutesPerFiling: 90, format: LedgerFormat.ELECTRONIC, dataElementCodes: ['DE.LOCAL.1'] }],
+  ledgers: [
+    {
+      name: '高龄津贴认证台账',
+      frequency: LedgerFrequency.QUARTERLY,
+      expectedPerYear: null,
+      minutesPerFiling: 90,
+      format: LedgerFormat.ELECTRONIC,
+      dataElementCodes: ['DE.LOCAL.1'],
+    },
+  ],
   dataElementCodes: [],
   wantsTerminal: false,
   wantsApp: false,
@@ -95,7 +104,8 @@ describe('PURCHASE_NEEDS_QUALIFICATION (blocking)', () => {
   it('trips when the service needs enforcement power', () => {
     expect(purchaseQualificationRule.check(base({ kind: ApplicationKind.PURCHASE_OF_SERVICE, requiresEnforcementPower: true }), ctx())).toHaveLength(1);
   });
-  it('passes a purchase needing neither', () => expect(purchaseQualificationRule.check(base({ kind: ApplicationKind.PURCHASE_OF_SERVICE }), ctx())).toEqual([]));
+  it('passes a purchase needing neither', () =>
+    expect(purchaseQualificationRule.check(base({ kind: ApplicationKind.PURCHASE_OF_SERVICE }), ctx())).toEqual([]));
 });
 
 describe('NO_LEGAL_BASIS (blocking)', () => {
@@ -112,8 +122,10 @@ describe('NO_FUNDING (warning)', () => {
 });
 
 describe('NEW_TERMINAL_OR_APP (blocking unless integrated)', () => {
-  it('trips on a new terminal not on the platform', () => expect(terminalRule.check(base({ wantsTerminal: true, appName: '智慧消防终端' }), ctx())).toHaveLength(1));
-  it('passes when integrated with the one-stop platform', () => expect(terminalRule.check(base({ wantsTerminal: true, integratedWithPlatform: true }), ctx())).toEqual([]));
+  it('trips on a new terminal not on the platform', () =>
+    expect(terminalRule.check(base({ wantsTerminal: true, appName: '智慧消防终端' }), ctx())).toHaveLength(1));
+  it('passes when integrated with the one-stop platform', () =>
+    expect(terminalRule.check(base({ wantsTerminal: true, integratedWithPlatform: true }), ctx())).toEqual([]));
 });
 
 describe('DATA_ALREADY_COLLECTED (warning)', () => {
@@ -122,11 +134,29 @@ describe('DATA_ALREADY_COLLECTED (warning)', () => {
     expect(f.severity).toBe('WARNING');
     expect(f.evidence[0].label).toContain('人口基础信息库');
   });
-  it('passes for data the platform does not collect', () => expect(dataAlreadyCollectedRule.check(base({ dataElementCodes: ['DE.RK.0005'] }), ctx())).toEqual([]));
+  it('passes for data the platform does not collect', () =>
+    expect(dataAlreadyCollectedRule.check(base({ dataElementCodes: ['DE.RK.0005'] }), ctx())).toEqual([]));
 });
 
 describe('LEDGER_DUPLICATE / LEDGER_PAPER (warnings)', () => {
-  const existing = { id: 5, number: '青准申2026-0001', title: '高龄津贴发放', category: WorkCategory.ELDERLY_CARE, departmentId: 8, communityIds: [9], ledgers: [{ name: '高龄老人花名册', frequency: LedgerFrequency.MONTHLY, expectedPerYear: null, minutesPerFiling: 30, format: LedgerFormat.ELECTRONIC, dataElementCodes: ['DE.LOCAL.1', 'DE.LOCAL.2'] }] };
+  const existing = {
+    id: 5,
+    number: '青准申2026-0001',
+    title: '高龄津贴发放',
+    category: WorkCategory.ELDERLY_CARE,
+    departmentId: 8,
+    communityIds: [9],
+    ledgers: [
+      {
+        name: '高龄老人花名册',
+        frequency: LedgerFrequency.MONTHLY,
+        expectedPerYear: null,
+        minutesPerFiling: 30,
+        format: LedgerFormat.ELECTRONIC,
+        dataElementCodes: ['DE.LOCAL.1', 'DE.LOCAL.2'],
+      },
+    ],
+  };
   it('trips when the fields are a subset of an admitted ledger', () => {
     const found = ledgerRule.check(base(), ctx({ existingItems: [existing] })).map((f) => f.code);
     expect(found).toEqual(['LEDGER_DUPLICATE']);
@@ -144,9 +174,18 @@ describe('ABOLISHED_CERTIFICATE (blocking)', () => {
 });
 
 describe('OVERLAPS_EXISTING_ITEM (warning)', () => {
-  const existing = { id: 6, number: '青准申2026-0002', title: '协助开展高龄津贴资格认证工作', category: WorkCategory.ELDERLY_CARE, departmentId: 8, communityIds: [2], ledgers: [] };
+  const existing = {
+    id: 6,
+    number: '青准申2026-0002',
+    title: '协助开展高龄津贴资格认证工作',
+    category: WorkCategory.ELDERLY_CARE,
+    departmentId: 8,
+    communityIds: [2],
+    ledgers: [],
+  };
   it('trips on a similar item in the same communities', () => expect(overlapRule.check(base(), ctx({ existingItems: [existing] }))).toHaveLength(1));
-  it('passes when the communities do not overlap', () => expect(overlapRule.check(base(), ctx({ existingItems: [{ ...existing, communityIds: [77] }] }))).toEqual([]));
+  it('passes when the communities do not overlap', () =>
+    expect(overlapRule.check(base(), ctx({ existingItems: [{ ...existing, communityIds: [77] }] }))).toEqual([]));
   it('measures similarity on characters', () => {
     expect(titleSimilarity('协助开展高龄津贴资格认证', '协助开展高龄津贴资格认证工作')).toBeGreaterThan(0.8);
     expect(titleSimilarity('协助开展高龄津贴资格认证', '农村人居环境监测')).toBeLessThan(0.2);
@@ -154,7 +193,8 @@ describe('OVERLAPS_EXISTING_ITEM (warning)', () => {
 });
 
 describe('ONE_VOTE_VETO (blocking)', () => {
-  it('trips on the clause in the evaluation text', () => expect(oneVoteVetoRule.check(base({ evaluation: '未完成任务的实行一票否决' }), ctx())).toHaveLength(1));
+  it('trips on the clause in the evaluation text', () =>
+    expect(oneVoteVetoRule.check(base({ evaluation: '未完成任务的实行一票否决' }), ctx())).toHaveLength(1));
   it('passes evaluation by contract', () => expect(oneVoteVetoRule.check(base(), ctx())).toEqual([]));
 });
 

@@ -3,11 +3,11 @@
  * `authorize` lets through, for every state, role, jurisdiction and finding combination.
  */
 import 'reflect-metadata';
-import { Role } from '../src/auth/role';
+import { Role } from '../src/kernel/roles';
 import type { Actor } from '../src/kernel/context';
 import { ApplicationKind, ApplicationStatus, FindingSeverity } from '../src/admission/enums';
-import type { AdmissionApplication } from '../src/admission/application.entity';
-import { TRANSITIONS, authorize, availableActions, type Who } from '../src/admission/workflow';
+import type { AdmissionApplication } from '../src/admission/entity/application.entity';
+import { TRANSITIONS, authorize, availableActions, type Who } from '../src/admission/service/workflow';
 
 const actor = (role: Role, over: Partial<Actor> = {}): Actor => ({
   userId: 1,

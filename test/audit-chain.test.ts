@@ -2,6 +2,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { Client } from 'pg';
 import { startTestApi, type TestApi } from './support/api';
+import { client } from './support/client';
 import { createTestCounty, TEST_PASSWORD, type TestCounty } from './support/county';
 import { withDatabase } from './support/databases';
 import { createOrm } from '../src/db/orm';
@@ -34,11 +35,7 @@ afterAll(async () => {
   await t.close();
 });
 
-async function ok<T = any>(query: string, variables: Record<string, unknown>, token: string): Promise<T> {
-  const r = await t.gql(query, variables, { token });
-  if (r.body.errors) throw new Error(JSON.stringify(r.body.errors, null, 1));
-  return r.body.data as T;
-}
+const { ok } = client(() => t);
 
 const VERIFY = `query($c: ID) { verifyAuditChain(countyId: $c) { valid eventCount chains { chainKey county { code } valid eventCount headHash firstBreak { eventId problem message messageEn } } } }`;
 const verify = async (countyId?: string) => (await ok(VERIFY, { c: countyId ?? null }, tokens.admin)).verifyAuditChain;
@@ -103,23 +100,43 @@ describe('the chain', () => {
 
   it('hashes a canonical form: key order and undefined do not matter, every field does', () => {
     expect(canonicalJson({ b: 1, a: { d: [1, { f: 2, e: undefined }], c: null } })).toBe('{"a":{"c":null,"d":[1,{"f":2}]},"b":1}');
-    const e = { id: '7', occurredAt: new Date('2026-01-02T03:04:05.678Z'), actorId: 1, actorUsername: 'admin', actorRole: 'ADMIN', action: 'x.y', entityType: 'User', entityId: '1', countyId: null, before: { a: 1, b: 2 }, after: null, comment: null, requestId: 'r' };
+    const e = {
+      id: '7',
+      occurredAt: new Date('2026-01-02T03:04:05.678Z'),
+      actorId: 1,
+      actorUsername: 'admin',
+      actorRole: 'ADMIN',
+      action: 'x.y',
+      entityType: 'User',
+      entityId: '1',
+      countyId: null,
+      before: { a: 1, b: 2 },
+      after: null,
+      comment: null,
+      requestId: 'r',
+    };
     const h = eventHash(e, null);
     expect(eventHash({ ...e, before: { b: 2, a: 1 } }, null)).toBe(h);
-    for (const change of [{ id: '8' }, { occurredAt: new Date('2026-01-02T03:04:05.679Z') }, { actorUsername: 'root' }, { before: { a: 1, b: 3 } }, { countyId: 3 }, { comment: '' }]) {
+    for (const change of [
+      { id: '8' },
+      { occurredAt: new Date('2026-01-02T03:04:05.679Z') },
+      { actorUsername: 'root' },
+      { before: { a: 1, b: 3 } },
+      { countyId: 3 },
+      { comment: '' },
+    ]) {
       expect(eventHash({ ...e, ...change }, null)).not.toBe(h);
     }
     expect(eventHash(e, 'f'.repeat(64))).not.toBe(h);
   });
 
   it('keeps appends to one chain in order under concurrency (sign-ins and county mutations at once)', async () => {
-    await Promise.all([
-      ...Array.from({ length: 12 }, () => t.signIn('reviewer')),
-      ...Array.from({ length: 6 }, (_, i) => create(`并发测试${i}`)),
-    ]);
+    await Promise.all([...Array.from({ length: 12 }, () => t.signIn('reviewer')), ...Array.from({ length: 6 }, (_, i) => create(`并发测试${i}`))]);
     const result = await verify();
     expect(result.valid).toBe(true);
-    const { rows } = await sql.query(`select h.chain_key, h.length::int as length, (select count(*)::int from audit_event e where e.county_id is not distinct from h.county_id) as events from audit_chain_head h`);
+    const { rows } = await sql.query(
+      `select h.chain_key, h.length::int as length, (select count(*)::int from audit_event e where e.county_id is not distinct from h.county_id) as events from audit_chain_head h`,
+    );
     for (const r of rows) expect([r.chain_key, r.length]).toEqual([r.chain_key, r.events]);
   });
 
@@ -144,21 +161,42 @@ describe('the chain', () => {
     const by = Object.fromEntries(rows.map((r) => [r.hash_algorithm, r.n]));
     expect(by.sm3).toBeGreaterThan(0);
     const [e] = (await sql.query(`select * from audit_event where hash_algorithm = 'sm3' order by id desc limit 1`)).rows;
-    const content = { id: e.id, occurredAt: e.occurred_at, actorId: e.actor_id, actorUsername: e.actor_username, actorRole: e.actor_role, action: e.action, entityType: e.entity_type, entityId: e.entity_id, countyId: e.county_id, before: e.before, after: e.after, comment: e.comment, requestId: e.request_id };
+    const content = {
+      id: e.id,
+      occurredAt: e.occurred_at,
+      actorId: e.actor_id,
+      actorUsername: e.actor_username,
+      actorRole: e.actor_role,
+      action: e.action,
+      entityType: e.entity_type,
+      entityId: e.entity_id,
+      countyId: e.county_id,
+      before: e.before,
+      after: e.after,
+      comment: e.comment,
+      requestId: e.request_id,
+    };
     expect(eventHash(content, e.prev_hash, 'sm3')).toBe(e.hash);
     expect(eventHash(content, e.prev_hash, 'sha256')).not.toBe(e.hash);
     // Relabelling an SM3 event as SHA-256 breaks the chain.
-    await tampered(`update audit_event set hash_algorithm = 'sha256' where id = ${e.id}`, `update audit_event set hash_algorithm = 'sm3' where id = ${e.id}`, async () => {
-      const r = await verify();
-      expect(r.valid).toBe(false);
-      expect(r.chains.find((x: any) => x.firstBreak)?.firstBreak).toMatchObject({ eventId: String(e.id), problem: 'EDITED' });
-    });
+    await tampered(
+      `update audit_event set hash_algorithm = 'sha256' where id = ${e.id}`,
+      `update audit_event set hash_algorithm = 'sm3' where id = ${e.id}`,
+      async () => {
+        const r = await verify();
+        expect(r.valid).toBe(false);
+        expect(r.chains.find((x: any) => x.firstBreak)?.firstBreak).toMatchObject({ eventId: String(e.id), problem: 'EDITED' });
+      },
+    );
     expect((await verify()).valid).toBe(true);
   });
 });
 
 describe('tampering', () => {
-  const countyEvents = async () => (await sql.query(`select id::text as id from audit_event where county_id = (select id from region where code = '511829') order by audit_event.id`)).rows.map((r) => r.id as string);
+  const countyEvents = async () =>
+    (
+      await sql.query(`select id::text as id from audit_event where county_id = (select id from region where code = '511829') order by audit_event.id`)
+    ).rows.map((r) => r.id as string);
 
   it('edit one row in SQL → verification names it (EDITED), for its county and for all chains', async () => {
     const ids = await countyEvents();
@@ -179,9 +217,18 @@ describe('tampering', () => {
   it('an edit of the JSON before/after, the time or the actor is caught too', async () => {
     const ids = await countyEvents();
     for (const [tamper, restore] of [
-      [`update audit_event set after = after || '{"tampered": 1}' where id = ${ids[0]}`, `update audit_event set after = after - 'tampered' where id = ${ids[0]}`],
-      [`update audit_event set occurred_at = occurred_at + interval '1 second' where id = ${ids[0]}`, `update audit_event set occurred_at = occurred_at - interval '1 second' where id = ${ids[0]}`],
-      [`update audit_event set actor_username = 'someone' where id = ${ids[0]}`, `update audit_event set actor_username = (select username from app_user where id = actor_id) where id = ${ids[0]}`],
+      [
+        `update audit_event set after = after || '{"tampered": 1}' where id = ${ids[0]}`,
+        `update audit_event set after = after - 'tampered' where id = ${ids[0]}`,
+      ],
+      [
+        `update audit_event set occurred_at = occurred_at + interval '1 second' where id = ${ids[0]}`,
+        `update audit_event set occurred_at = occurred_at - interval '1 second' where id = ${ids[0]}`,
+      ],
+      [
+        `update audit_event set actor_username = 'someone' where id = ${ids[0]}`,
+        `update audit_event set actor_username = (select username from app_user where id = actor_id) where id = ${ids[0]}`,
+      ],
     ]) {
       await tampered(tamper, restore, async () => {
         expect((await verify(c.countyId)).chains[0].firstBreak).toMatchObject({ eventId: ids[0], problem: 'EDITED' });
@@ -214,7 +261,7 @@ describe('tampering', () => {
     expect((await verify(c.countyId)).valid).toBe(true);
   });
 
-  it('reordered events (two rows\' contents swapped, or an event moved to another chain) are caught', async () => {
+  it("reordered events (two rows' contents swapped, or an event moved to another chain) are caught", async () => {
     const ids = await countyEvents();
     const [a, b] = [ids[2], ids[3]];
     const swap = (x: string, y: string) =>
@@ -225,11 +272,15 @@ describe('tampering', () => {
       expect(br.eventId).toBe(a);
       expect(['EDITED', 'BROKEN_LINK']).toContain(br.problem);
     });
-    await tampered(`update audit_event set county_id = null where id = ${b}`, `update audit_event set county_id = (select id from region where code = '511829') where id = ${b}`, async () => {
-      const all = await verify();
-      expect(all.chains.find((ch: any) => ch.county?.code === '511829').firstBreak.eventId).toBe(ids[4] ?? b);
-      expect(all.chains.find((ch: any) => ch.chainKey === 'global').valid).toBe(false);
-    });
+    await tampered(
+      `update audit_event set county_id = null where id = ${b}`,
+      `update audit_event set county_id = (select id from region where code = '511829') where id = ${b}`,
+      async () => {
+        const all = await verify();
+        expect(all.chains.find((ch: any) => ch.county?.code === '511829').firstBreak.eventId).toBe(ids[4] ?? b);
+        expect(all.chains.find((ch: any) => ch.chainKey === 'global').valid).toBe(false);
+      },
+    );
     expect((await verify()).valid).toBe(true);
   });
 
@@ -246,7 +297,7 @@ describe('tampering', () => {
 
   it('`npm run audit:verify` reports the same, with exit code 1 when broken', async () => {
     const run = () =>
-      spawnSync(process.execPath, ['scripts/run.js', 'src/audit/verify-cli.ts', '--county', '511829'], {
+      spawnSync(process.execPath, ['scripts/run.js', 'src/cli/audit-verify.ts', '--county', '511829'], {
         cwd: path.resolve(__dirname, '..'),
         env: { ...process.env, DATABASE_URL: t.databaseUrl, NODE_ENV: 'test' },
         encoding: 'utf8',
@@ -255,11 +306,15 @@ describe('tampering', () => {
     expect([fine.status, fine.stdout]).toEqual([0, expect.stringMatching(/^OK .*示范县 511829/m)]);
     const victim = (await countyEvents())[1];
     const { rows } = await sql.query(`select entity_id from audit_event where id = ${victim}`);
-    await tampered(`update audit_event set entity_id = '999' where id = ${victim}`, `update audit_event set entity_id = '${rows[0].entity_id}' where id = ${victim}`, async () => {
-      const broken = run();
-      expect(broken.status).toBe(1);
-      expect(broken.stdout).toContain(`EDITED at event #${victim}`);
-    });
+    await tampered(
+      `update audit_event set entity_id = '999' where id = ${victim}`,
+      `update audit_event set entity_id = '${rows[0].entity_id}' where id = ${victim}`,
+      async () => {
+        const broken = run();
+        expect(broken.status).toBe(1);
+        expect(broken.stdout).toContain(`EDITED at event #${victim}`);
+      },
+    );
     expect(run().status).toBe(0);
   });
 });

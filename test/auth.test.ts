@@ -1,6 +1,6 @@
 import { startTestApi, type TestApi } from './support/api';
 import { DEMO_INTEGRATION_TOKEN } from '../src/db/seed/seed';
-import { Role } from '../src/auth/role';
+import { Role } from '../src/kernel/roles';
 
 let t: TestApi;
 beforeAll(async () => {
@@ -104,7 +104,11 @@ describe('audit of account operations', () => {
     );
     const { token, apiToken } = created.body.data.createApiToken;
     await t.gql(`mutation($id: ID!) { revokeApiToken(id: $id) { id } }`, { id: apiToken.id }, { token: admin });
-    const trail = await t.gql(`query($id: ID!) { auditTrail(recordId: $id) { action actorUsername actorRole before after } }`, { id: apiToken.id }, { token: admin });
+    const trail = await t.gql(
+      `query($id: ID!) { auditTrail(recordId: $id) { action actorUsername actorRole before after } }`,
+      { id: apiToken.id },
+      { token: admin },
+    );
     const events = trail.body.data.auditTrail;
     expect(events.map((e: any) => e.action)).toEqual(['apiToken.create', 'apiToken.revoke']);
     expect(events[1]).toMatchObject({ actorUsername: 'admin', actorRole: 'ADMIN' });
@@ -112,7 +116,11 @@ describe('audit of account operations', () => {
     expect(events[1].after.revokedAt).toBeTruthy();
     expect(JSON.stringify(events)).not.toContain(token);
 
-    const signIns = await t.gql(`{ auditEvents(first: 5, filter: { action: "user.signIn", actorUsername: "admin" }) { totalCount nodes { action } } }`, {}, { token: admin });
+    const signIns = await t.gql(
+      `{ auditEvents(first: 5, filter: { action: "user.signIn", actorUsername: "admin" }) { totalCount nodes { action } } }`,
+      {},
+      { token: admin },
+    );
     expect(signIns.body.data.auditEvents.totalCount).toBeGreaterThanOrEqual(1);
     const reviewer = await t.signIn('reviewer');
     const denied = await t.gql(`{ auditEvents(first: 5) { totalCount } }`, {}, { token: await t.signIn('community') });

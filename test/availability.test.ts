@@ -15,14 +15,18 @@ import { loadConfig } from '../src/config';
 import { createLogger } from '../src/logger';
 import { createOrm, type MikroORM } from '../src/db/orm';
 import { startApi, type ApiServer } from '../src/http/server';
-import { createQueueBackend, type QueueBackend } from '../workers/queues';
+import { createQueueBackend, type QueueBackend } from '../src/queue/backend';
 import { TEST_JWT_SECRET } from './support/api';
 import { createTestDatabase } from './support/databases';
 import { DEMO_PASSWORD } from '../src/db/seed/seed';
 
 const post = async (url: string, query: string, token?: string) => {
   const started = Date.now();
-  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query }) });
+  const res = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query }),
+  });
   return { status: res.status, body: (await res.json()) as any, headers: res.headers, ms: Date.now() - started };
 };
 
@@ -43,10 +47,13 @@ async function eventually<T>(what: string, fn: () => Promise<T | undefined>, ms:
 
 /** A private PostgreSQL (test/support/private-postgres.ts) in a child process: started, and stopped by SIGTERM. */
 async function startPrivatePostgres(dataDir: string, port: number): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ['scripts/run.js', 'test/support/private-postgres.ts', dataDir, String(port)], { cwd: path.resolve(__dirname, '..'), stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['scripts/run.js', 'test/support/private-postgres.ts', dataDir, String(port)], {
+    cwd: path.resolve(__dirname, '..'),
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
-    child.stdout!.on('data', (d) => {
+    child.stdout.on('data', (d) => {
       out += String(d);
       const line = out.split('\n').find((l) => l.startsWith('postgres'));
       if (line) resolve(line.trim());
@@ -76,7 +83,11 @@ describe('the database stops and starts again', () => {
     fs.chmodSync(dataDir, 0o755);
     port = await freePort();
     db = await startPrivatePostgres(dataDir, port);
-    const run = spawnSync(process.execPath, ['scripts/run.js', 'test/support/prepare-template.ts', db.url], { cwd: path.resolve(__dirname, '..'), env: { ...process.env, NODE_ENV: 'test' }, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['scripts/run.js', 'test/support/prepare-template.ts', db.url], {
+      cwd: path.resolve(__dirname, '..'),
+      env: { ...process.env, NODE_ENV: 'test' },
+      encoding: 'utf8',
+    });
     if (run.status !== 0) throw new Error(`preparing the private database failed:\n${run.stdout}\n${run.stderr}`);
     const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent' });
     orm = await createOrm({ url: db.url, poolMax: 4 });
@@ -113,7 +124,10 @@ describe('the database stops and starts again', () => {
     for (const [what, ask] of cases) {
       const r = await ask();
       expect([what, r.status]).toEqual([what, 503]);
-      expect([what, r.body.errors[0].extensions]).toEqual([what, expect.objectContaining({ code: 'INTERNAL', reason: 'SERVICE_UNAVAILABLE', messageEn: expect.stringMatching(/Service unavailable/) })]);
+      expect([what, r.body.errors[0].extensions]).toEqual([
+        what,
+        expect.objectContaining({ code: 'INTERNAL', reason: 'SERVICE_UNAVAILABLE', messageEn: expect.stringMatching(/Service unavailable/) }),
+      ]);
       expect(r.body.errors[0].message).toMatch(/服务暂不可用/);
       expect(r.headers.get('retry-after')).toBe('5');
       expect([what, r.ms < 10_000]).toEqual([what, true]);
@@ -122,10 +136,14 @@ describe('the database stops and starts again', () => {
     expect((await fetch(`${api.url}/healthz`)).status).toBe(200);
 
     db = await startPrivatePostgres(dataDir, port);
-    const back = await eventually('the API to answer again', async () => {
-      const r = await post(api.url, `{ me { username } }`, token);
-      return r.status === 200 ? r : undefined;
-    }, 20_000);
+    const back = await eventually(
+      'the API to answer again',
+      async () => {
+        const r = await post(api.url, `{ me { username } }`, token);
+        return r.status === 200 ? r : undefined;
+      },
+      20_000,
+    );
     expect(back.body.data.me.username).toBe('analyst');
     expect((await fetch(`${api.url}/readyz`)).status).toBe(200);
   }, 90_000);
@@ -142,10 +160,14 @@ describe('Redis goes away under the queue dashboard', () => {
 
   const startRedis = async () => {
     redis = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    await eventually('redis-server to listen', async () => {
-      const r = spawnSync('redis-cli', ['-p', String(redisPort), 'ping'], { encoding: 'utf8' });
-      return r.stdout.trim() === 'PONG' ? true : undefined;
-    }, 10_000);
+    await eventually(
+      'redis-server to listen',
+      async () => {
+        const r = spawnSync('redis-cli', ['-p', String(redisPort), 'ping'], { encoding: 'utf8' });
+        return r.stdout.trim() === 'PONG' ? true : undefined;
+      },
+      10_000,
+    );
   };
 
   beforeAll(async () => {
@@ -154,7 +176,11 @@ describe('Redis goes away under the queue dashboard', () => {
     db = await createTestDatabase();
     // Rate limits in PostgreSQL: this is about the queue's store.
     const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.url, PORT: '0', HOST: '127.0.0.1', JWT_SECRET: TEST_JWT_SECRET, LOG_LEVEL: 'silent' });
-    backend = createQueueBackend({ redisUrl: `redis://127.0.0.1:${redisPort}`, databaseUrl: db.url, prefix: `zrdown_${crypto.randomBytes(3).toString('hex')}` });
+    backend = createQueueBackend({
+      redisUrl: `redis://127.0.0.1:${redisPort}`,
+      databaseUrl: db.url,
+      prefix: `zrdown_${crypto.randomBytes(3).toString('hex')}`,
+    });
     orm = await createOrm({ url: db.url, poolMax: 4 });
     api = await startApi({ config, orm, logger: createLogger(config), queues: backend });
     admin = (await post(api.url, `mutation { signIn(input: { username: "admin", password: "${DEMO_PASSWORD}" }) { token } }`)).body.data.signIn.token;
@@ -181,7 +207,10 @@ describe('Redis goes away under the queue dashboard', () => {
     const first = await get();
     expect(first.status).toBe(503);
     expect(first.ms).toBeLessThan(12_000);
-    expect(first.body.errors[0]).toMatchObject({ message: expect.stringMatching(/服务暂不可用.*任务队列/), extensions: { code: 'INTERNAL', reason: 'SERVICE_UNAVAILABLE' } });
+    expect(first.body.errors[0]).toMatchObject({
+      message: expect.stringMatching(/服务暂不可用.*任务队列/),
+      extensions: { code: 'INTERNAL', reason: 'SERVICE_UNAVAILABLE' },
+    });
     // Then at once: the ping fails fast.
     const second = await get();
     expect(second.status).toBe(503);
@@ -191,10 +220,14 @@ describe('Redis goes away under the queue dashboard', () => {
     expect((await fetch(`${api.url}/readyz`)).status).toBe(503);
 
     await startRedis();
-    const back = await eventually('the dashboard to answer again', async () => {
-      const r = await get();
-      return r.status === 200 ? r : undefined;
-    }, 20_000);
+    const back = await eventually(
+      'the dashboard to answer again',
+      async () => {
+        const r = await get();
+        return r.status === 200 ? r : undefined;
+      },
+      20_000,
+    );
     expect(back.body.queues.map((q: any) => q.name)).toContain('platform-sync');
   }, 90_000);
 });

@@ -1,8 +1,9 @@
 import { Client } from 'pg';
 import { startTestApi, type TestApi } from './support/api';
+import { client } from './support/client';
 import { createTestCounty, TEST_PASSWORD, type TestCounty } from './support/county';
-import { NEGATIVE_CATEGORIES } from '../src/catalogue/work-category';
-import { currentListItems } from '../src/catalogue/catalogue.service';
+import { NEGATIVE_CATEGORIES } from '../src/catalogue/entity/work-category';
+import { currentListItems } from '../src/catalogue/service/catalogue.service';
 import { Region } from '../src/geography/region.entity';
 import { fromGlobalId, toGlobalId } from '../src/kernel/global-id';
 import { GUIDANCE_LISTS, QINGYI_OWN_ITEMS } from '../src/db/seed/demo-lists';
@@ -19,24 +20,18 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function ok<T = any>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
-  const r = await t.gql(query, variables, { token });
-  if (r.body.errors) throw new Error(JSON.stringify(r.body.errors, null, 1));
-  return r.body.data as T;
-}
-async function fails(query: string, variables: Record<string, unknown>, token?: string): Promise<any> {
-  const r = await t.gql(query, variables, { token });
-  expect(r.body.errors).toBeDefined();
-  return r.body.errors[0];
-}
+const { ok, fails } = client(() => t);
 /** Rows in the catalogue's tables and the audit trail: a failed mutation must not change them. */
 async function rowCounts(): Promise<Record<string, number>> {
-  const [row] = await t.orm.em.fork().getConnection().execute(
-    `select (select count(*) from list_item) as items, (select count(*) from list_change) as changes,
+  const [row] = await t.orm.em
+    .fork()
+    .getConnection()
+    .execute(
+      `select (select count(*) from list_item) as items, (select count(*) from list_change) as changes,
             (select count(*) from list_change where status = 'PENDING') as pending,
             (select count(*) from list_version) as versions, (select count(*) from list_version_item) as snapshot,
             (select count(*) from audit_event) as audit`,
-  );
+    );
   return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)]));
 }
 
@@ -80,7 +75,9 @@ describe('seeded lists', () => {
 
   it('the negative lists (province and 青衣县) cover all eight negative categories', async () => {
     const province = (await ok(`{ guidanceListItems(listType: NEGATIVE) { category } }`)).guidanceListItems.map((i: any) => i.category);
-    const county = (await ok(ITEMS, { f: { countyCode: '511828', listType: 'NEGATIVE', status: 'ACTIVE' }, first: 100 })).listItems.nodes.map((i: any) => i.category);
+    const county = (await ok(ITEMS, { f: { countyCode: '511828', listType: 'NEGATIVE', status: 'ACTIVE' }, first: 100 })).listItems.nodes.map(
+      (i: any) => i.category,
+    );
     for (const cat of NEGATIVE_CATEGORIES) {
       expect(province).toContain(cat);
       expect(county).toContain(cat);
@@ -91,7 +88,13 @@ describe('seeded lists', () => {
     const { listVersions } = await ok(`{ listVersions(countyCode: "511828") { totalCount nodes { ${VERSION} } } }`, {}, tokens.reviewer);
     expect(listVersions.totalCount).toBe(1);
     const v1 = listVersions.nodes[0];
-    expect(v1).toMatchObject({ number: 1, documentNumber: '青社工发〔2026〕1号', publishedAt: '2026-03-01', county: { code: '511828' }, publishedBy: { username: 'reviewer' } });
+    expect(v1).toMatchObject({
+      number: 1,
+      documentNumber: '青社工发〔2026〕1号',
+      publishedAt: '2026-03-01',
+      county: { code: '511828' },
+      publishedBy: { username: 'reviewer' },
+    });
     expect(v1.dutyCount + v1.assistanceCount + v1.negativeCount).toBe(GUIDANCE_LISTS.length + QINGYI_OWN_ITEMS.length);
 
     const { listItems } = await ok(ITEMS, { f: { countyCode: '511828' }, first: 100 });
@@ -148,9 +151,17 @@ describe('a county from no lists to two published versions', () => {
   });
 
   it('publishes version 1 with a full snapshot', async () => {
-    v1 = (await ok(PUBLISH, { i: { countyId: c.countyId, documentNumber: '试社工发〔2026〕1号', publishedAt: '2026-03-10', note: '首版' } }, tokens.reviewer2)).publishListVersion;
+    v1 = (await ok(PUBLISH, { i: { countyId: c.countyId, documentNumber: '试社工发〔2026〕1号', publishedAt: '2026-03-10', note: '首版' } }, tokens.reviewer2))
+      .publishListVersion;
     const n = (lt: string) => GUIDANCE_LISTS.filter((g) => g.listType === lt).length;
-    expect(v1).toMatchObject({ number: 1, documentNumber: '试社工发〔2026〕1号', publishedAt: '2026-03-10', dutyCount: n('DUTY'), assistanceCount: n('ASSISTANCE') - 1, negativeCount: n('NEGATIVE') });
+    expect(v1).toMatchObject({
+      number: 1,
+      documentNumber: '试社工发〔2026〕1号',
+      publishedAt: '2026-03-10',
+      dutyCount: n('DUTY'),
+      assistanceCount: n('ASSISTANCE') - 1,
+      negativeCount: n('NEGATIVE'),
+    });
     expect((await ok(PENDING, { c: c.countyId }, tokens.reviewer2)).pendingListChanges).toEqual([]);
     const { listVersion } = await ok(VERSION_Q, { id: v1.id });
     expect(listVersion.items).toHaveLength(GUIDANCE_LISTS.length - 1);
@@ -172,34 +183,50 @@ describe('a county from no lists to two published versions', () => {
     const straw = items.find((i: any) => i.title.startsWith('秸秆禁烧'));
     adjustedKey = relief.itemKey;
     cancelledKey = straw.itemKey;
-    const add = (await ok(STAGE, {
-      i: {
-        countyId: c.countyId,
-        kind: 'ADD',
-        reason: '县委常委会研究同意新增',
-        proposed: {
-          listType: 'ASSISTANCE',
-          title: '协助开展独居老年人定期探访',
-          description: '协助每月探访辖区独居、空巢老年人，发现困难及时报告。',
-          category: 'ELDERLY_CARE',
-          legalBasis: ['《中华人民共和国老年人权益保障法》'],
-          departmentId: c.departments.civil,
+    const add = (
+      await ok(
+        STAGE,
+        {
+          i: {
+            countyId: c.countyId,
+            kind: 'ADD',
+            reason: '县委常委会研究同意新增',
+            proposed: {
+              listType: 'ASSISTANCE',
+              title: '协助开展独居老年人定期探访',
+              description: '协助每月探访辖区独居、空巢老年人，发现困难及时报告。',
+              category: 'ELDERLY_CARE',
+              legalBasis: ['《中华人民共和国老年人权益保障法》'],
+              departmentId: c.departments.civil,
+            },
+          },
         },
-      },
-    }, tokens.reviewer2)).stageListChange;
+        tokens.reviewer2,
+      )
+    ).stageListChange;
     expect(add).toMatchObject({ kind: 'ADD', status: 'PENDING', item: null, proposed: { department: { name: '试点县民政局' } } });
-    const adjust = (await ok(STAGE, {
-      i: {
-        countyId: c.countyId,
-        kind: 'ADJUST',
-        itemId: relief.id,
-        reason: '依据修订后的办法调整表述',
-        proposed: { title: '协助开展最低生活保障、特困人员救助供养和低保边缘家庭认定的入户调查', legalBasis: ['《社会救助暂行办法》', '《中华人民共和国村民委员会组织法》第五条'] },
-      },
-    }, tokens.reviewer2)).stageListChange;
+    const adjust = (
+      await ok(
+        STAGE,
+        {
+          i: {
+            countyId: c.countyId,
+            kind: 'ADJUST',
+            itemId: relief.id,
+            reason: '依据修订后的办法调整表述',
+            proposed: {
+              title: '协助开展最低生活保障、特困人员救助供养和低保边缘家庭认定的入户调查',
+              legalBasis: ['《社会救助暂行办法》', '《中华人民共和国村民委员会组织法》第五条'],
+            },
+          },
+        },
+        tokens.reviewer2,
+      )
+    ).stageListChange;
     // An ADJUST keeps what it does not name (category, department).
     expect(adjust.proposed).toMatchObject({ listType: 'ASSISTANCE', category: relief.category, department: { name: '试点县民政局' } });
-    const cancel = (await ok(STAGE, { i: { countyId: c.countyId, kind: 'CANCEL', itemId: straw.id, reason: '并入环境整治事项' } }, tokens.reviewer2)).stageListChange;
+    const cancel = (await ok(STAGE, { i: { countyId: c.countyId, kind: 'CANCEL', itemId: straw.id, reason: '并入环境整治事项' } }, tokens.reviewer2))
+      .stageListChange;
     expect(cancel).toMatchObject({ kind: 'CANCEL', proposed: null, item: { itemKey: cancelledKey } });
     // The item shows its pending change; the published list is untouched until publication.
     const shown = (await ok(`query($id: ID!) { listItem(id: $id) { title pendingChange { kind } } }`, { id: relief.id }, tokens.reviewer2)).listItem;
@@ -208,7 +235,8 @@ describe('a county from no lists to two published versions', () => {
   });
 
   it('publishes version 2; version 1 stays as it was', async () => {
-    v2 = (await ok(PUBLISH, { i: { countyId: c.countyId, documentNumber: '试社工发〔2026〕2号', publishedAt: '2026-04-01' } }, tokens.admin)).publishListVersion;
+    v2 = (await ok(PUBLISH, { i: { countyId: c.countyId, documentNumber: '试社工发〔2026〕2号', publishedAt: '2026-04-01' } }, tokens.admin))
+      .publishListVersion;
     expect(v2).toMatchObject({ number: 2, assistanceCount: v1.assistanceCount + 1, negativeCount: v1.negativeCount - 1, dutyCount: v1.dutyCount });
 
     const one = (await ok(VERSION_Q, { id: v1.id })).listVersion.items;
@@ -255,7 +283,8 @@ describe('a county from no lists to two published versions', () => {
   });
 
   it('records every step in the audit trail, with before and after', async () => {
-    const trail = async (id: string) => (await ok(`query($id: ID!) { auditTrail(recordId: $id) { action actorUsername before after comment } }`, { id }, tokens.admin)).auditTrail;
+    const trail = async (id: string) =>
+      (await ok(`query($id: ID!) { auditTrail(recordId: $id) { action actorUsername before after comment } }`, { id }, tokens.admin)).auditTrail;
     const items = (await ok(ITEMS, { f: { countyId: c.countyId, search: adjustedKey } })).listItems.nodes;
     const itemTrail = await trail(items.find((i: any) => i.itemKey === adjustedKey).id);
     expect(itemTrail.map((e: any) => e.action)).toEqual(['listItem.add', 'listItem.adjust']);
@@ -264,13 +293,18 @@ describe('a county from no lists to two published versions', () => {
     expect(itemTrail[1].comment).toBe('依据修订后的办法调整表述');
     const versionTrail = await trail(v2.id);
     expect(versionTrail).toHaveLength(1);
-    expect(versionTrail[0]).toMatchObject({ action: 'listVersion.publish', before: { number: 1 }, after: { number: 2, documentNumber: '试社工发〔2026〕2号' } });
+    expect(versionTrail[0]).toMatchObject({
+      action: 'listVersion.publish',
+      before: { number: 1 },
+      after: { number: 2, documentNumber: '试社工发〔2026〕2号' },
+    });
     expect(versionTrail[0].after.changeIds).toHaveLength(3);
     const change = (await ok(VERSION_Q, { id: v2.id })).listVersion;
     expect(change.changes.map((x: any) => x.kind)).toEqual(['ADD', 'ADJUST', 'CANCEL']);
     const { listVersion } = await ok(`query($id: ID!) { listVersion(id: $id) { changes { id } } }`, { id: v2.id });
     expect((await trail(listVersion.changes[0].id)).map((e: any) => e.action)).toEqual(['listChange.stage', 'listChange.publish']);
-    const discarded = (await ok(`{ auditEvents(first: 5, filter: { action: "listChange.discard" }) { nodes { comment after } } }`, {}, tokens.admin)).auditEvents.nodes;
+    const discarded = (await ok(`{ auditEvents(first: 5, filter: { action: "listChange.discard" }) { nodes { comment after } } }`, {}, tokens.admin))
+      .auditEvents.nodes;
     expect(discarded).toHaveLength(1);
     expect(discarded[0]).toMatchObject({ comment: '本县暂不列入', after: { status: 'DISCARDED' } });
   });
@@ -290,11 +324,19 @@ describe('validation: BAD_USER_INPUT with field details, and nothing written', (
   });
 
   const cases: Array<[string, () => Record<string, unknown>, string[]]> = [
-    ['negative-list work proposed for the assistance list', () => stage(fullAdd({ category: 'DEMOLITION', title: '协助开展违法建筑拆除' })), ['proposed.category']],
+    [
+      'negative-list work proposed for the assistance list',
+      () => stage(fullAdd({ category: 'DEMOLITION', title: '协助开展违法建筑拆除' })),
+      ['proposed.category'],
+    ],
     ['an assistance item without legal basis', () => stage(fullAdd({ legalBasis: [] })), ['proposed.legalBasis']],
     ['a negative item of a non-negative category', () => stage(fullAdd({ listType: 'NEGATIVE', category: 'SOCIAL_ASSISTANCE' })), ['proposed.category']],
     ['an ADD without a proposal', () => stage({ kind: 'ADD' }), ['proposed']],
-    ['an ADD without list type or category', () => stage({ kind: 'ADD', proposed: { title: '某事项', description: '说明', legalBasis: ['依据'] } }), ['proposed.listType', 'proposed.category']],
+    [
+      'an ADD without list type or category',
+      () => stage({ kind: 'ADD', proposed: { title: '某事项', description: '说明', legalBasis: ['依据'] } }),
+      ['proposed.listType', 'proposed.category'],
+    ],
     ['an ADD naming an item', () => stage({ ...fullAdd(), itemId: active[0].id }), ['itemId']],
     ['a title already on the list', () => stage(fullAdd({ title: active[0].title })), ['proposed.title']],
     // Department 1 belongs to 青衣县, not to the test county or a region above it.
@@ -302,9 +344,17 @@ describe('validation: BAD_USER_INPUT with field details, and nothing written', (
     ['an ADJUST without an item', () => stage({ kind: 'ADJUST', proposed: { title: '新名称' } }), ['itemId']],
     ['an ADJUST of a cancelled item', () => stage({ kind: 'ADJUST', itemId: cancelled.id, proposed: { title: '新名称' } }), ['itemId']],
     ['an ADJUST that changes nothing', () => stage({ kind: 'ADJUST', itemId: active[1].id, proposed: { title: active[1].title } }), ['proposed']],
-    ['an ADJUST moving an item to another list', () => stage({ kind: 'ADJUST', itemId: active[1].id, proposed: { listType: active[1].listType === 'DUTY' ? 'ASSISTANCE' : 'DUTY' } }), ['proposed.listType']],
+    [
+      'an ADJUST moving an item to another list',
+      () => stage({ kind: 'ADJUST', itemId: active[1].id, proposed: { listType: active[1].listType === 'DUTY' ? 'ASSISTANCE' : 'DUTY' } }),
+      ['proposed.listType'],
+    ],
     ['a CANCEL with a proposal', () => stage({ kind: 'CANCEL', itemId: active[1].id, proposed: { title: 'x' } }), ['proposed']],
-    ['an empty reason and an over-long title (input validation)', () => stage({ ...fullAdd({ title: '长'.repeat(201) }), reason: '' }), ['proposed.title', 'reason']],
+    [
+      'an empty reason and an over-long title (input validation)',
+      () => stage({ ...fullAdd({ title: '长'.repeat(201) }), reason: '' }),
+      ['proposed.title', 'reason'],
+    ],
   ];
 
   it.each(cases)('%s', async (_name, vars, fields) => {
@@ -331,12 +381,17 @@ describe('validation: BAD_USER_INPUT with field details, and nothing written', (
 
   it('publication: a date that does not exist, a date before the previous version, a used document number (CONFLICT)', async () => {
     const before = await rowCounts();
-    const publish = (i: Record<string, unknown>) => fails(PUBLISH, { i: { countyId: c.countyId, documentNumber: '试社工发〔2026〕3号', publishedAt: '2026-05-01', ...i } }, tokens.reviewer2);
+    const publish = (i: Record<string, unknown>) =>
+      fails(PUBLISH, { i: { countyId: c.countyId, documentNumber: '试社工发〔2026〕3号', publishedAt: '2026-05-01', ...i } }, tokens.reviewer2);
     let e = await publish({ publishedAt: '2026-02-30' });
     expect([e.extensions.code, e.extensions.details.map((d: any) => d.field)]).toEqual(['BAD_USER_INPUT', ['publishedAt']]); // refused by the LocalDate scalar, before the resolver's checks
     // A value that is no date is refused while the variables are read, before the input's own checks.
     e = await publish({ publishedAt: '2026/05/01', documentNumber: '' });
-    expect([e.extensions.code, e.extensions.reason, e.extensions.details.map((d: any) => d.field)]).toEqual(['BAD_USER_INPUT', 'INVALID_DATE', ['publishedAt']]);
+    expect([e.extensions.code, e.extensions.reason, e.extensions.details.map((d: any) => d.field)]).toEqual([
+      'BAD_USER_INPUT',
+      'INVALID_DATE',
+      ['publishedAt'],
+    ]);
     e = await publish({ documentNumber: '' });
     expect([e.extensions.code, e.extensions.details.map((d: any) => d.field)]).toEqual(['BAD_USER_INPUT', ['documentNumber']]);
     e = await publish({ publishedAt: '2026-03-31' });
@@ -352,7 +407,11 @@ describe('who may maintain the lists', () => {
   it('only the county’s reviewers and admins; everyone else is FORBIDDEN (or UNAUTHENTICATED) and nothing is written', async () => {
     const before = await rowCounts();
     const qingyi = toGlobalId('Region', (await t.orm.em.fork().findOneOrFail(Region, { code: '511828' })).id);
-    const add = { kind: 'ADD', reason: '测试', proposed: { listType: 'DUTY', title: '越权测试', description: '说明', category: 'OTHER', legalBasis: ['依据'] } };
+    const add = {
+      kind: 'ADD',
+      reason: '测试',
+      proposed: { listType: 'DUTY', title: '越权测试', description: '说明', category: 'OTHER', legalBasis: ['依据'] },
+    };
     const attempts: Array<[string, Record<string, unknown>, string | undefined]> = [
       [STAGE, { i: { countyId: c.countyId, ...add } }, tokens.dept_civil],
       [STAGE, { i: { countyId: c.countyId, ...add } }, tokens.reviewer], // 青衣县's reviewer, another county
@@ -375,8 +434,13 @@ describe('who may maintain the lists', () => {
 describe('concurrent publication', () => {
   it('two reviewers publishing the same county at once: one version, the other gets CONFLICT', async () => {
     const items = (await ok(ITEMS, { f: { countyId: c.countyId, status: 'ACTIVE', listType: 'DUTY' } })).listItems.nodes;
-    await ok(STAGE, { i: { countyId: c.countyId, kind: 'ADJUST', itemId: items[0].id, reason: '并发测试', proposed: { description: '并发测试的新说明' } } }, tokens.reviewer2);
-    const publish = (token: string) => t.gql(PUBLISH, { i: { countyId: c.countyId, documentNumber: '试社工发〔2026〕5号', publishedAt: '2026-06-01' } }, { token });
+    await ok(
+      STAGE,
+      { i: { countyId: c.countyId, kind: 'ADJUST', itemId: items[0].id, reason: '并发测试', proposed: { description: '并发测试的新说明' } } },
+      tokens.reviewer2,
+    );
+    const publish = (token: string) =>
+      t.gql(PUBLISH, { i: { countyId: c.countyId, documentNumber: '试社工发〔2026〕5号', publishedAt: '2026-06-01' } }, { token });
     const results = await Promise.all([publish(tokens.reviewer2), publish(tokens.admin), publish(tokens.reviewer2)]);
     const won = results.filter((r) => r.body.data?.publishListVersion);
     const lost = results.filter((r) => r.body.errors);
@@ -388,7 +452,11 @@ describe('concurrent publication', () => {
 
   it('a publish while another holds the county’s lists fails at once with CONFLICT (row lock, NOWAIT)', async () => {
     const items = (await ok(ITEMS, { f: { countyId: c.countyId, status: 'ACTIVE', listType: 'DUTY' } })).listItems.nodes;
-    await ok(STAGE, { i: { countyId: c.countyId, kind: 'ADJUST', itemId: items[1].id, reason: '锁测试', proposed: { description: '锁测试的新说明' } } }, tokens.reviewer2);
+    await ok(
+      STAGE,
+      { i: { countyId: c.countyId, kind: 'ADJUST', itemId: items[1].id, reason: '锁测试', proposed: { description: '锁测试的新说明' } } },
+      tokens.reviewer2,
+    );
     const holder = new Client({ connectionString: t.databaseUrl });
     await holder.connect();
     try {
@@ -402,7 +470,8 @@ describe('concurrent publication', () => {
       await holder.query('rollback');
       await holder.end();
     }
-    const v = (await ok(PUBLISH, { i: { countyId: c.countyId, documentNumber: '试社工发〔2026〕6号', publishedAt: '2026-06-02' } }, tokens.reviewer2)).publishListVersion;
+    const v = (await ok(PUBLISH, { i: { countyId: c.countyId, documentNumber: '试社工发〔2026〕6号', publishedAt: '2026-06-02' } }, tokens.reviewer2))
+      .publishListVersion;
     expect(v.number).toBe(4);
   });
 });
@@ -442,7 +511,10 @@ describe('batched reads', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const { listItems }: any = await ok(`query($a: String) { listItems(first: 40, after: $a) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } }`, { a: after });
+      const { listItems }: any = await ok(
+        `query($a: String) { listItems(first: 40, after: $a) { totalCount pageInfo { hasNextPage endCursor } nodes { id } } }`,
+        { a: after },
+      );
       seen.push(...listItems.nodes.map((n: any) => n.id));
       if (!listItems.pageInfo.hasNextPage) {
         expect(seen).toHaveLength(listItems.totalCount);
@@ -459,10 +531,37 @@ describe('moving an item to another list', () => {
     const duty = (await ok(ITEMS, { f: { countyId: c.countyId, status: 'ACTIVE', listType: 'DUTY' } })).listItems.nodes;
     const moved = duty.find((i: any) => i.title === '开展便民利民的社区服务活动');
     const readd = (title: string) =>
-      ok(STAGE, { i: { countyId: c.countyId, kind: 'ADD', reason: '调整为协助办理事项', proposed: { listType: 'ASSISTANCE', title, description: moved.description, category: moved.category, legalBasis: moved.legalBasis } } }, tokens.reviewer2);
+      ok(
+        STAGE,
+        {
+          i: {
+            countyId: c.countyId,
+            kind: 'ADD',
+            reason: '调整为协助办理事项',
+            proposed: { listType: 'ASSISTANCE', title, description: moved.description, category: moved.category, legalBasis: moved.legalBasis },
+          },
+        },
+        tokens.reviewer2,
+      );
     // Without a pending CANCEL the title is taken.
-    expect((await fails(STAGE, { i: { countyId: c.countyId, kind: 'ADD', reason: 'x', proposed: { listType: 'ASSISTANCE', title: moved.title, description: 'x', category: 'OTHER', legalBasis: ['x'] } } }, tokens.reviewer2)).extensions.details[0].field).toBe('proposed.title');
-    const cancel = (await ok(STAGE, { i: { countyId: c.countyId, kind: 'CANCEL', itemId: moved.id, reason: '调整为协助办理事项' } }, tokens.reviewer2)).stageListChange;
+    expect(
+      (
+        await fails(
+          STAGE,
+          {
+            i: {
+              countyId: c.countyId,
+              kind: 'ADD',
+              reason: 'x',
+              proposed: { listType: 'ASSISTANCE', title: moved.title, description: 'x', category: 'OTHER', legalBasis: ['x'] },
+            },
+          },
+          tokens.reviewer2,
+        )
+      ).extensions.details[0].field,
+    ).toBe('proposed.title');
+    const cancel = (await ok(STAGE, { i: { countyId: c.countyId, kind: 'CANCEL', itemId: moved.id, reason: '调整为协助办理事项' } }, tokens.reviewer2))
+      .stageListChange;
     await readd(moved.title);
 
     // Discarding the CANCEL would leave two items with one title: publication refuses, writing nothing.
@@ -473,7 +572,8 @@ describe('moving an item to another list', () => {
     expect(await rowCounts()).toEqual(before);
 
     await ok(STAGE, { i: { countyId: c.countyId, kind: 'CANCEL', itemId: moved.id, reason: '调整为协助办理事项' } }, tokens.reviewer2);
-    const v = (await ok(PUBLISH, { i: { countyId: c.countyId, documentNumber: '试社工发〔2026〕7号', publishedAt: '2026-07-01' } }, tokens.reviewer2)).publishListVersion;
+    const v = (await ok(PUBLISH, { i: { countyId: c.countyId, documentNumber: '试社工发〔2026〕7号', publishedAt: '2026-07-01' } }, tokens.reviewer2))
+      .publishListVersion;
     const versions = (await ok(`query($c: ID) { listVersions(countyId: $c, first: 2) { nodes { id number } } }`, { c: c.countyId })).listVersions.nodes;
     expect(versions[0]).toEqual({ id: v.id, number: 5 });
     const d = (await ok(DIFF, { f: versions[1].id, to: v.id })).listVersionDiff;

@@ -1,11 +1,4 @@
-import {
-  DEMO_CITY,
-  DEMO_COMMUNITIES,
-  DEMO_COUNTY,
-  DEMO_DEPARTMENTS,
-  DEMO_PROVINCE,
-  DEMO_TOWNSHIPS,
-} from '../src/db/seed/demo-county';
+import { DEMO_CITY, DEMO_COMMUNITIES, DEMO_COUNTY, DEMO_DEPARTMENTS, DEMO_PROVINCE, DEMO_TOWNSHIPS } from '../src/db/seed/demo-county';
 import { isValidUscc } from '../src/organisation/uscc';
 
 const townshipByCode = new Map(DEMO_TOWNSHIPS.map((t) => [t.code, t]));
@@ -36,8 +29,8 @@ describe('demo county: region tree', () => {
     const range = t.code[6]; // 0 街道, 1 镇, 2 乡
     const expected = { STREET: ['0', '街道'], TOWN: ['1', '镇'], XIANG: ['2', '乡'] }[t.kind!];
     expect(expected).toBeDefined();
-    expect(range).toBe(expected![0]);
-    expect(t.name.endsWith(expected![1]!)).toBe(true);
+    expect(range).toBe(expected[0]);
+    expect(t.name.endsWith(expected[1])).toBe(true);
   });
 
   it('uses every region code once', () => {
@@ -152,7 +145,11 @@ describe('demo county: departments', () => {
     expect(unknown).toBeGreaterThanOrEqual(2);
     expect(unknown).toBeLessThanOrEqual(3);
     const typeByCategory: Record<string, string> = {
-      政府工作部门: '11', 党委工作机关: '11', 垂直管理部门: '11', 事业单位: '12', 群团组织: '13',
+      政府工作部门: '11',
+      党委工作机关: '11',
+      垂直管理部门: '11',
+      事业单位: '12',
+      群团组织: '13',
     };
     for (const d of known) {
       expect(isValidUscc(d.uscc!)).toBe(true);

@@ -18,7 +18,7 @@ const read = (file: string): string => fs.readFileSync(path.join(root, file), 'u
 // ---------------------------------------------------------------------------
 
 // src/config.ts, and the one-stop platform's settings read in the same style next to its adapter.
-const configSource = `${read('src/config.ts')}\n${read('src/platform/platform-adapter.ts')}`;
+const configSource = `${read('src/config.ts')}\n${read('src/platform/service/platform-adapter.ts')}`;
 
 /** Names passed as string literals to config.ts's helpers, e.g. int('PORT', …). */
 const CONFIG_VARS: ReadonlySet<string> = new Set([
@@ -185,7 +185,12 @@ function dockerIgnored(file: string, patterns: string[]): boolean {
     const re = new RegExp(
       `^${pattern
         .split('**')
-        .map((part) => part.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]'))
+        .map((part) =>
+          part
+            .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+            .replace(/\*/g, '[^/]*')
+            .replace(/\?/g, '[^/]'),
+        )
         .join('.*')}(/.*)?$`,
     );
     if (re.test(file)) ignored = !negate;
@@ -219,7 +224,10 @@ describe('Dockerfile', () => {
   it('installs with npm install (never npm ci), builds, then prunes dev dependencies', () => {
     const runs = instructions.filter((i) => i.op === 'RUN').map((i) => i.args);
     expect(runs.join('\n')).not.toMatch(/\bnpm\s+ci\b/);
-    const buildRuns = buildStage.filter((i) => i.op === 'RUN').map((i) => i.args).join('\n');
+    const buildRuns = buildStage
+      .filter((i) => i.op === 'RUN')
+      .map((i) => i.args)
+      .join('\n');
     const at = (re: RegExp) => buildRuns.search(re);
     expect(at(/\bnpm\s+install\b/)).toBeGreaterThanOrEqual(0);
     expect(at(/\bnpm\s+run\s+build\b/)).toBeGreaterThan(at(/\bnpm\s+install\b/));
@@ -279,7 +287,17 @@ describe('.dockerignore', () => {
   });
 
   it('keeps what the build needs', () => {
-    for (const file of ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'src/main.ts', 'workers', 'integrations', 'schema', 'scripts/run.js']) {
+    for (const file of [
+      'package.json',
+      'package-lock.json',
+      'tsconfig.json',
+      'tsconfig.build.json',
+      'src/main.ts',
+      'workers',
+      'integrations',
+      'schema',
+      'scripts/run.js',
+    ]) {
       expect([file, dockerIgnored(file, patterns)]).toEqual([file, false]);
     }
   });
@@ -400,7 +418,13 @@ describe('docker-compose.yml', () => {
     for (const name of APP_SERVICES) {
       const env = { ...imageEnv, ...interpolateEnv(envOf(services[name]), SHELL) };
       const config = loadConfig(env);
-      expect([name, config.nodeEnv, config.databaseUrl !== undefined, config.redisUrl !== undefined, config.migrateOnStart]).toEqual([name, 'production', true, true, false]);
+      expect([name, config.nodeEnv, config.databaseUrl !== undefined, config.redisUrl !== undefined, config.migrateOnStart]).toEqual([
+        name,
+        'production',
+        true,
+        true,
+        false,
+      ]);
     }
     const api = loadConfig({ ...imageEnv, ...interpolateEnv(envOf(services.api), SHELL) });
     expect(api.host).toBe('0.0.0.0');
@@ -417,7 +441,8 @@ describe('docker-compose.yml', () => {
     expect(api.metricsToken).toBeUndefined(); // so /metrics on port 4000 answers 403
     expect(services.api.ports.map(String).some((p: string) => p.split(':').includes(String(api.metricsPort)))).toBe(false);
     expect((services.api.expose ?? []).map(String)).toContain(String(api.metricsPort));
-    for (const [name, service] of Object.entries(services)) if (name !== 'api') expect([name, (service.ports ?? []).map(String).some((p: string) => p.includes(String(api.metricsPort)))]).toEqual([name, false]);
+    for (const [name, service] of Object.entries(services))
+      if (name !== 'api') expect([name, (service.ports ?? []).map(String).some((p: string) => p.includes(String(api.metricsPort)))]).toEqual([name, false]);
     expect(api.totpRequiredRoles).toEqual(['ADMIN', 'REVIEWER']);
     expect(api.sessionIdleTimeoutSeconds).toBeGreaterThan(0);
   });

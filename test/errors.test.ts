@@ -17,7 +17,10 @@ describe('error model (formatError)', () => {
   it('hides unknown errors as INTERNAL without details or stack outside development', () => {
     const seen: unknown[] = [];
     const secret = new Error('connection to 10.0.0.5 refused; password=hunter2');
-    const out = formatError({ message: secret.message }, new GraphQLError('x', { originalError: secret }), { includeStack: false, onInternal: (e) => seen.push(e) });
+    const out = formatError({ message: secret.message }, new GraphQLError('x', { originalError: secret }), {
+      includeStack: false,
+      onInternal: (e) => seen.push(e),
+    });
     expect(out.extensions).toEqual({ code: 'INTERNAL', messageEn: 'Internal server error' });
     expect(out.message).not.toContain('hunter2');
     expect(seen).toEqual([secret]);

@@ -14,9 +14,10 @@ import { Community } from '../src/geography/community.entity';
 
 const FIXTURE = path.join(__dirname, 'fixtures', 'admission-cases.jsonl');
 /** The shared development corpus beside the repository (CI: a copy of shared/ next to the clone; a worktree: one level up more). */
-const DEV = [process.env.ADMISSION_CASES_DEV, ...['..', '../..', '../../..'].map((up) => path.resolve(__dirname, up, 'shared', 'admission-cases', 'dev.jsonl'))].find(
-  (p): p is string => !!p && fs.existsSync(p),
-) ?? '';
+const DEV =
+  [process.env.ADMISSION_CASES_DEV, ...['..', '../..', '../../..'].map((up) => path.resolve(__dirname, up, 'shared', 'admission-cases', 'dev.jsonl'))].find(
+    (p): p is string => !!p && fs.existsSync(p),
+  ) ?? '';
 const TARGETS = { recall: 95, falseBlocks: 3, category: 90 };
 
 describe('the measurement context is the seeded county', () => {
@@ -30,7 +31,16 @@ describe('the measurement context is the seeded county', () => {
     const em = t.orm.em.fork();
     const county = await em.findOneOrFail(Region, { code: '511828' });
     const ctx = await loadRuleContext(em, county.id, factsOfCase({ title: 'x', description: 'x', kind: 'TEMPORARY', category: 'OTHER' }));
-    const shape = (i: { itemKey: string; listType: string; title: string; category: string; legalBasis?: string[]; triggerPhrases?: string[]; examples?: string[]; counterExamples?: string[] }) => ({
+    const shape = (i: {
+      itemKey: string;
+      listType: string;
+      title: string;
+      category: string;
+      legalBasis?: string[];
+      triggerPhrases?: string[];
+      examples?: string[];
+      counterExamples?: string[];
+    }) => ({
       itemKey: i.itemKey,
       listType: i.listType,
       title: i.title,

@@ -9,9 +9,7 @@ import {
   isInputObjectType,
   isListType,
   isNonNullType,
-  isScalarType,
   isLeafType,
-  type GraphQLArgument,
   type GraphQLField,
   type GraphQLInputType,
   type GraphQLOutputType,
@@ -20,7 +18,7 @@ import crypto from 'node:crypto';
 import { startTestApi, type TestApi } from './support/api';
 import { createTestDatabase } from './support/databases';
 import { appRoutes, concrete } from './support/http-routes';
-import { createQueueBackend, type QueueBackend } from '../workers/queues';
+import { createQueueBackend, type QueueBackend } from '../src/queue/backend';
 import { ERROR_CODES } from '../src/kernel/errors';
 import { toGlobalId } from '../src/kernel/global-id';
 
@@ -119,7 +117,17 @@ const fuzzString = (): string => {
   if (r < 0.01) return LONG;
   return rnd.pick(FUZZ_STRINGS);
 };
-const BAD_IDS = ['', 'garbage', '%%%', toGlobalId('Nope', 1), toGlobalId('User', '1 OR 1=1'), toGlobalId('Region', -1), toGlobalId('Region', 9_999_999_999), toGlobalId('Community', 'abc'), Buffer.from('Region:1\u0000').toString('base64url')];
+const BAD_IDS = [
+  '',
+  'garbage',
+  '%%%',
+  toGlobalId('Nope', 1),
+  toGlobalId('User', '1 OR 1=1'),
+  toGlobalId('Region', -1),
+  toGlobalId('Region', 9_999_999_999),
+  toGlobalId('Community', 'abc'),
+  Buffer.from('Region:1\u0000').toString('base64url'),
+];
 
 const schema = buildSchema(fs.readFileSync(path.join(__dirname, '..', 'schema', 'schema.graphql'), 'utf8'));
 
@@ -155,8 +163,8 @@ function leafValue(type: GraphQLInputType): unknown {
 }
 
 function valueFor(type: GraphQLInputType, depth = 0): unknown {
-  if (isNonNullType(type)) return valueFor(type.ofType as GraphQLInputType, depth);
-  if (isListType(type)) return Array.from({ length: rnd.int(0, depth > 2 ? 1 : 3) }, () => valueFor(type.ofType as GraphQLInputType, depth + 1));
+  if (isNonNullType(type)) return valueFor(type.ofType, depth);
+  if (isListType(type)) return Array.from({ length: rnd.int(0, depth > 2 ? 1 : 3) }, () => valueFor(type.ofType, depth + 1));
   if (isInputObjectType(type)) {
     const out: Record<string, unknown> = {};
     for (const field of Object.values(type.getFields())) {
@@ -169,10 +177,12 @@ function valueFor(type: GraphQLInputType, depth = 0): unknown {
 
 /** A wrong value for `type`: another JSON type, null for non-null, an unknown enum value, an out-of-range number. */
 function wrongValue(type: GraphQLInputType): unknown {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- graphql-js and the driver type these loosely
   const nullable = getNullableType(type) as GraphQLInputType;
   if (isNonNullType(type) && rnd.chance(0.3)) return null;
   if (isListType(nullable)) return rnd.pick([{ not: 'a list' }, 'x', [[['deep']]], [null, null]]);
-  if (isInputObjectType(nullable)) return rnd.pick(['not an object', 42, [1, 2], JSON.parse('{"__proto__": {"role": "ADMIN"}, "unknownField": 1}'), { constructor: { prototype: {} } }]);
+  if (isInputObjectType(nullable))
+    return rnd.pick(['not an object', 42, [1, 2], JSON.parse('{"__proto__": {"role": "ADMIN"}, "unknownField": 1}'), { constructor: { prototype: {} } }]);
   const named = getNamedType(type);
   if (isEnumType(named)) return rnd.pick(['NOT_A_VALUE', named.getValues()[0].value.toLowerCase(), 0, '', { a: 1 }]);
   if (named.name === 'Int') return rnd.pick([2 ** 31, -(2 ** 31) - 1, 2 ** 53 + 1, 1.5, '12', true, [], {}]);
@@ -184,8 +194,9 @@ function wrongValue(type: GraphQLInputType): unknown {
 /** Paths (argument name, then input fields) to every position of a given kind inside an argument value. */
 function positions(value: unknown, type: GraphQLInputType, at: (string | number)[], out: { path: (string | number)[]; type: GraphQLInputType }[]) {
   out.push({ path: at, type });
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- graphql-js and the driver type these loosely
   const nullable = getNullableType(type) as GraphQLInputType;
-  if (isListType(nullable) && Array.isArray(value)) value.forEach((v, i) => positions(v, nullable.ofType as GraphQLInputType, [...at, i], out));
+  if (isListType(nullable) && Array.isArray(value)) value.forEach((v, i) => positions(v, nullable.ofType, [...at, i], out));
   if (isInputObjectType(nullable) && value && typeof value === 'object' && !Array.isArray(value)) {
     const fields = nullable.getFields();
     for (const [k, v] of Object.entries(value)) if (fields[k]) positions(v, fields[k].type, [...at, k], out);
@@ -213,7 +224,8 @@ function selectionFor(type: GraphQLOutputType): string {
 function literal(v: unknown, type: GraphQLInputType): string {
   if (v === null || v === undefined) return 'null';
   const named = getNamedType(type);
-  if (Array.isArray(v)) return `[${v.map((x) => literal(x, isListType(getNullableType(type)) ? ((getNullableType(type) as any).ofType as GraphQLInputType) : type)).join(' ')}]`;
+  if (Array.isArray(v))
+    return `[${v.map((x) => literal(x, isListType(getNullableType(type)) ? ((getNullableType(type) as any).ofType as GraphQLInputType) : type)).join(' ')}]`;
   if (typeof v === 'object') {
     const fields = isInputObjectType(getNullableType(type)) ? (getNullableType(type) as any).getFields() : {};
     return `{${Object.entries(v)
@@ -235,7 +247,7 @@ interface Request {
 }
 
 function fieldRequest(opType: 'query' | 'mutation', field: GraphQLField<unknown, unknown>): Request {
-  const args = field.args as readonly GraphQLArgument[];
+  const args = field.args;
   const values: Record<string, unknown> = {};
   for (const a of args) if (isNonNullType(a.type) || rnd.chance(0.7)) values[a.name] = valueFor(a.type);
   const applied: Poison[] = [];
@@ -267,7 +279,11 @@ function fieldRequest(opType: 'query' | 'mutation', field: GraphQLField<unknown,
     }
   }
   // A mutation whose poisons found nothing to poison gets an unknown argument.
-  if (opType === 'mutation' && !applied.some((p) => p === 'wrongType' || p === 'missingRequired' || p === 'unknownArgument') && !all.some((x) => ['ID', 'String'].includes(getNamedType(x.type).name))) {
+  if (
+    opType === 'mutation' &&
+    !applied.some((p) => p === 'wrongType' || p === 'missingRequired' || p === 'unknownArgument') &&
+    !all.some((x) => ['ID', 'String'].includes(getNamedType(x.type).name))
+  ) {
     extraArgument = true;
   }
   const useVariables = rnd.chance(0.6);
@@ -279,7 +295,11 @@ function fieldRequest(opType: 'query' | 'mutation', field: GraphQLField<unknown,
     const variables = Object.fromEntries(argDefs.map((a, i) => [`v${i}`, values[a.name]]));
     // Required arguments left out stay left out of the call too (a validation error).
     const query = `${opType} Fuzz${defs.length ? `(${defs.join(', ')})` : ''} { ${field.name}${uses.length + extra.length ? `(${[...uses, ...extra].join(', ')})` : ''}${selectionFor(field.type)} }`;
-    return { kind: `${opType}:${field.name}:vars:${applied.join('+') || 'clean'}`, body: JSON.stringify({ query, variables, operationName: 'Fuzz' }), mutation: opType === 'mutation' };
+    return {
+      kind: `${opType}:${field.name}:vars:${applied.join('+') || 'clean'}`,
+      body: JSON.stringify({ query, variables, operationName: 'Fuzz' }),
+      mutation: opType === 'mutation',
+    };
   }
   const uses = argDefs.map((a) => `${a.name}: ${literal(values[a.name], a.type)}`);
   const query = `${opType} { ${field.name}${uses.length + extra.length ? `(${[...uses, ...extra].join(', ')})` : ''}${selectionFor(field.type)} }`;
@@ -313,7 +333,10 @@ function malformedRequest(): Request {
     case 9:
       return { kind: 'empty-body', body: rnd.pick(['', '{}', 'null', '[]', '""']) };
     case 10:
-      return { kind: 'persisted-query', body: JSON.stringify({ extensions: { persistedQuery: { version: rnd.pick([1, 2, 'x']), sha256Hash: fuzzString().slice(0, 100) } } }) };
+      return {
+        kind: 'persisted-query',
+        body: JSON.stringify({ extensions: { persistedQuery: { version: rnd.pick([1, 2, 'x']), sha256Hash: fuzzString().slice(0, 100) } } }),
+      };
     case 11:
       return { kind: 'subscription', body: q('subscription { __typename }') };
     case 12:
@@ -323,11 +346,34 @@ function malformedRequest(): Request {
     case 14:
       return { kind: 'directive-flood', body: q(`{ __typename ${'@include(if: true) '.repeat(rnd.int(21, 200))}}`) };
     case 15:
-      return { kind: 'wrong-content-type', body: q('{ __typename }'), headers: { 'content-type': rnd.pick(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml']) } };
+      return {
+        kind: 'wrong-content-type',
+        body: q('{ __typename }'),
+        headers: { 'content-type': rnd.pick(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml']) },
+      };
     case 16:
-      return { kind: 'bad-authorization', body: q('{ __typename }'), headers: { authorization: rnd.pick(['Bearer', 'Bearer ' + fuzzString().slice(0, 500).replace(/[^\x20-\x7e]/g, 'x'), 'Basic YWRtaW46YWRtaW4=', 'Bearer zr_' + 'a'.repeat(40), 'Bearer a.b.c', 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.']) } };
+      return {
+        kind: 'bad-authorization',
+        body: q('{ __typename }'),
+        headers: {
+          authorization: rnd.pick([
+            'Bearer',
+            'Bearer ' +
+              fuzzString()
+                .slice(0, 500)
+                .replace(/[^\x20-\x7e]/g, 'x'),
+            'Basic YWRtaW46YWRtaW4=',
+            'Bearer zr_' + 'a'.repeat(40),
+            'Bearer a.b.c',
+            'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.',
+          ]),
+        },
+      };
     case 17:
-      return { kind: 'huge-variables', body: q('query($a: String) { __typename }', { variables: Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`k${i}`, i])) }) };
+      return {
+        kind: 'huge-variables',
+        body: q('query($a: String) { __typename }', { variables: Object.fromEntries(Array.from({ length: 5000 }, (_, i) => [`k${i}`, i])) }),
+      };
     case 18: {
       let nested: unknown = 'x';
       for (let i = 0; i < rnd.int(100, 3000); i++) nested = [nested];
@@ -340,12 +386,28 @@ function malformedRequest(): Request {
         kind: 'get-garbage',
         method: 'GET',
         body: '',
-        url: `/graphql?query=${rnd.pick([encodeURIComponent(fuzzString().slice(0, 300).replace(/[\uD800-\uDFFF]/g, '?')), '%ZZ', '%C3%28', '%00', '%E0%80%80', '{%20__typename%20}'])}&variables=${rnd.pick(['%7B', '%5B%5D', 'x', '%7B%22a%22%3A1%7D', '%FF'])}`,
+        url: `/graphql?query=${rnd.pick([
+          encodeURIComponent(
+            fuzzString()
+              .slice(0, 300)
+              .replace(/[\uD800-\uDFFF]/g, '?'),
+          ),
+          '%ZZ',
+          '%C3%28',
+          '%00',
+          '%E0%80%80',
+          '{%20__typename%20}',
+        ])}&variables=${rnd.pick(['%7B', '%5B%5D', 'x', '%7B%22a%22%3A1%7D', '%FF'])}`,
       };
     case 21:
       return { kind: 'type-condition', body: q(`{ node(id: "x") { ... on ${rnd.pick(['Nope', 'String', 'Query', 'Mutation'])} { __typename } } }`) };
     case 22:
-      return { kind: 'introspection-abuse', body: q(`{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } } } }`) };
+      return {
+        kind: 'introspection-abuse',
+        body: q(
+          `{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType { name } } } } } } } } } } } } } }`,
+        ),
+      };
     default:
       return { kind: 'huge-query-string', body: q(`{ __typename } # ${HUGE}`) };
   }
@@ -440,7 +502,10 @@ it(`answers ${REQUESTS} malformed requests with well-formed GraphQL errors, neve
         continue;
       }
       const text = await res.text();
-      const kind = req.kind.startsWith('query:') || req.kind.startsWith('mutation:') ? `${req.kind.split(':')[0]}:${req.body.length > 250_000 ? 'big' : 'small'}:${req.kind.split(':')[2]}` : req.kind;
+      const kind =
+        req.kind.startsWith('query:') || req.kind.startsWith('mutation:')
+          ? `${req.kind.split(':')[0]}:${req.body.length > 250_000 ? 'big' : 'small'}:${req.kind.split(':')[2]}`
+          : req.kind;
       slow[kind] = (slow[kind] ?? 0) + (Date.now() - t0);
       slowN[kind] = (slowN[kind] ?? 0) + 1;
       statuses[res.status] = (statuses[res.status] ?? 0) + 1;
@@ -467,15 +532,30 @@ it(`answers ${REQUESTS} malformed requests with well-formed GraphQL errors, neve
           if (code === 'INTERNAL' && e.extensions.messageEn !== 'The job queue is not available') problems.push(`INTERNAL: ${where}`);
         }
       }
-      if (req.mutation && body.data && Object.values(body.data).some((v) => v !== null)) problems.push(`a poisoned mutation succeeded: ${req.kind} ${req.body.slice(0, 300)}`);
+      if (req.mutation && body.data && Object.values(body.data).some((v) => v !== null))
+        problems.push(`a poisoned mutation succeeded: ${req.kind} ${req.body.slice(0, 300)}`);
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   const took = Date.now() - started;
 
   const after = await fingerprint(sql);
-  const changed = Object.keys(before).filter((k) => before[k] !== after[k]).map((k) => `${k}: ${before[k]} → ${after[k]}`);
-  if (process.env.FUZZ_VERBOSE) console.log({ requests: requests.length, took, fingerprintMs, statuses, codes, problems: problems.length, slowest: Object.entries(slow).sort((a, b) => b[1] - a[1]).slice(0, 12).map(([k, v]) => `${k} n=${slowN[k]} avg=${Math.round(v / slowN[k])}`) });
+  const changed = Object.keys(before)
+    .filter((k) => before[k] !== after[k])
+    .map((k) => `${k}: ${before[k]} → ${after[k]}`);
+  if (process.env.FUZZ_VERBOSE)
+    console.log({
+      requests: requests.length,
+      took,
+      fingerprintMs,
+      statuses,
+      codes,
+      problems: problems.length,
+      slowest: Object.entries(slow)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 12)
+        .map(([k, v]) => `${k} n=${slowN[k]} avg=${Math.round(v / slowN[k])}`),
+    });
 
   expect(problems.slice(0, 20)).toEqual([]);
   expect(changed).toEqual([]);
@@ -492,67 +572,126 @@ it(`answers ${REQUESTS} malformed requests with well-formed GraphQL errors, neve
 
 const HTTP_REQUESTS = Number(process.env.FUZZ_HTTP_REQUESTS ?? 800);
 const QUERY_PARTS = [
-  'region=511828', 'region=%00', 'region=__proto__', 'groupBy=__proto__', 'groupBy=constructor', 'groupBy=toString', 'groupBy=TOWNSHIP', 'from=2026-99', 'from=0000-01', 'to=2026-01',
-  'indicators=__proto__,LEDGER_HOURS', 'indicators=' + 'LEDGER_HOURS,'.repeat(200), 'monthly=maybe', 'compare=1', 'regionId=UmVnaW9uOjE', 'regionId=%ED%A0%80', '__proto__[x]=1', 'constructor[prototype]=1',
-  'a=%ZZ', 'a=%C3%28', 'a=%E0%80%80', 'page=-1', 'page=__proto__', 'jobsPerPage=1e309', 'status=toString', 'activeQueue=%00', 'v=' + 'x'.repeat(3000), 'token=zr_guess', 'x=1&x=2&x=3',
+  'region=511828',
+  'region=%00',
+  'region=__proto__',
+  'groupBy=__proto__',
+  'groupBy=constructor',
+  'groupBy=toString',
+  'groupBy=TOWNSHIP',
+  'from=2026-99',
+  'from=0000-01',
+  'to=2026-01',
+  'indicators=__proto__,LEDGER_HOURS',
+  'indicators=' + 'LEDGER_HOURS,'.repeat(200),
+  'monthly=maybe',
+  'compare=1',
+  'regionId=UmVnaW9uOjE',
+  'regionId=%ED%A0%80',
+  '__proto__[x]=1',
+  'constructor[prototype]=1',
+  'a=%ZZ',
+  'a=%C3%28',
+  'a=%E0%80%80',
+  'page=-1',
+  'page=__proto__',
+  'jobsPerPage=1e309',
+  'status=toString',
+  'activeQueue=%00',
+  'v=' + 'x'.repeat(3000),
+  'token=zr_guess',
+  'x=1&x=2&x=3',
 ];
-const PATH_SUFFIXES = ['', '/', '/x', '/..%2f..%2fpackage.json', '/%00', '/__proto__', '/constructor', '/%E4%B8%AD', '/' + 'a'.repeat(2000), '/static/../../package.json'];
-const AUTH = [undefined, 'Bearer', 'Bearer garbage', 'Bearer zr_' + 'a'.repeat(40), 'Basic YWRtaW46YWRtaW4=', 'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.', 'Bearer fuzz-metrics-token-0123456789-abcdefghij'];
+const PATH_SUFFIXES = [
+  '',
+  '/',
+  '/x',
+  '/..%2f..%2fpackage.json',
+  '/%00',
+  '/__proto__',
+  '/constructor',
+  '/%E4%B8%AD',
+  '/' + 'a'.repeat(2000),
+  '/static/../../package.json',
+];
+const AUTH = [
+  undefined,
+  'Bearer',
+  'Bearer garbage',
+  'Bearer zr_' + 'a'.repeat(40),
+  'Basic YWRtaW46YWRtaW4=',
+  'Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiIxIn0.',
+  'Bearer fuzz-metrics-token-0123456789-abcdefghij',
+];
 const COOKIES = [undefined, 'zr_queue_dashboard=garbage', 'zr_queue_dashboard=eyJhbGciOiJIUzI1NiJ9.e30.x', 'zr_queue_dashboard=' + '%00'.repeat(10)];
 
 it(`answers ${HTTP_REQUESTS} hostile requests to every HTTP route outside /graphql: never a 5xx, errors in the error model, nothing changed`, async () => {
   // An API of its own, with a queue backend (in a database of its own) so that the queue dashboard's routes are mounted too.
   const queueDb = await createTestDatabase();
   const queues: QueueBackend = createQueueBackend({ databaseUrl: queueDb.url, prefix: `zrfuzz_${crypto.randomBytes(3).toString('hex')}` });
-  const h = await startTestApi({ RATE_LIMIT_PER_IP: '1000000', RATE_LIMIT_PER_ACCOUNT: '1000000', METRICS_TOKEN: 'fuzz-metrics-token-0123456789-abcdefghij' }, { queues });
+  const h = await startTestApi(
+    { RATE_LIMIT_PER_IP: '1000000', RATE_LIMIT_PER_ACCOUNT: '1000000', METRICS_TOKEN: 'fuzz-metrics-token-0123456789-abcdefghij' },
+    { queues },
+  );
   const hsql = new Client({ connectionString: h.databaseUrl });
   await hsql.connect();
   try {
-  const admin = await h.signIn('admin');
-  const before = await fingerprint(hsql);
-  const routes = appRoutes(h.api.app).filter((r) => !r.path.startsWith('/graphql'));
-  expect(routes.length).toBeGreaterThan(15);
-  const problems: string[] = [];
-  const statuses: Record<number, number> = {};
-  for (let i = 0; i < HTTP_REQUESTS; i++) {
-    const route = rnd.pick(routes);
-    // Mostly the route's own method; sometimes another (405/404 must be well-formed too). Only reads are made as an admin.
-    const method = rnd.chance(0.8) ? route.method : rnd.pick(['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']);
-    const parts = Array.from({ length: rnd.int(0, 4) }, () => rnd.pick(QUERY_PARTS));
-    const path = concrete(route.path, rnd.pick(['platform-sync', 'x', '__proto__', '%00', 'dashboard.js', '1'])) + (rnd.chance(0.2) ? rnd.pick(PATH_SUFFIXES) : '');
-    const auth = method === 'GET' && rnd.chance(0.3) ? `Bearer ${admin}` : rnd.pick(AUTH);
-    const cookie = rnd.pick(COOKIES);
-    const url = `${h.url}${path}${parts.length ? `?${parts.join('&')}` : ''}`;
-    let res: Response;
-    try {
-      res = await fetch(url, { method, redirect: 'manual', headers: { ...(auth ? { authorization: auth } : {}), ...(cookie ? { cookie } : {}) } });
-    } catch (err) {
-      problems.push(`no answer: ${method} ${url.slice(0, 200)} ${(err as Error).message}`);
-      continue;
-    }
-    const text = await res.text();
-    statuses[res.status] = (statuses[res.status] ?? 0) + 1;
-    const where = `${method} ${url.slice(h.url.length, h.url.length + 160)} → ${res.status} ${text.slice(0, 200)}`;
-    if (res.status >= 500) problems.push(`5xx: ${where}`);
-    if (res.status >= 400 && (res.headers.get('content-type') ?? '').includes('json')) {
-      let body: any;
+    const admin = await h.signIn('admin');
+    const before = await fingerprint(hsql);
+    const routes = appRoutes(h.api.app).filter((r) => !r.path.startsWith('/graphql'));
+    expect(routes.length).toBeGreaterThan(15);
+    const problems: string[] = [];
+    const statuses: Record<number, number> = {};
+    for (let i = 0; i < HTTP_REQUESTS; i++) {
+      const route = rnd.pick(routes);
+      // Mostly the route's own method; sometimes another (405/404 must be well-formed too). Only reads are made as an admin.
+      const method = rnd.chance(0.8) ? route.method : rnd.pick(['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS']);
+      const parts = Array.from({ length: rnd.int(0, 4) }, () => rnd.pick(QUERY_PARTS));
+      const path =
+        concrete(route.path, rnd.pick(['platform-sync', 'x', '__proto__', '%00', 'dashboard.js', '1'])) + (rnd.chance(0.2) ? rnd.pick(PATH_SUFFIXES) : '');
+      const auth = method === 'GET' && rnd.chance(0.3) ? `Bearer ${admin}` : rnd.pick(AUTH);
+      const cookie = rnd.pick(COOKIES);
+      const url = `${h.url}${path}${parts.length ? `?${parts.join('&')}` : ''}`;
+      let res: Response;
       try {
-        body = JSON.parse(text);
-      } catch {
-        problems.push(`not JSON: ${where}`);
+        res = await fetch(url, { method, redirect: 'manual', headers: { ...(auth ? { authorization: auth } : {}), ...(cookie ? { cookie } : {}) } });
+      } catch (err) {
+        problems.push(`no answer: ${method} ${url.slice(0, 200)} ${(err as Error).message}`);
         continue;
       }
-      const e = body?.errors?.[0];
-      if (!e || typeof e.message !== 'string' || !(ERROR_CODES as readonly string[]).includes(e.extensions?.code) || typeof e.extensions?.messageEn !== 'string') problems.push(`not the error model: ${where}`);
-      else if (e.extensions.code === 'INTERNAL') problems.push(`INTERNAL: ${where}`);
+      const text = await res.text();
+      statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+      const where = `${method} ${url.slice(h.url.length, h.url.length + 160)} → ${res.status} ${text.slice(0, 200)}`;
+      if (res.status >= 500) problems.push(`5xx: ${where}`);
+      if (res.status >= 400 && (res.headers.get('content-type') ?? '').includes('json')) {
+        let body: any;
+        try {
+          body = JSON.parse(text);
+        } catch {
+          problems.push(`not JSON: ${where}`);
+          continue;
+        }
+        const e = body?.errors?.[0];
+        if (
+          !e ||
+          typeof e.message !== 'string' ||
+          !(ERROR_CODES as readonly string[]).includes(e.extensions?.code) ||
+          typeof e.extensions?.messageEn !== 'string'
+        )
+          problems.push(`not the error model: ${where}`);
+        else if (e.extensions.code === 'INTERNAL') problems.push(`INTERNAL: ${where}`);
+      }
     }
-  }
-  if (process.env.FUZZ_VERBOSE) console.log({ httpRequests: HTTP_REQUESTS, routes: routes.length, statuses });
-  expect(problems.slice(0, 20)).toEqual([]);
-  // Nothing changed, and the admin's session still works.
-  const after = await fingerprint(hsql);
-  expect(Object.keys(before).filter((k) => before[k] !== after[k]).map((k) => k)).toEqual([]);
-  expect((await h.gql(`{ me { username } }`, {}, { token: admin })).body.data.me.username).toBe('admin');
+    if (process.env.FUZZ_VERBOSE) console.log({ httpRequests: HTTP_REQUESTS, routes: routes.length, statuses });
+    expect(problems.slice(0, 20)).toEqual([]);
+    // Nothing changed, and the admin's session still works.
+    const after = await fingerprint(hsql);
+    expect(
+      Object.keys(before)
+        .filter((k) => before[k] !== after[k])
+        .map((k) => k),
+    ).toEqual([]);
+    expect((await h.gql(`{ me { username } }`, {}, { token: admin })).body.data.me.username).toBe('admin');
   } finally {
     await hsql.end();
     await h.close();

@@ -10,14 +10,7 @@ import { graphiqlRouter } from '../src/http/graphiql';
 
 // Hosts that legitimately appear inside the bundled JS but are never fetched: XML namespace
 // URIs (w3.org) and links/doc URLs inside error messages and comments.
-const INERT_JS_HOSTS = new Set([
-  'www.w3.org',
-  'github.com',
-  'reactjs.org',
-  'en.wikipedia.org',
-  'commonmark.org',
-  'codemirror.net',
-]);
+const INERT_JS_HOSTS = new Set(['www.w3.org', 'github.com', 'reactjs.org', 'en.wikipedia.org', 'commonmark.org', 'codemirror.net']);
 
 // References that would make a browser load something remote.
 const REMOTE_PATTERNS: RegExp[] = [

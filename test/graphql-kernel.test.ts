@@ -140,7 +140,9 @@ describe('regions, communities and departments', () => {
     expect(county).toMatchObject({ name: '青衣县', level: 'COUNTY' });
     expect(county.children.length).toBeGreaterThanOrEqual(8);
     const total = county.children.reduce((n: number, tw: any) => n + tw.communityCount, 0);
-    const all = await t.gql(`{ communities(first: 1, filter: { regionCode: "511828" }) { totalCount } county: region(code: "511828") { communityCount } province: region(code: "510000") { communityCount } }`);
+    const all = await t.gql(
+      `{ communities(first: 1, filter: { regionCode: "511828" }) { totalCount } county: region(code: "511828") { communityCount } province: region(code: "510000") { communityCount } }`,
+    );
     expect(all.body.data.communities.totalCount).toBe(total);
     expect(all.body.data.county.communityCount).toBe(total);
     expect(all.body.data.province.communityCount).toBe(total);
@@ -237,7 +239,11 @@ describe('pages load what they show', () => {
     const one = await t.gql(`{ applications(first: 1) { totalCount pageInfo { endCursor } } }`, {}, { token: admin });
     expect(one.body.data.applications.totalCount).toBe(totalCount);
     expect(countSql()).toHaveLength(1);
-    const rest = await t.gql(`query($a: String!) { applications(first: 100, after: $a) { totalCount nodes { id } } }`, { a: one.body.data.applications.pageInfo.endCursor }, { token: admin });
+    const rest = await t.gql(
+      `query($a: String!) { applications(first: 100, after: $a) { totalCount nodes { id } } }`,
+      { a: one.body.data.applications.pageInfo.endCursor },
+      { token: admin },
+    );
     expect(rest.body.data.applications.totalCount).toBe(totalCount); // after a cursor the page is not the whole list: counted
     expect(rest.body.data.applications.nodes).toHaveLength(totalCount - 1);
   });

@@ -85,7 +85,9 @@ describe('operations endpoints', () => {
     await t.gql('query Two { region(code: "511828") { name } regions(first: 1) { totalCount } }');
     await t.gql('query Broken { nosuchfield }');
     const text = await (await fetch(`${t.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
-    const line = text.split('\n').find((l) => l.startsWith('zhunru_graphql_operations_total{') && l.includes('operation="region"') && l.includes('outcome="success"'));
+    const line = text
+      .split('\n')
+      .find((l) => l.startsWith('zhunru_graphql_operations_total{') && l.includes('operation="region"') && l.includes('outcome="success"'));
     expect(line).toBeDefined();
     expect(Number(line!.split(' ').pop())).toBeGreaterThanOrEqual(2);
     expect(text).toMatch(/zhunru_graphql_operation_duration_seconds_bucket\{.*operation="region"/);

@@ -49,10 +49,23 @@ describe('defaults', () => {
     });
     const prod = loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/z', JWT_SECRET: 'x'.repeat(32) });
     expect(prod).toMatchObject({ graphqlIntrospection: false, graphqlFieldSuggestions: false });
-    expect(() => loadConfig({ GRAPHQL_MAX_DEPTH: '1', RATE_LIMIT_PER_IP: '-1', REQUEST_TIMEOUT_MS: 'soon' })).toThrow(/GRAPHQL_MAX_DEPTH[\s\S]*REQUEST_TIMEOUT_MS[\s\S]*RATE_LIMIT_PER_IP/);
+    expect(() => loadConfig({ GRAPHQL_MAX_DEPTH: '1', RATE_LIMIT_PER_IP: '-1', REQUEST_TIMEOUT_MS: 'soon' })).toThrow(
+      /GRAPHQL_MAX_DEPTH[\s\S]*REQUEST_TIMEOUT_MS[\s\S]*RATE_LIMIT_PER_IP/,
+    );
     const env = fs.readFileSync(path.join(__dirname, '..', '.env.example'), 'utf8');
     const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
-    for (const name of ['GRAPHQL_MAX_DEPTH', 'GRAPHQL_MAX_ALIASES', 'GRAPHQL_MAX_TOKENS', 'GRAPHQL_MAX_DIRECTIVES', 'GRAPHQL_MAX_FIELD_MERGES', 'GRAPHQL_MAX_COST', 'REQUEST_BODY_LIMIT_BYTES', 'REQUEST_TIMEOUT_MS', 'RATE_LIMIT_PER_IP', 'RATE_LIMIT_PER_ACCOUNT']) {
+    for (const name of [
+      'GRAPHQL_MAX_DEPTH',
+      'GRAPHQL_MAX_ALIASES',
+      'GRAPHQL_MAX_TOKENS',
+      'GRAPHQL_MAX_DIRECTIVES',
+      'GRAPHQL_MAX_FIELD_MERGES',
+      'GRAPHQL_MAX_COST',
+      'REQUEST_BODY_LIMIT_BYTES',
+      'REQUEST_TIMEOUT_MS',
+      'RATE_LIMIT_PER_IP',
+      'RATE_LIMIT_PER_ACCOUNT',
+    ]) {
       expect([name, env.includes(`# ${name}=`)]).toEqual([name, true]);
       expect([name, readme.includes(`| \`${name}\` |`)]).toEqual([name, true]);
     }
@@ -165,7 +178,12 @@ describe('cost', () => {
     expect(cost(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: ['a', 'b', 'c'] })).toBe(1 + 3 * 1);
     expect(cost(`{ nodes(ids: ["a", "b", "c"]) { ... on Region { name code } } }`)).toBe(1 + 3 * 2);
     // A fragment costs what its fields cost, wherever it is spread.
-    expect(cost(`query($n: Int) { communities(first: $n) { ...C } } fragment C on CommunityConnection { nodes { township { children { children { name code } } } } }`, { n: 90 })).toBe(1 + 213 * 90);
+    expect(
+      cost(
+        `query($n: Int) { communities(first: $n) { ...C } } fragment C on CommunityConnection { nodes { township { children { children { name code } } } } }`,
+        { n: 90 },
+      ),
+    ).toBe(1 + 213 * 90);
   });
 
   it('runs 19 171 and refuses 21 301 with MAX_COST, before touching the database', async () => {
@@ -198,7 +216,9 @@ describe('text PostgreSQL cannot store', () => {
     }
     const literal = await t.gql(`{ verifyApprovalDocument(number: "a\\u0000b", communityCode: "511828001001") { valid } }`);
     expect(reasonOf(literal)).toBe('INVALID_TEXT');
-    const fine = await t.gql(`query($s: String!) { verifyApprovalDocument(number: $s, communityCode: "511828001001") { result } }`, { s: '青社工准〔2026〕1号😀\u200B\u202E' });
+    const fine = await t.gql(`query($s: String!) { verifyApprovalDocument(number: $s, communityCode: "511828001001") { result } }`, {
+      s: '青社工准〔2026〕1号😀\u200B\u202E',
+    });
     expect(fine.body.data.verifyApprovalDocument.result).toBe('UNKNOWN_NUMBER');
   });
 });
@@ -243,7 +263,8 @@ describe('production settings, the timeout and the rate limits', () => {
   });
   afterAll(() => p.close());
   const from = (ip: string, token?: string) => ({ 'x-forwarded-for': ip, ...(token ? { authorization: `Bearer ${token}` } : {}) });
-  const ask = (url: string, query: string, headers: Record<string, string>, variables?: Record<string, unknown>) => post(url, JSON.stringify({ query, variables }), headers);
+  const ask = (url: string, query: string, headers: Record<string, string>, variables?: Record<string, unknown>) =>
+    post(url, JSON.stringify({ query, variables }), headers);
 
   it('answers no introspection and gives no "Did you mean" suggestions in production', async () => {
     const h = from('10.0.1.1');
@@ -356,7 +377,11 @@ describe('rate limit storage', () => {
 
   it('lets requests through when the counter store is down, rather than failing them', async () => {
     const errors: unknown[] = [];
-    const limiter = new RateLimiter(new RedisRateLimitStore('redis://127.0.0.1:1', 'down'), { windowSeconds: 60, perIp: 1, perAccount: 1 }, { error: (o: unknown) => void errors.push(o) } as never);
+    const limiter = new RateLimiter(
+      new RedisRateLimitStore('redis://127.0.0.1:1', 'down'),
+      { windowSeconds: 60, perIp: 1, perAccount: 1 },
+      { error: (o: unknown) => void errors.push(o) },
+    );
     const actor = await limiter.guard('10.0.0.1', async () => null);
     expect(actor).toBeNull();
     await limiter.guard('10.0.0.1', async () => null);

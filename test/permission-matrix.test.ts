@@ -36,7 +36,7 @@ import path from 'node:path';
 import { startTestApi, type TestApi } from './support/api';
 import { createTestCounty, TEST_PASSWORD } from './support/county';
 import { OPERATIONS, READ_RULES, mayCall, ADMITTED_STATES } from '../src/auth/permissions';
-import { Role } from '../src/auth/role';
+import { Role } from '../src/kernel/roles';
 import { ENTITIES } from '../src/db/entities';
 import { fromGlobalId, toGlobalId } from '../src/kernel/global-id';
 import { User } from '../src/auth/user.entity';
@@ -51,6 +51,7 @@ const ROOTS = ['Query', 'Mutation'] as const;
 const rootFields = (root: 'Query' | 'Mutation') => Object.values((root === 'Query' ? schema.getQueryType() : schema.getMutationType())!.getFields());
 
 let t: TestApi;
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- graphql-js and the driver type these loosely
 const sql = (q: string, p: unknown[] = []) => t.orm.em.getConnection().execute(q, p) as Promise<any[]>;
 
 // ---------------------------------------------------------------------------------------
@@ -87,14 +88,21 @@ async function person(key: string, username: string, password?: string): Promise
   else if (u.department_id) counties = [u.department_region];
   else if (u.region_level === 'TOWNSHIP') [counties, townshipId] = [[u.region_parent], u.region_id];
   else if (u.region_level === 'COUNTY') counties = [u.region_id];
-  else if (u.region_code) counties = (await sql(`select id from region where level = 'COUNTY' and code like ?`, [`${u.region_code.slice(0, u.region_level === 'CITY' ? 4 : 2)}%`])).map((r) => r.id);
+  else if (u.region_code)
+    counties = (
+      await sql(`select id from region where level = 'COUNTY' and code like ?`, [`${u.region_code.slice(0, u.region_level === 'CITY' ? 4 : 2)}%`])
+    ).map((r) => r.id);
   const token = u.role === Role.INTEGRATION ? await integrationToken(u.id) : await t.signIn(username, password);
   return { key, username, role: u.role, token, userId: u.id, counties, townshipId, communityId: u.community_id, departmentId: u.department_id };
 }
 
 async function integrationToken(userId: number): Promise<string> {
   const admin = await t.signIn('admin');
-  const r = await t.gql(`mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) { token } }`, { i: { userId: toGlobalId('User', userId), name: '权限矩阵测试' } }, { token: admin });
+  const r = await t.gql(
+    `mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) { token } }`,
+    { i: { userId: toGlobalId('User', userId), name: '权限矩阵测试' } },
+    { token: admin },
+  );
   return r.body.data.createApiToken.token;
 }
 
@@ -153,7 +161,10 @@ const APP_PLACE = `a.county_id as county, a.department_id as department, a.statu
 /** The oracle: for every restricted type, where its records live and who may see them (admins see all). */
 const KINDS: Record<string, Kind> = {
   AdmissionApplication: { places: `select a.id, ${APP_PLACE} from admission_application a`, visible: application },
-  ApprovalDocument: { places: `select d.id, ${APP_PLACE} from approval_document d join admission_application a on a.id = d.application_id`, visible: application },
+  ApprovalDocument: {
+    places: `select d.id, ${APP_PLACE} from approval_document d join admission_application a on a.id = d.application_id`,
+    visible: application,
+  },
   Review: {
     places: `select v.id, ${APP_PLACE} from review v join admission_application a on a.id = v.application_id`,
     visible: (p, r) => [Role.REVIEWER, Role.COMMITTEE_SECRETARY, Role.INSPECTOR, Role.DEPARTMENT_USER].includes(p.role!) && application(p, r),
@@ -177,7 +188,8 @@ const KINDS: Record<string, Kind> = {
       if (STAFF.includes(p.role!)) return inCounty(p, r.county);
       if (p.role === Role.DEPARTMENT_USER) return r.department === p.departmentId;
       if (p.role === Role.TOWNSHIP_USER) return inCounty(p, r.county);
-      if (p.role === Role.COMMUNITY_USER) return inCounty(p, r.county) && (r.communities == null || (ADMITTED_STATES.includes(r.status!) && r.communities.includes(p.communityId!)));
+      if (p.role === Role.COMMUNITY_USER)
+        return inCounty(p, r.county) && (r.communities == null || (ADMITTED_STATES.includes(r.status!) && r.communities.includes(p.communityId!)));
       return false;
     },
   },
@@ -185,7 +197,10 @@ const KINDS: Record<string, Kind> = {
     places: `select f.id, f.county_id as county, f.community_id as community, l.department_id as department from ledger_filing f join ledger_requirement l on l.id = f.requirement_id`,
     visible: (p, r) => communityRecord(p, r),
   },
-  Plaque: { places: `select id, county_id as county, community_id as community, department_id as department from plaque`, visible: (p, r) => communityRecord(p, r) },
+  Plaque: {
+    places: `select id, county_id as county, community_id as community, department_id as department from plaque`,
+    visible: (p, r) => communityRecord(p, r),
+  },
   CertificateIssuance: {
     places: `select id, county_id as county, community_id as community, requiring_department_id as department from certificate_issuance`,
     visible: (p, r) => communityRecord(p, r),
@@ -194,7 +209,10 @@ const KINDS: Record<string, Kind> = {
     places: `select id, county_id as county, community_id as community, department_id as department from refusal`,
     visible: (p, r) => communityRecord(p, r, [Role.REVIEWER, Role.COMMITTEE_SECRETARY, Role.INSPECTOR]),
   },
-  ServiceContract: { places: `select id, county_id as county, community_id as community, department_id as department from service_contract`, visible: (p, r) => communityRecord(p, r) },
+  ServiceContract: {
+    places: `select id, county_id as county, community_id as community, department_id as department from service_contract`,
+    visible: (p, r) => communityRecord(p, r),
+  },
   ServiceContractEvaluation: {
     places: `select e.id, s.county_id as county, s.community_id as community, s.department_id as department from service_contract_evaluation e join service_contract s on s.id = e.contract_id`,
     visible: (p, r) => communityRecord(p, r),
@@ -212,7 +230,10 @@ const KINDS: Record<string, Kind> = {
     places: `select id, county_id as county, department_id as department from interview`,
     visible: (p, r) => (STAFF.includes(p.role!) && inCounty(p, r.county)) || (p.role === Role.DEPARTMENT_USER && r.department === p.departmentId),
   },
-  PublicCriticism: { places: `select id, county_id as county from public_criticism`, visible: (p, r) => p.role != null && p.role !== Role.INTEGRATION && inCounty(p, r.county) },
+  PublicCriticism: {
+    places: `select id, county_id as county from public_criticism`,
+    visible: (p, r) => p.role != null && p.role !== Role.INTEGRATION && inCounty(p, r.county),
+  },
   Terminal: {
     places: `select t.id, c.county_id as county, t.community_id as community,
                     coalesce((select json_agg(b.department_id) from terminal_app ta join business_app b on b.id = ta.business_app_id where ta.terminal_id = t.id), '[]') as departments
@@ -229,7 +250,8 @@ const KINDS: Record<string, Kind> = {
   },
   DataRequirement: {
     places: `select q.id, d.region_id as county, q.department_id as department from data_requirement q join department d on d.id = q.department_id`,
-    visible: (p, r) => p.role === Role.INTEGRATION || (STAFF.includes(p.role!) && inCounty(p, r.county)) || (p.role === Role.DEPARTMENT_USER && r.department === p.departmentId),
+    visible: (p, r) =>
+      p.role === Role.INTEGRATION || (STAFF.includes(p.role!) && inCounty(p, r.county)) || (p.role === Role.DEPARTMENT_USER && r.department === p.departmentId),
   },
   SyncRun: { places: `select id, null as county from sync_run`, visible: (p) => p.role != null },
   SyncRejectedRecord: { places: `select id, null as county from sync_rejected_record`, visible: (p) => p.role === Role.INTEGRATION },
@@ -238,7 +260,7 @@ const KINDS: Record<string, Kind> = {
     places: `select id, county_id as county, entity_type as "entityType", entity_id as "entityId" from audit_event`,
     visible: (p, r) => {
       if ([Role.ANALYST, Role.INTEGRATION].includes(p.role!) || p.role == null) return false;
-      if ([Role.REVIEWER, Role.COMMITTEE_SECRETARY, Role.INSPECTOR].includes(p.role!) && inCounty(p, r.county)) return true;
+      if ([Role.REVIEWER, Role.COMMITTEE_SECRETARY, Role.INSPECTOR].includes(p.role) && inCounty(p, r.county)) return true;
       if (!TRAILED.includes(r.entityType!)) return false;
       const record = recordPlaces.get(r.entityType!)?.get(Number(r.entityId));
       return !!record && KINDS[r.entityType!].visible(p, record);
@@ -247,13 +269,31 @@ const KINDS: Record<string, Kind> = {
   User: {
     places: `select u.id, coalesce(c.county_id, d.region_id, case r.level when 'COUNTY' then r.id when 'TOWNSHIP' then r.parent_id end) as "userCounty", null as county
                from app_user u left join region r on r.id = u.region_id left join department d on d.id = u.department_id left join community c on c.id = u.community_id`,
-    visible: (p, r) => r.id === p.userId || ([Role.REVIEWER, Role.COMMITTEE_SECRETARY, Role.INSPECTOR, Role.DEPARTMENT_USER, Role.TOWNSHIP_USER, Role.COMMUNITY_USER].includes(p.role!) && inCounty(p, r.userCounty)),
+    visible: (p, r) =>
+      r.id === p.userId ||
+      ([Role.REVIEWER, Role.COMMITTEE_SECRETARY, Role.INSPECTOR, Role.DEPARTMENT_USER, Role.TOWNSHIP_USER, Role.COMMUNITY_USER].includes(p.role!) &&
+        inCounty(p, r.userCounty)),
   },
-  ApiToken: { places: `select id, user_id as "userCounty", null as county from api_token`, visible: (p, r) => p.role === Role.INTEGRATION && r.userCounty === p.userId },
+  ApiToken: {
+    places: `select id, user_id as "userCounty", null as county from api_token`,
+    visible: (p, r) => p.role === Role.INTEGRATION && r.userCounty === p.userId,
+  },
 };
 
 /** Records whose audit trail their readers see (restated from the README, not imported). */
-const TRAILED = ['AdmissionApplication', 'LedgerRequirement', 'LedgerFiling', 'Plaque', 'CertificateIssuance', 'Refusal', 'ServiceContract', 'FundingAllocation', 'SupervisionFinding', 'Interview', 'PublicCriticism'];
+const TRAILED = [
+  'AdmissionApplication',
+  'LedgerRequirement',
+  'LedgerFiling',
+  'Plaque',
+  'CertificateIssuance',
+  'Refusal',
+  'ServiceContract',
+  'FundingAllocation',
+  'SupervisionFinding',
+  'Interview',
+  'PublicCriticism',
+];
 const recordPlaces = new Map<string, Map<number, Place>>();
 async function loadRecordPlaces(): Promise<void> {
   for (const type of TRAILED) recordPlaces.set(type, await placesOf(type));
@@ -294,7 +334,10 @@ beforeAll(async () => {
   const [civil] = await sql(`select department_id as id from app_user where username = 'dept_civil'`);
   const [other] = await sql(`select id from department where region_id = ? and id <> ? order by id limit 1`, [home.id, civil.id]);
   const [mine] = await sql(`select community_id as id from app_user where username = 'community'`);
-  const [elsewhere] = await sql(`select c.id from community c where c.county_id = ? and c.township_id <> (select township_id from community where id = ?) order by c.id limit 1`, [home.id, mine.id]);
+  const [elsewhere] = await sql(
+    `select c.id from community c where c.county_id = ? and c.township_id <> (select township_id from community where id = ?) order by c.id limit 1`,
+    [home.id, mine.id],
+  );
   const awayCivil = fromGlobalId(away.departments.civil).id;
   const awayC = awayCommunity.id;
   const apps = await sql(
@@ -307,7 +350,14 @@ beforeAll(async () => {
      values ('T-1', ?, '一体机', 'ACTIVE', 'ACTIVE', now(), now(), now()), ('T-2', ?, '一体机', 'ACTIVE', 'ACTIVE', now(), now(), now()), ('T-3', ?, '一体机', 'ACTIVE', 'ACTIVE', now(), now(), now()) returning id`,
     [mine.id, elsewhere.id, awayC],
   );
-  await sql(`insert into terminal_app (terminal_id, business_app_id) values (?, ?), (?, ?), (?, ?)`, [terminals[0].id, apps[0].id, terminals[1].id, apps[1].id, terminals[2].id, apps[2].id]);
+  await sql(`insert into terminal_app (terminal_id, business_app_id) values (?, ?), (?, ?), (?, ?)`, [
+    terminals[0].id,
+    apps[0].id,
+    terminals[1].id,
+    apps[1].id,
+    terminals[2].id,
+    apps[2].id,
+  ]);
   const [element] = await sql(`select id from data_element order by id limit 1`);
   await sql(
     `insert into collected_value (external_id, data_element_id, community_id, period, value, source, platform_updated_at, created_at, updated_at)
@@ -321,9 +371,15 @@ beforeAll(async () => {
      values (?, ?, 'PASS', 'PASS', 'PASS', 'APPROVE', '[]', '同意', now(), now())`,
     [app.id, reviewer.id],
   );
-  await sql(`insert into committee_decision (application_id, meeting, meeting_date, decision, recorded_by_id, created_at, updated_at) values (?, '县委常委会', '2026-10-01', 'APPROVE', ?, now(), now())`, [app.id, reviewer.id]);
+  await sql(
+    `insert into committee_decision (application_id, meeting, meeting_date, decision, recorded_by_id, created_at, updated_at) values (?, '县委常委会', '2026-10-01', 'APPROVE', ?, now(), now())`,
+    [app.id, reviewer.id],
+  );
   // Reviewers' decisions on findings: on the civil affairs bureau's application and on another department's.
-  const [otherApp] = await sql(`select id from admission_application where county_id = ? and department_id <> (select department_id from admission_application where id = ?) order by id limit 1`, [home.id, app.id]);
+  const [otherApp] = await sql(
+    `select id from admission_application where county_id = ? and department_id <> (select department_id from admission_application where id = ?) order by id limit 1`,
+    [home.id, app.id],
+  );
   for (const target of [app, otherApp].filter(Boolean)) {
     await sql(
       `insert into finding_review (application_id, county_id, kind, finding_code, reason, excerpt, text_hash, reviewer_id, created_at, updated_at)
@@ -331,8 +387,13 @@ beforeAll(async () => {
       [target.id, home.id, reviewer.id],
     );
   }
-  const [run] = await sql(`insert into sync_run (kind, mode, status, created_at, updated_at) values ('TERMINALS', 'FULL', 'SUCCEEDED', now(), now()) returning id`);
-  await sql(`insert into sync_rejected_record (sync_run_id, kind, code, reason, created_at, updated_at) values (?, 'TERMINALS', 'MALFORMED', '格式错误', now(), now())`, [run.id]);
+  const [run] = await sql(
+    `insert into sync_run (kind, mode, status, created_at, updated_at) values ('TERMINALS', 'FULL', 'SUCCEEDED', now(), now()) returning id`,
+  );
+  await sql(
+    `insert into sync_rejected_record (sync_run_id, kind, code, reason, created_at, updated_at) values (?, 'TERMINALS', 'MALFORMED', '格式错误', now(), now())`,
+    [run.id],
+  );
 
   for (const c of await sql(`select id, township_id from community`)) townshipOf.set(c.id, c.township_id);
   for (const d of await sql(`select id, region_id from department`)) countyOfDepartment.set(d.id, d.region_id);
@@ -370,14 +431,18 @@ afterAll(() => t?.close());
 
 describe('every operation and every entity has a rule', () => {
   it.each(ROOTS)('%s: the OPERATIONS table names exactly the schema’s fields', (root) => {
-    const inSchema = rootFields(root).map((f) => f.name).sort();
+    const inSchema = rootFields(root)
+      .map((f) => f.name)
+      .sort();
     expect(Object.keys(OPERATIONS[root]).sort()).toEqual(inSchema);
   });
 
   it('READ_RULES classifies every entity; every restricted GraphQL type has an oracle here', () => {
     const names = ENTITIES.map((e) => e.name).sort();
     expect(Object.keys(READ_RULES).sort()).toEqual(names);
-    const restricted = Object.entries(READ_RULES).filter(([, r]) => r !== 'PUBLIC' && r !== 'INTERNAL').map(([n]) => n);
+    const restricted = Object.entries(READ_RULES)
+      .filter(([, r]) => r !== 'PUBLIC' && r !== 'INTERNAL')
+      .map(([n]) => n);
     expect(restricted.sort()).toEqual(Object.keys(KINDS).sort());
   });
 });
@@ -387,9 +452,25 @@ describe('every operation and every entity has a rule', () => {
 // ---------------------------------------------------------------------------------------
 
 const ID_TYPES: Record<string, string> = {
-  county: 'Region', region: 'Region', township: 'Region', community: 'Community', department: 'Department', user: 'User', application: 'AdmissionApplication',
-  requirement: 'LedgerRequirement', item: 'ListItem', templateItem: 'ListItem', from: 'ListVersion', to: 'ListVersion', contract: 'ServiceContract',
-  certificateType: 'CertificateType', inspection: 'Inspection', refusal: 'Refusal', finding: 'SupervisionFinding', record: 'AdmissionApplication', mergeInto: 'LedgerRequirement',
+  county: 'Region',
+  region: 'Region',
+  township: 'Region',
+  community: 'Community',
+  department: 'Department',
+  user: 'User',
+  application: 'AdmissionApplication',
+  requirement: 'LedgerRequirement',
+  item: 'ListItem',
+  templateItem: 'ListItem',
+  from: 'ListVersion',
+  to: 'ListVersion',
+  contract: 'ServiceContract',
+  certificateType: 'CertificateType',
+  inspection: 'Inspection',
+  refusal: 'Refusal',
+  finding: 'SupervisionFinding',
+  record: 'AdmissionApplication',
+  mergeInto: 'LedgerRequirement',
 };
 /** A value of the right shape that names nothing that exists. */
 function dummy(type: GraphQLInputType, name: string, owner: string): unknown {
@@ -431,6 +512,7 @@ function operation(root: 'Query' | 'Mutation', f: GraphQLField<unknown, unknown>
   const required = f.args.filter((a: GraphQLArgument) => isNonNullType(a.type));
   const owner = getNamedType(f.type).name.replace(/(Connection|Payload)$/, '');
   const variables = Object.fromEntries(required.map((a) => [a.name, dummy(a.type, a.name, owner)]));
+  // eslint-disable-next-line @typescript-eslint/restrict-template-expressions -- a GraphQL type prints as its SDL name
   const decl = required.length ? `(${required.map((a) => `$${a.name}: ${a.type}`).join(', ')})` : '';
   const args = required.length ? `(${required.map((a) => `${a.name}: $${a.name}`).join(', ')})` : '';
   const named = getNamedType(f.type);
@@ -439,7 +521,9 @@ function operation(root: 'Query' | 'Mutation', f: GraphQLField<unknown, unknown>
 }
 
 async function rowCounts(): Promise<Record<string, number>> {
-  const tables = (await sql(`select tablename from pg_tables where schemaname = 'public' and tablename not in ('rate_limit_counter', 'mikro_orm_migrations')`)).map((r) => r.tablename);
+  const tables = (
+    await sql(`select tablename from pg_tables where schemaname = 'public' and tablename not in ('rate_limit_counter', 'mikro_orm_migrations')`)
+  ).map((r) => r.tablename);
   const rows = await sql(tables.map((x) => `select '${x}' as t, count(*)::int as n from "${x}"`).join(' union all '));
   return Object.fromEntries(rows.map((r) => [r.t, r.n]));
 }
@@ -463,7 +547,8 @@ describe('operations × roles', () => {
     const { text, variables } = operation(root, f);
     const who = key === 'anonymous' ? people.find((p) => p.role === null)! : people.find((p) => p.role === key && p.key.startsWith('青衣县'))!;
     // Signing out or ending every session would end the matrix's own sessions: use a fresh one.
-    const token = who.role && ['signOut', 'revokeAllSessions', 'changePassword'].includes(name) && who.role !== Role.INTEGRATION ? await t.signIn(who.username) : who.token;
+    const token =
+      who.role && ['signOut', 'revokeAllSessions', 'changePassword'].includes(name) && who.role !== Role.INTEGRATION ? await t.signIn(who.username) : who.token;
     const r = await t.gql(text, variables, { token });
     return { status: r.status, errors: (r.body.errors ?? []) as Array<{ extensions: { code: string; reason?: string } }> };
   };
@@ -476,7 +561,8 @@ describe('operations × roles', () => {
       const { errors } = await callAs(op, key);
       const code = errors[0]?.extensions.code;
       const expected = key === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN';
-      if (code !== expected || (expected === 'FORBIDDEN' && errors[0].extensions.reason !== 'ROLE')) wrong.push(`${op} as ${key}: ${code ?? 'no error'} ${errors[0]?.extensions.reason ?? ''}`);
+      if (code !== expected || (expected === 'FORBIDDEN' && errors[0].extensions.reason !== 'ROLE'))
+        wrong.push(`${op} as ${key}: ${code ?? 'no error'} ${errors[0]?.extensions.reason ?? ''}`);
     }
     expect(wrong).toEqual([]);
     const after = await rowCounts();
@@ -521,7 +607,13 @@ describe('records × users', () => {
       expect(chosen.size).toBeGreaterThan(0); // every restricted type is exercised
     }
     // Public reference data: one of each, seen by everyone.
-    for (const [type, table] of [['Region', 'region'], ['Community', 'community'], ['Department', 'department'], ['ListItem', 'list_item'], ['DataElement', 'data_element']] as const) {
+    for (const [type, table] of [
+      ['Region', 'region'],
+      ['Community', 'community'],
+      ['Department', 'department'],
+      ['ListItem', 'list_item'],
+      ['DataElement', 'data_element'],
+    ] as const) {
       const [r] = await sql(`select id from ${table} order by id limit 1`);
       samples.push({ type, id: r.id, place: { id: r.id, county: null } });
     }
@@ -533,10 +625,10 @@ describe('records × users', () => {
         const r = await t.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids: batch.map((s) => toGlobalId(s.type, s.id)) }, { token: p.token });
         expect(r.body.errors).toBeUndefined();
         r.body.data.nodes.forEach((n: { id: string } | null, i: number) => {
-        const s = batch[i];
-        const expected = mayRead(p, s.type, s.place);
-        cases += 1;
-        if (!!n !== expected) wrong.push(`${p.key} ${s.type}:${s.id} expected ${expected ? 'visible' : 'hidden'}`);
+          const s = batch[i];
+          const expected = mayRead(p, s.type, s.place);
+          cases += 1;
+          if (!!n !== expected) wrong.push(`${p.key} ${s.type}:${s.id} expected ${expected ? 'visible' : 'hidden'}`);
         });
       }
     }
@@ -557,7 +649,8 @@ function nestedSelection(type: GraphQLObjectType): string {
     if (f.args.some((a) => isNonNullType(a.type))) continue;
     const named = getNamedType(f.type);
     if (!isObjectType(named)) continue;
-    if (named.getInterfaces().some((i) => i.name === 'Node') || KINDS[named.name]) parts.push(`${f.name} { __typename ${'id' in named.getFields() ? 'id' : ''} }`);
+    if (named.getInterfaces().some((i) => i.name === 'Node') || KINDS[named.name])
+      parts.push(`${f.name} { __typename ${'id' in named.getFields() ? 'id' : ''} }`);
     else if (named.name.endsWith('Connection')) {
       const node = getNamedType(named.getFields().nodes.type) as GraphQLObjectType;
       const firstArg = f.args.some((a) => a.name === 'first') ? '(first: 50)' : '';
@@ -581,7 +674,9 @@ function idsIn(value: unknown, out: Array<{ type: string; id: number }> = []): A
 describe('lists and nested fields', () => {
   /** Connection queries a user can call without arguments (plus collectedValues with its element). */
   const lists = () =>
-    rootFields('Query').filter((f) => getNamedType(f.type).name.endsWith('Connection') && f.args.every((a) => !isNonNullType(a.type) || a.name === 'dataElementCode'));
+    rootFields('Query').filter(
+      (f) => getNamedType(f.type).name.endsWith('Connection') && f.args.every((a) => !isNonNullType(a.type) || a.name === 'dataElementCode'),
+    );
 
   it('every list, and every field nested one level inside it, returns only records the user may see', async () => {
     await loadRecordPlaces();
@@ -602,7 +697,9 @@ describe('lists and nested fields', () => {
         const r = await t.gql(q, {}, { token: p.token });
         if (r.body.errors?.length) {
           // A list may still refuse a user by its own finer rule (e.g. data outside a sharing scope): never with someone else's data.
-          for (const e of r.body.errors) if (!['FORBIDDEN', 'NOT_FOUND'].includes(e.extensions.code)) wrong.push(`${p.key} ${f.name}: ${e.extensions.code} ${e.message} ${JSON.stringify(e.path)}`);
+          for (const e of r.body.errors)
+            if (!['FORBIDDEN', 'NOT_FOUND'].includes(e.extensions.code))
+              wrong.push(`${p.key} ${f.name}: ${e.extensions.code} ${e.message} ${JSON.stringify(e.path)}`);
           continue;
         }
         for (const { type, id } of idsIn(r.body.data)) {
@@ -653,24 +750,49 @@ describe('what the filter must not hide', () => {
       fundingAmount: 1000,
       ledgers: [],
     };
-    const r = await t.gql(`mutation($i: ApplicationInput!) { createApplication(input: $i) { findings { code evidence { label } } } }`, { i: input }, { token: civil.token });
+    const r = await t.gql(
+      `mutation($i: ApplicationInput!) { createApplication(input: $i) { findings { code evidence { label } } } }`,
+      { i: input },
+      { token: civil.token },
+    );
     expect(r.body.errors).toBeUndefined();
     const overlap = r.body.data.createApplication.findings.find((f: any) => f.code === 'OVERLAPS_EXISTING_ITEM');
     expect(overlap.evidence[0].label).toContain('协助开展65岁以上老年人健康管理随访');
     // … while the department itself still cannot read that item.
     const [health] = await sql(`select a.id from admission_application a join department d on d.id = a.department_id where d.short_name = '县卫生健康局'`);
-    expect((await t.gql(`query($id: ID!) { application(id: $id) { id } }`, { id: toGlobalId('AdmissionApplication', health.id) }, { token: civil.token })).body.data.application).toBeNull();
+    expect(
+      (await t.gql(`query($id: ID!) { application(id: $id) { id } }`, { id: toGlobalId('AdmissionApplication', health.id) }, { token: civil.token })).body.data
+        .application,
+    ).toBeNull();
   });
 
   it('anyone may verify a printed approval document, signed in anywhere or not at all — and only its holders see its code', async () => {
-    const [doc] = await sql(`select d.number, d.county_id, a.department_id, c.code from approval_document d join admission_application a on a.id = d.application_id join community c on c.id = (d.community_ids->>0)::int order by d.id limit 1`);
+    const [doc] = await sql(
+      `select d.number, d.county_id, a.department_id, c.code from approval_document d join admission_application a on a.id = d.application_id join community c on c.id = (d.community_ids->>0)::int order by d.id limit 1`,
+    );
     for (const p of people) {
-      const r = await t.gql(`query($n: String!, $c: String!) { verifyApprovalDocument(number: $n, communityCode: $c) { result document { verificationCode signature payload pdfUrl } } }`, { n: doc.number, c: doc.code }, { token: p.token });
+      const r = await t.gql(
+        `query($n: String!, $c: String!) { verifyApprovalDocument(number: $n, communityCode: $c) { result document { verificationCode signature payload pdfUrl } } }`,
+        { n: doc.number, c: doc.code },
+        { token: p.token },
+      );
       // Without the printed code or signature nothing is VALID: the state is told, the authenticity needs the paper.
-      expect([p.key, r.body.data?.verifyApprovalDocument.result]).toEqual([p.key, expect.stringMatching(/^(CODE_REQUIRED|NOT_YET_VALID|EXPIRED|NOT_IN_EFFECT|COMPLETED|REVOKED|EMERGENCY_OVERDUE)$/)]);
-      const holder = p.role === Role.ADMIN || ([Role.REVIEWER, Role.COMMITTEE_SECRETARY, Role.INSPECTOR].includes(p.role as Role) && p.counties.includes(doc.county_id)) || (p.role === Role.DEPARTMENT_USER && p.departmentId === doc.department_id);
+      expect([p.key, r.body.data?.verifyApprovalDocument.result]).toEqual([
+        p.key,
+        expect.stringMatching(/^(CODE_REQUIRED|NOT_YET_VALID|EXPIRED|NOT_IN_EFFECT|COMPLETED|REVOKED|EMERGENCY_OVERDUE)$/),
+      ]);
+      const holder =
+        p.role === Role.ADMIN ||
+        ([Role.REVIEWER, Role.COMMITTEE_SECRETARY, Role.INSPECTOR].includes(p.role as Role) && p.counties.includes(doc.county_id)) ||
+        (p.role === Role.DEPARTMENT_USER && p.departmentId === doc.department_id);
       const secrets = r.body.data.verifyApprovalDocument.document;
-      expect([p.key, secrets.verificationCode !== null, secrets.signature !== null, secrets.payload !== null, secrets.pdfUrl !== null]).toEqual([p.key, holder, holder, holder, holder]);
+      expect([p.key, secrets.verificationCode !== null, secrets.signature !== null, secrets.payload !== null, secrets.pdfUrl !== null]).toEqual([
+        p.key,
+        holder,
+        holder,
+        holder,
+        holder,
+      ]);
     }
   });
 });
@@ -681,8 +803,14 @@ describe('what the filter must not hide', () => {
 
 /** Every table's content, to prove a run of refused calls changed nothing (tokens' last use and rate counters aside). */
 async function fingerprint(): Promise<Record<string, string>> {
-  const tables = (await sql(`select tablename from pg_tables where schemaname = 'public' and tablename not in ('rate_limit_counter', 'mikro_orm_migrations', 'api_token', 'revoked_token')`)).map((r) => r.tablename);
-  const rows = await sql(tables.map((x) => `select '${x}' as t, md5(coalesce(string_agg(r::text, '|' order by r::text), '')) as h from "${x}" r`).join(' union all '));
+  const tables = (
+    await sql(
+      `select tablename from pg_tables where schemaname = 'public' and tablename not in ('rate_limit_counter', 'mikro_orm_migrations', 'api_token', 'revoked_token')`,
+    )
+  ).map((r) => r.tablename);
+  const rows = await sql(
+    tables.map((x) => `select '${x}' as t, md5(coalesce(string_agg(r::text, '|' order by r::text), '')) as h from "${x}" r`).join(' union all '),
+  );
   return Object.fromEntries(rows.map((r) => [r.t, r.h]));
 }
 
@@ -716,7 +844,8 @@ describe('acting on records outside the jurisdiction', () => {
       const code = r.body.errors?.[0]?.extensions.code;
       if (!code || !['NOT_FOUND', 'FORBIDDEN', 'BAD_USER_INPUT', 'CONFLICT'].includes(code)) wrong.push(`${op.name} by ${who.key}: ${code ?? 'succeeded'}`);
       // A record of another county is refused for where it is: FORBIDDEN says so (reason JURISDICTION), like a place argument.
-      if (code === 'FORBIDDEN' && r.body.errors[0].extensions.reason !== 'JURISDICTION') wrong.push(`${op.name} by ${who.key}: FORBIDDEN with reason ${r.body.errors[0].extensions.reason}`);
+      if (code === 'FORBIDDEN' && r.body.errors[0].extensions.reason !== 'JURISDICTION')
+        wrong.push(`${op.name} by ${who.key}: FORBIDDEN with reason ${r.body.errors[0].extensions.reason}`);
       if (code === 'NOT_FOUND' || code === 'FORBIDDEN') conclusive += 1;
     }
     expect(wrong).toEqual([]);
@@ -732,14 +861,32 @@ describe('history', () => {
     const civil = people.find((p) => p.key === '青衣县 department')!;
     const reviewer = people.find((p) => p.key === '青衣县 reviewer')!;
     const [own] = await sql(`select a.id from admission_application a where a.department_id = ? order by a.id limit 1`, [civil.departmentId]);
-    expect((await t.gql(`mutation($id: ID!) { checkApplication(id: $id) { id } }`, { id: toGlobalId('AdmissionApplication', own.id) }, { token: civil.token })).body.errors).toBeUndefined();
-    const [other] = await sql(`select a.id from admission_application a where a.department_id <> ? and a.county_id = ? order by a.id limit 1`, [civil.departmentId, civil.counties[0]]);
+    expect(
+      (await t.gql(`mutation($id: ID!) { checkApplication(id: $id) { id } }`, { id: toGlobalId('AdmissionApplication', own.id) }, { token: civil.token })).body
+        .errors,
+    ).toBeUndefined();
+    const [other] = await sql(`select a.id from admission_application a where a.department_id <> ? and a.county_id = ? order by a.id limit 1`, [
+      civil.departmentId,
+      civil.counties[0],
+    ]);
     // Give the other department's application a history: the reviewer re-checks it.
-    expect((await t.gql(`mutation($id: ID!) { checkApplication(id: $id) { id } }`, { id: toGlobalId('AdmissionApplication', other.id) }, { token: reviewer.token })).body.errors).toBeUndefined();
-    const trail = async (id: string, token?: string) => (await t.gql(`query($r: ID!) { auditTrail(recordId: $r) { action } }`, { r: id }, { token })).body.data.auditTrail;
+    expect(
+      (await t.gql(`mutation($id: ID!) { checkApplication(id: $id) { id } }`, { id: toGlobalId('AdmissionApplication', other.id) }, { token: reviewer.token }))
+        .body.errors,
+    ).toBeUndefined();
+    const trail = async (id: string, token?: string) =>
+      (await t.gql(`query($r: ID!) { auditTrail(recordId: $r) { action } }`, { r: id }, { token })).body.data.auditTrail;
     const mine = await trail(toGlobalId('AdmissionApplication', own.id), civil.token);
     expect(mine.length).toBeGreaterThan(0);
-    expect((await t.gql(`query($id: ID!) { application(id: $id) { history { action } } }`, { id: toGlobalId('AdmissionApplication', own.id) }, { token: civil.token })).body.data.application.history).toEqual(mine);
+    expect(
+      (
+        await t.gql(
+          `query($id: ID!) { application(id: $id) { history { action } } }`,
+          { id: toGlobalId('AdmissionApplication', own.id) },
+          { token: civil.token },
+        )
+      ).body.data.application.history,
+    ).toEqual(mine);
     expect((await trail(toGlobalId('AdmissionApplication', other.id), reviewer.token)).length).toBeGreaterThan(0);
     expect(await trail(toGlobalId('AdmissionApplication', other.id), civil.token)).toEqual([]);
     expect((await trail(toGlobalId('AdmissionApplication', own.id), reviewer.token)).length).toBe(mine.length);

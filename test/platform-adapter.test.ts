@@ -77,8 +77,7 @@ async function listAll<T>(list: Lister<T>, opts: ListOptions = {}) {
 
 const ids = (records: Array<{ externalId: string }>) => records.map((r) => r.externalId);
 const sortedKey = (r: { updatedAt: string; externalId: string }) => `${r.updatedAt}\u0000${r.externalId}`;
-const isSorted = (records: Array<{ updatedAt: string; externalId: string }>) =>
-  records.every((r, i) => i === 0 || sortedKey(records[i - 1]!) < sortedKey(r));
+const isSorted = (records: Array<{ updatedAt: string; externalId: string }>) => records.every((r, i) => i === 0 || sortedKey(records[i - 1]) < sortedKey(r));
 
 const listers = (a: HttpPlatformAdapter): Record<RecordKind, Lister<any>> => ({
   'business-apps': (o) => a.listBusinessApps(o),
@@ -300,8 +299,8 @@ describe('injected faults', () => {
     const elapsed = Date.now() - started;
     expect(page.items).toHaveLength(3);
     expect(retries).toHaveLength(1);
-    expect(retries[0]!.error).toBeInstanceOf(PlatformRateLimitError);
-    expect(retries[0]!.delayMs).toBe(1000);
+    expect(retries[0].error).toBeInstanceOf(PlatformRateLimitError);
+    expect(retries[0].delayMs).toBe(1000);
     expect(elapsed).toBeGreaterThanOrEqual(995);
     expect((await simStats()).injected.rateLimited).toBe(1);
   });
@@ -325,8 +324,8 @@ describe('injected faults', () => {
     const page = await adapter({ timeoutMs: 250, onRetry: (e) => retries.push(e) }).listTerminals({ pageSize: 4 });
     expect(page.items).toHaveLength(4);
     expect(retries).toHaveLength(1);
-    expect(retries[0]!.error).toBeInstanceOf(PlatformTimeoutError);
-    expect(retries[0]!.error.message).toMatch(/250 毫秒.*250 ms/);
+    expect(retries[0].error).toBeInstanceOf(PlatformTimeoutError);
+    expect(retries[0].error.message).toMatch(/250 毫秒.*250 ms/);
 
     // latency on every request: the adapter gives up with a retryable timeout error
     await simPost('/__sim/faults', { latencyMs: 600 });
@@ -486,7 +485,13 @@ describe('openapi.yaml', () => {
 
   it('documents every endpoint of the contract', () => {
     expect(doc.openapi).toMatch(/^3\.1\./);
-    expect(Object.keys(doc.paths).sort()).toEqual(['/api/v1/admission-items', '/api/v1/business-apps', '/api/v1/collected-values', '/api/v1/terminals', '/healthz']);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/v1/admission-items',
+      '/api/v1/business-apps',
+      '/api/v1/collected-values',
+      '/api/v1/terminals',
+      '/healthz',
+    ]);
     for (const p of ['/api/v1/business-apps', '/api/v1/terminals', '/api/v1/collected-values']) {
       expect(doc.paths[p].get.parameters.map((x: any) => x.$ref.split('/').pop()).sort()).toEqual(['communityCodes', 'cursor', 'pageSize', 'updatedSince']);
       expect(Object.keys(doc.paths[p].get.responses)).toEqual(expect.arrayContaining(['200', '401', '429', '5XX']));
@@ -500,7 +505,7 @@ describe('openapi.yaml', () => {
     ['collected-values', 'CollectedValue'],
   ])('the %s records served have exactly the fields of schema %s', (kind, schema) => {
     const s = doc.components.schemas[schema];
-    const record = sim.dataset.records(kind)[0]!;
+    const record = sim.dataset.records(kind)[0];
     expect(Object.keys(record).sort()).toEqual([...s.required].sort());
     expect(Object.keys(s.properties).sort()).toEqual([...s.required, 'deleted'].sort());
     for (const [name, prop] of Object.entries<any>(s.properties)) expect([name, prop.description]).toEqual([name, expect.stringMatching(/[\u4e00-\u9fff]/)]);

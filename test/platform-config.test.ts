@@ -3,7 +3,7 @@
  * and its request pacing toward the platform (real simulator over HTTP).
  */
 import { ConfigError } from '../src/config';
-import { RateLimitedAdapter, platformAdapterFromEnv, platformSettingsFromEnv } from '../src/platform/platform-adapter';
+import { RateLimitedAdapter, platformAdapterFromEnv, platformSettingsFromEnv } from '../src/platform/service/platform-adapter';
 import { adapterFor, startSim } from './support/platform';
 
 describe('platform settings from the environment', () => {
@@ -13,7 +13,9 @@ describe('platform settings from the environment', () => {
   });
 
   it('reads a complete configuration, with defaults', () => {
-    expect(platformSettingsFromEnv({ PLATFORM_BASE_URL: 'https://zwfw.example.gov.cn/api', PLATFORM_APP_KEY: 'k', PLATFORM_APP_SECRET: 's'.repeat(16) })).toEqual({
+    expect(
+      platformSettingsFromEnv({ PLATFORM_BASE_URL: 'https://zwfw.example.gov.cn/api', PLATFORM_APP_KEY: 'k', PLATFORM_APP_SECRET: 's'.repeat(16) }),
+    ).toEqual({
       baseUrl: 'https://zwfw.example.gov.cn/api',
       appKey: 'k',
       appSecret: 's'.repeat(16),
@@ -21,7 +23,12 @@ describe('platform settings from the environment', () => {
       maxRetries: 4,
       requestsPerSecond: 20,
     });
-    const adapter = platformAdapterFromEnv({ PLATFORM_BASE_URL: 'http://127.0.0.1:4100', PLATFORM_APP_KEY: 'k', PLATFORM_APP_SECRET: 's'.repeat(16), PLATFORM_REQUESTS_PER_SECOND: '5' });
+    const adapter = platformAdapterFromEnv({
+      PLATFORM_BASE_URL: 'http://127.0.0.1:4100',
+      PLATFORM_APP_KEY: 'k',
+      PLATFORM_APP_SECRET: 's'.repeat(16),
+      PLATFORM_REQUESTS_PER_SECOND: '5',
+    });
     expect(adapter).toBeInstanceOf(RateLimitedAdapter);
   });
 
@@ -40,7 +47,9 @@ describe('platform settings from the environment', () => {
     expect(problems.join('\n')).toMatch(/PLATFORM_APP_SECRET 至少 16 个字符/);
     expect(problems.join('\n')).toMatch(/PLATFORM_TIMEOUT_MS="10"/);
     expect(problems.join('\n')).toMatch(/PLATFORM_REQUESTS_PER_SECOND="many"/);
-    expect(() => platformSettingsFromEnv({ PLATFORM_BASE_URL: 'not a url', PLATFORM_APP_KEY: 'k', PLATFORM_APP_SECRET: 's'.repeat(16) })).toThrow(/不是有效的 URL/);
+    expect(() => platformSettingsFromEnv({ PLATFORM_BASE_URL: 'not a url', PLATFORM_APP_KEY: 'k', PLATFORM_APP_SECRET: 's'.repeat(16) })).toThrow(
+      /不是有效的 URL/,
+    );
   });
 
   it('paces requests toward the platform', async () => {

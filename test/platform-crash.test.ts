@@ -18,10 +18,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { RunningSimulator } from '../integrations/simulator/server';
 import { createOrm } from '../src/db/orm';
-import { SyncKind, SyncMode } from '../src/platform/sync-run.entity';
-import { createQueues, type QueueRegistry } from '../workers/runtime';
-import type { QueueBackend } from '../workers/queues';
-import { enqueueSync } from '../workers/jobs/sync';
+import { SyncKind, SyncMode } from '../src/platform/entity/sync-run.entity';
+import { createQueues, type QueueRegistry } from '../src/queue/runtime';
+import type { QueueBackend } from '../src/queue/backend';
+import { enqueueSync } from '../src/platform/sync/jobs';
 import { createTestDatabase } from './support/databases';
 import { backends, checksum, dbLines, eventually, queueBackend, simLines, simPost, startSim, syncRuns, SIM_APP_KEY, SIM_APP_SECRET } from './support/platform';
 
@@ -58,8 +58,8 @@ describe.each(backends)('a sync worker killed mid-run, on %s', (backendKind) => 
         stdio: ['pipe', 'pipe', 'pipe'],
       });
       children.push(child);
-      child.stderr!.on('data', (d: Buffer) => output.push(`[${child.pid}] ${d.toString()}`));
-      child.stdout!.on('data', (d: Buffer) => {
+      child.stderr.on('data', (d: Buffer) => output.push(`[${child.pid}] ${d.toString()}`));
+      child.stdout.on('data', (d: Buffer) => {
         if (d.toString().includes('ready')) resolve(child);
       });
       child.once('exit', (code, signal) => reject(new Error(`worker exited early (${code ?? signal}):\n${output.join('')}`)));
@@ -84,7 +84,7 @@ describe.each(backends)('a sync worker killed mid-run, on %s', (backendKind) => 
     await sim?.close();
     await orm?.close(true);
     await db?.drop();
-    // eslint-disable-next-line no-console
+
     console.log(`platform-crash.test.ts on ${backendKind}: ${Date.now() - t0} ms`);
   });
 
@@ -104,10 +104,14 @@ describe.each(backends)('a sync worker killed mid-run, on %s', (backendKind) => 
     // A slow platform: 80 ms per page of 20 terminals (about 24 pages).
     await simPost(sim, '/__sim/faults', { latencyMs: 80 });
     const { job } = await enqueueSync(producer, SyncKind.TERMINALS, SyncMode.FULL);
-    await eventually(async () => {
-      const [run] = (await syncRuns(orm, SyncKind.TERMINALS)).filter((r) => r.status === 'RUNNING');
-      return !!run && run.pages >= 6;
-    }, 15_000, 'the sync to be a few pages in');
+    await eventually(
+      async () => {
+        const [run] = (await syncRuns(orm, SyncKind.TERMINALS)).filter((r) => r.status === 'RUNNING');
+        return !!run && run.pages >= 6;
+      },
+      15_000,
+      'the sync to be a few pages in',
+    );
 
     first.kill('SIGKILL');
     await new Promise((r) => first.once('exit', r));
@@ -139,7 +143,14 @@ describe.each(backends)('a sync worker killed mid-run, on %s', (backendKind) => 
     expect(runs[0].error).toMatch(/中断|died/);
     expect(runs[1].cursor_before).toBe(runs[0].cursor_before);
     // What the killed run wrote is unchanged now; the rest is created.
-    expect(result).toMatchObject({ status: 'SUCCEEDED', abandoned: 1, created: total - writtenBeforeKill, unchanged: writtenBeforeKill, updated: 0, rejected: 0 });
+    expect(result).toMatchObject({
+      status: 'SUCCEEDED',
+      abandoned: 1,
+      created: total - writtenBeforeKill,
+      unchanged: writtenBeforeKill,
+      updated: 0,
+      rejected: 0,
+    });
     const recovered = (await producer.get('platform-sync').getJob(job.id!))!;
     expect(await recovered.getState()).toBe('completed');
   });

@@ -9,10 +9,10 @@ import crypto from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { RunningSimulator } from '../integrations/simulator/server';
 import { createOrm } from '../src/db/orm';
-import { SyncKind, SyncMode } from '../src/platform/sync-run.entity';
-import { createQueues, type RunningWorkers, type WorkerContext } from '../workers/runtime';
-import type { QueueBackend } from '../workers/queues';
-import { enqueueSync } from '../workers/jobs/sync';
+import { SyncKind, SyncMode } from '../src/platform/entity/sync-run.entity';
+import { createQueues, type RunningWorkers, type WorkerContext } from '../src/queue/runtime';
+import type { QueueBackend } from '../src/queue/backend';
+import { enqueueSync } from '../src/platform/sync/jobs';
 import { createTestDatabase } from './support/databases';
 import {
   adapterFor,
@@ -66,7 +66,7 @@ describe.each(backends)('platform faults on %s', (backendKind) => {
     await sim?.close();
     await orm?.close(true);
     await db?.drop();
-    // eslint-disable-next-line no-console
+
     console.log(`platform-faults.test.ts on ${backendKind}: ${Date.now() - t0} ms`);
   });
 
@@ -85,7 +85,9 @@ describe.each(backends)('platform faults on %s', (backendKind) => {
       expect(d.reason.length).toBeGreaterThan(5);
       expect(d.raw).toMatchObject({ externalId: d.external_id });
     }
-    const imported = await orm.em.getConnection().execute(`select count(*)::int as n from business_app where external_id in (?)`, [injected.map((m) => m.externalId)]);
+    const imported = await orm.em
+      .getConnection()
+      .execute(`select count(*)::int as n from business_app where external_id in (?)`, [injected.map((m) => m.externalId)]);
     expect(imported[0].n).toBe(0);
 
     const again = await runSyncJob(workers, SyncKind.APPS, SyncMode.FULL);
@@ -168,11 +170,20 @@ describe.each(backends)('platform faults on %s', (backendKind) => {
 
   it('a refused signature is not retried: one FAILED run, the job fails at once', async () => {
     const good = workers.context.platformAdapter;
-    workers.context.platformAdapter = new HttpPlatformAdapter({ baseUrl: sim.url, appKey: SIM_APP_KEY, appSecret: 'wrong-secret-wrong-secret', maxRetries: 3, backoffBaseMs: 20 });
+    workers.context.platformAdapter = new HttpPlatformAdapter({
+      baseUrl: sim.url,
+      appKey: SIM_APP_KEY,
+      appSecret: 'wrong-secret-wrong-secret',
+      maxRetries: 3,
+      backoffBaseMs: 20,
+    });
     try {
       const before = (await syncRuns(orm, SyncKind.TERMINALS)).length;
       const events = workers.queues.events('platform-sync');
-      const { job } = await enqueueSync(workers.queues, SyncKind.TERMINALS, SyncMode.INCREMENTAL, null, { attempts: 3, backoff: { type: 'fixed', delay: 100 } });
+      const { job } = await enqueueSync(workers.queues, SyncKind.TERMINALS, SyncMode.INCREMENTAL, null, {
+        attempts: 3,
+        backoff: { type: 'fixed', delay: 100 },
+      });
       await expect(job.waitUntilFinished(events, 10_000)).rejects.toThrow(/401|403|签名|signature/i);
       const failed = (await workers.queues.get('platform-sync').getJob(job.id!))!;
       expect(failed.attemptsMade).toBe(1);

@@ -7,8 +7,8 @@
 import { startTestApi, type TestApi } from './support/api';
 import { adapterFor, startSim } from './support/platform';
 import type { RunningSimulator } from '../integrations/simulator/server';
-import { runSync } from '../src/platform/sync.service';
-import { SyncKind, SyncMode } from '../src/platform/sync-run.entity';
+import { runSync } from '../src/platform/sync/run';
+import { SyncKind, SyncMode } from '../src/platform/entity/sync-run.entity';
 import { DEMO_INTEGRATION_TOKEN } from '../src/db/seed/seed';
 import { toGlobalId } from '../src/kernel/global-id';
 
@@ -42,7 +42,9 @@ describe('platform GraphQL API', () => {
   });
 
   it('lists business apps with their departments, and terminals with community and apps, without N+1', async () => {
-    const apps = await t.gql(`{ businessApps(first: 100, filter: { integrated: true }) { totalCount nodes { externalId name integrated department { shortName } terminalCount } } }`);
+    const apps = await t.gql(
+      `{ businessApps(first: 100, filter: { integrated: true }) { totalCount nodes { externalId name integrated department { shortName } terminalCount } } }`,
+    );
     expect(apps.body.errors).toBeUndefined();
     const [{ n: integrated }] = await sql(`select count(*)::int as n from business_app where integrated and deleted_at is null`);
     expect(apps.body.data.businessApps.totalCount).toBe(integrated);
@@ -51,7 +53,11 @@ describe('platform GraphQL API', () => {
     expect(shbz.terminalCount).toBeGreaterThan(0);
 
     t.resetQueries();
-    const terminals = await t.gql(`{ terminals(first: 100) { totalCount nodes { externalId status platformStatus community { code township { name } } apps { externalId department { shortName } } } } }`, {}, { token: reviewer });
+    const terminals = await t.gql(
+      `{ terminals(first: 100) { totalCount nodes { externalId status platformStatus community { code township { name } } apps { externalId department { shortName } } } } }`,
+      {},
+      { token: reviewer },
+    );
     expect(terminals.body.errors).toBeUndefined();
     expect(terminals.body.data.terminals.nodes).toHaveLength(100);
     const node = terminals.body.data.terminals.nodes[0];
@@ -65,10 +71,16 @@ describe('platform GraphQL API', () => {
     const q = `query($f: TerminalFilter) { terminals(first: 100, filter: $f) { totalCount nodes { externalId status community { code } apps { integrated department { shortName } } } } }`;
     const inTownship = await t.gql(q, { f: { regionId: chengdongId } }, { token: reviewer });
     expect(inTownship.body.data.terminals.nodes.every((n: any) => n.community.code.startsWith('511828001'))).toBe(true);
-    const [{ n }] = await sql(`select count(*)::int as n from terminal t join community c on c.id = t.community_id where c.code like '511828001%' and t.deleted_at is null`);
+    const [{ n }] = await sql(
+      `select count(*)::int as n from terminal t join community c on c.id = t.community_id where c.code like '511828001%' and t.deleted_at is null`,
+    );
     expect(inTownship.body.data.terminals.totalCount).toBe(n);
 
-    const civil = await t.gql(q, { f: { departmentId: toGlobalId('Department', (await sql(`select id from department where short_name = '县民政局'`))[0].id) } }, { token: reviewer });
+    const civil = await t.gql(
+      q,
+      { f: { departmentId: toGlobalId('Department', (await sql(`select id from department where short_name = '县民政局'`))[0].id) } },
+      { token: reviewer },
+    );
     expect(civil.body.data.terminals.totalCount).toBeGreaterThan(0);
     expect(civil.body.data.terminals.nodes.every((n: any) => n.apps.some((a: any) => a.department?.shortName === '县民政局'))).toBe(true);
 
@@ -107,7 +119,11 @@ describe('platform GraphQL API', () => {
   });
 
   it('sync runs are listed for signed-in users; dead letters for admins and the integration account only', async () => {
-    const runs = await t.gql(`{ syncRuns(first: 10, filter: { status: SUCCEEDED }) { totalCount nodes { kind mode status created updated unchanged rejected deleted cursorAfter startedAt finishedAt } } }`, {}, { token: reviewer });
+    const runs = await t.gql(
+      `{ syncRuns(first: 10, filter: { status: SUCCEEDED }) { totalCount nodes { kind mode status created updated unchanged rejected deleted cursorAfter startedAt finishedAt } } }`,
+      {},
+      { token: reviewer },
+    );
     expect(runs.body.errors).toBeUndefined();
     expect(runs.body.data.syncRuns.totalCount).toBe(3);
     expect(runs.body.data.syncRuns.nodes.map((r: any) => r.kind).sort()).toEqual(['APPS', 'COLLECTED_VALUES', 'TERMINALS']);
@@ -151,7 +167,9 @@ describe('platform GraphQL API', () => {
     const result = done.body.data.executeConsolidation;
     expect(result.terminalsConsolidated).toBe(township.terminalsPlanned);
     for (const c of result.communities) {
-      expect(c.terminals.every((x: any) => x.status === 'CONSOLIDATED' && x.consolidatedByUsername === 'reviewer' && x.consolidatedAt === result.consolidatedAt)).toBe(true);
+      expect(
+        c.terminals.every((x: any) => x.status === 'CONSOLIDATED' && x.consolidatedByUsername === 'reviewer' && x.consolidatedAt === result.consolidatedAt),
+      ).toBe(true);
     }
     const audits = await sql(`select entity_type, entity_id, actor_username, comment, after from audit_event where action = 'terminal.consolidate'`);
     expect(audits).toHaveLength(result.communities.length);
@@ -162,11 +180,18 @@ describe('platform GraphQL API', () => {
     expect(again.body.data.executeConsolidation.terminalsConsolidated).toBe(0);
     const after = (await t.gql(PLAN, { id: chengdongId }, { token: reviewer })).body.data.consolidationPlan;
     expect(after.totals.terminalsPlanned).toBe(0);
-    expect(after.totals.terminalsConsolidated).toBe(township.terminalsPlanned + plan.communities.filter((c: any) => c.community.code.startsWith('511828001')).reduce((s: number, c: any) => s + c.terminalsConsolidated, 0));
+    expect(after.totals.terminalsConsolidated).toBe(
+      township.terminalsPlanned +
+        plan.communities.filter((c: any) => c.community.code.startsWith('511828001')).reduce((s: number, c: any) => s + c.terminalsConsolidated, 0),
+    );
 
     // A sync in which the platform still reports them ACTIVE keeps Zhunru's decision.
     const id = result.communities[0].terminals[0].externalId;
-    await fetch(`${sim.url}/__sim/touch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'terminals', externalIds: [id] }) });
+    await fetch(`${sim.url}/__sim/touch`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'terminals', externalIds: [id] }),
+    });
     await runSync({ orm: t.orm, adapter: adapterFor(sim), kind: SyncKind.TERMINALS, mode: SyncMode.INCREMENTAL });
     const [row] = await sql(`select status, platform_status from terminal where external_id = ?`, [id]);
     expect(row).toEqual({ status: 'CONSOLIDATED', platform_status: 'ACTIVE' });
@@ -197,7 +222,13 @@ describe('platform GraphQL API', () => {
 
     // 耕地面积: not on the platform; 农业农村局 and 自然资源局 need one collection instead of two.
     const land = byCode['DE.NY.0001'];
-    expect(land).toMatchObject({ collectedOnPlatform: false, communities, collectionsRequested: 2 * communities, collectionsNeeded: communities, duplicateCollectionsAvoided: communities });
+    expect(land).toMatchObject({
+      collectedOnPlatform: false,
+      communities,
+      collectionsRequested: 2 * communities,
+      collectionsNeeded: communities,
+      duplicateCollectionsAvoided: communities,
+    });
     expect(report.duplicateCollectionsAvoided).toBe(elderly.duplicateCollectionsAvoided + land.duplicateCollectionsAvoided);
 
     // Within one township only that township's communities count.
@@ -205,9 +236,13 @@ describe('platform GraphQL API', () => {
     expect(local.opportunities.find((o: any) => o.dataElement.code === 'DE.RK.0003').communities).toBe(chengdong);
 
     // The requirements served by the one collection are marked.
-    const reqs = await t.gql(`{ dataRequirements(first: 50, filter: { collectOnce: true }) { totalCount nodes { department { shortName } dataElement { code } source collectOnce } } }`, {}, { token: reviewer });
-    expect(
-      reqs.body.data.dataRequirements.nodes.map((r: any) => `${r.dataElement.code} ${r.department.shortName}`).sort(),
-    ).toEqual(['DE.NY.0001 县农业农村局', 'DE.NY.0001 县自然资源局', 'DE.RK.0003 县医疗保障局', 'DE.RK.0003 县卫生健康局', 'DE.RK.0003 县民政局'].sort());
+    const reqs = await t.gql(
+      `{ dataRequirements(first: 50, filter: { collectOnce: true }) { totalCount nodes { department { shortName } dataElement { code } source collectOnce } } }`,
+      {},
+      { token: reviewer },
+    );
+    expect(reqs.body.data.dataRequirements.nodes.map((r: any) => `${r.dataElement.code} ${r.department.shortName}`).sort()).toEqual(
+      ['DE.NY.0001 县农业农村局', 'DE.NY.0001 县自然资源局', 'DE.RK.0003 县医疗保障局', 'DE.RK.0003 县卫生健康局', 'DE.RK.0003 县民政局'].sort(),
+    );
   });
 });

@@ -9,10 +9,10 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { RunningSimulator } from '../integrations/simulator/server';
 import type { PlatformAdmissionPush } from '../integrations/platform/types';
 import { createOrm } from '../src/db/orm';
-import { SyncKind, SyncMode } from '../src/platform/sync-run.entity';
-import { createQueues, startWorkers, type QueueRegistry, type RunningWorkers } from '../workers/runtime';
-import type { QueueBackend } from '../workers/queues';
-import { createSyncJobs, enqueueAdmissionPush, enqueueSync } from '../workers/jobs/sync';
+import { SyncKind, SyncMode } from '../src/platform/entity/sync-run.entity';
+import { createQueues, startWorkers, type QueueRegistry, type RunningWorkers } from '../src/queue/runtime';
+import type { QueueBackend } from '../src/queue/backend';
+import { createSyncJobs, enqueueAdmissionPush, enqueueSync } from '../src/platform/sync/jobs';
 import { createTestDatabase } from './support/databases';
 import { adapterFor, backends, queueBackend, startSim, startSyncWorkers, syncRuns } from './support/platform';
 
@@ -80,7 +80,9 @@ describe.each(backends)('admission pushes on %s', (backendKind) => {
 
     const runs = await syncRuns(orm, SyncKind.PUSH_ADMISSIONS);
     expect(runs.map((r) => [r.status, r.created, r.rejected])).toEqual(Array(sent).fill(['SUCCEEDED', 1, 0]));
-    const [note] = await orm.em.getConnection().execute(`select note, requested_by_username from sync_run where note like ? and status = 'SUCCEEDED'`, [`%（IN_EFFECT）%`]);
+    const [note] = await orm.em
+      .getConnection()
+      .execute(`select note, requested_by_username from sync_run where note like ? and status = 'SUCCEEDED'`, [`%（IN_EFFECT）%`]);
     if (sent === 2) {
       expect(note.note).toContain(PUSH.documentNumber);
       expect(note.requested_by_username).toBe('reviewer');
@@ -106,7 +108,12 @@ describe.each(backends)('admission pushes on %s', (backendKind) => {
     const logs: string[] = [];
     const log = (_o: object, msg?: string) => void logs.push(msg ?? '');
     // No `platformAdapter` in the context: the adapter comes from the environment.
-    workers = await startWorkers({ backend, jobs: createSyncJobs({ schedule: false }), context: { logger: { info: log, warn: log, error: log }, orm }, concurrency: 1 });
+    workers = await startWorkers({
+      backend,
+      jobs: createSyncJobs({ schedule: false }),
+      context: { logger: { info: log, warn: log, error: log }, orm },
+      concurrency: 1,
+    });
     const before = (await syncRuns(orm)).length;
     const events = producer.events('platform-sync');
     const { job } = await enqueueSync(producer, SyncKind.TERMINALS, SyncMode.INCREMENTAL);

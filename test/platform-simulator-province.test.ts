@@ -42,7 +42,7 @@ function naivePage<R extends StoredRecord>(
 
 const idsOf = (records: readonly StoredRecord[]) => records.map((r) => r.externalId);
 
-const isSorted = (arr: readonly StoredRecord[]) => arr.every((r, i) => i === 0 || compareRecords(arr[i - 1]!, r) < 0);
+const isSorted = (arr: readonly StoredRecord[]) => arr.every((r, i) => i === 0 || compareRecords(arr[i - 1], r) < 0);
 
 describe('province-scale data set', () => {
   it('has ~30,000 communities, ~200,000 terminals and a few thousand apps', () => {
@@ -124,11 +124,11 @@ describe('sorted store', () => {
     const all = store.records;
     expect(isSorted(all)).toBe(true);
     for (let i = 0; i < 10; i++) {
-      const pivot = all[prng.int(0, all.length - 1)]!;
+      const pivot = all[prng.int(0, all.length - 1)];
       const after = prng.chance(0.7) ? { u: pivot.u, id: pivot.externalId } : null;
-      const since = prng.chance(0.5) ? all[prng.int(0, all.length - 1)]!.u : null;
+      const since = prng.chance(0.5) ? all[prng.int(0, all.length - 1)].u : null;
       expect(idsOf(store.page(since, after, 500, null))).toEqual(naivePage(all, since, after, 500, null, null));
-      const communities = Array.from({ length: prng.int(1, 40) }, () => communityCodes[prng.int(0, communityCodes.length - 1)]!);
+      const communities = Array.from({ length: prng.int(1, 40) }, () => communityCodes[prng.int(0, communityCodes.length - 1)]);
       expect(idsOf(store.page(since, after, 300, communities))).toEqual(naivePage(all, since, after, 300, communityOf, communities));
     }
   };
@@ -155,7 +155,11 @@ describe('sorted store', () => {
     province.remove('terminals', gone);
     expect(store.size).toBe(before - new Set(gone).size);
     expect(gone.filter((r) => store.get(r.externalId) !== undefined)).toEqual([]);
-    check(store, (t) => t.communityCode, province.geography.communities.map((c) => c.code));
+    check(
+      store,
+      (t) => t.communityCode,
+      province.geography.communities.map((c) => c.code),
+    );
     // a few records: the splice path
     province.touch('terminals', province.pick('terminals', 3, prng));
     expect(isSorted(store.records)).toBe(true);
@@ -169,7 +173,7 @@ describe('sorted store', () => {
       const second = await a.listTerminals({ pageSize: 1000, cursor: first.nextCursor });
       expect(first.items).toHaveLength(1000);
       expect(second.items).toHaveLength(1000);
-      expect(second.items[0]!.externalId).toBe(province.terminals.records[1000]!.externalId);
+      expect(second.items[0].externalId).toBe(province.terminals.records[1000].externalId);
       expect(first.rejected).toEqual([]);
     } finally {
       await sim.close();

@@ -9,11 +9,11 @@ import type { RunningSimulator } from '../integrations/simulator/server';
 import { startTestApi, type TestApi } from './support/api';
 import { adapterFor, backends, eventually, queueBackend, startSim, startSyncWorkers, simLines } from './support/platform';
 import { createTestDatabase } from './support/databases';
-import { runSync } from '../src/platform/sync.service';
-import { SyncKind, SyncMode } from '../src/platform/sync-run.entity';
+import { runSync } from '../src/platform/sync/run';
+import { SyncKind, SyncMode } from '../src/platform/entity/sync-run.entity';
 import { DEMO_INTEGRATION_TOKEN } from '../src/db/seed/seed';
-import { createQueues, type RunningWorkers } from '../workers/runtime';
-import type { QueueBackend } from '../workers/queues';
+import { createQueues, type RunningWorkers } from '../src/queue/runtime';
+import type { QueueBackend } from '../src/queue/backend';
 
 const TRIGGER = `mutation($kind: SyncKind!, $mode: SyncMode) { triggerSync(kind: $kind, mode: $mode) { deduplicated job { jobId name kind mode state attempts } } }`;
 const JOB = `query($id: String!) { syncJob(jobId: $id) { jobId state pages records progress attemptsMade result syncRun { status created requestedByUsername jobId } } }`;
@@ -50,7 +50,7 @@ describe.each(backends)('triggerSync and the queue dashboard on %s', (backendKin
     }
     await sim?.close();
     await queueDb?.drop();
-    // eslint-disable-next-line no-console
+
     console.log(`platform-trigger.test.ts on ${backendKind}: ${Date.now() - t0} ms`);
   });
 
@@ -81,13 +81,22 @@ describe.each(backends)('triggerSync and the queue dashboard on %s', (backendKin
     // A worker picks it up.
     workers = await startSyncWorkers(backend, t.orm, adapterFor(sim), { pageSize: 100 });
     let done: any;
-    await eventually(async () => {
-      done = (await t.gql(JOB, { id: job.jobId }, { token: admin })).body.data.syncJob;
-      // BullMQ's PostgreSQL backend may show the state a moment before the attempt count.
-      return done.state === 'COMPLETED' && done.attemptsMade === 1;
-    }, 15_000, 'the triggered job to complete');
+    await eventually(
+      async () => {
+        done = (await t.gql(JOB, { id: job.jobId }, { token: admin })).body.data.syncJob;
+        // BullMQ's PostgreSQL backend may show the state a moment before the attempt count.
+        return done.state === 'COMPLETED' && done.attemptsMade === 1;
+      },
+      15_000,
+      'the triggered job to complete',
+    );
     const total = simLines(sim, SyncKind.TERMINALS).length;
-    expect(done).toMatchObject({ state: 'COMPLETED', records: total, attemptsMade: 1, syncRun: { status: 'SUCCEEDED', created: total, requestedByUsername: 'integration', jobId: job.jobId } });
+    expect(done).toMatchObject({
+      state: 'COMPLETED',
+      records: total,
+      attemptsMade: 1,
+      syncRun: { status: 'SUCCEEDED', created: total, requestedByUsername: 'integration', jobId: job.jobId },
+    });
     expect(done.pages).toBe(Math.ceil(total / 100));
     expect(done.result).toMatchObject({ status: 'SUCCEEDED', created: total });
 

@@ -5,16 +5,8 @@
 import crypto from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Job } from 'bullmq';
-import { createQueueBackend, postgresSchemaFor, type QueueBackend, type QueueBackendKind } from '../workers/queues';
-import {
-  createQueues,
-  jobOptions,
-  startWorkers,
-  type JobDefinition,
-  type QueueRegistry,
-  type RunningWorkers,
-  type WorkerContext,
-} from '../workers/runtime';
+import { createQueueBackend, postgresSchemaFor, type QueueBackend, type QueueBackendKind } from '../src/queue/backend';
+import { createQueues, jobOptions, startWorkers, type JobDefinition, type QueueRegistry, type RunningWorkers, type WorkerContext } from '../src/queue/runtime';
 import { createTestDatabase } from './support/databases';
 
 // Built at load time: without REDIS_URL the Redis case is simply not in the list.
@@ -96,7 +88,7 @@ describe.each(backends)('BullMQ on %s', (kind) => {
       await backend.close();
     }
     await db?.drop();
-    // eslint-disable-next-line no-console
+
     console.log(`queues.test.ts on ${kind}: ${Date.now() - t0} ms`);
   });
 
@@ -222,7 +214,12 @@ describe.each(backends)('BullMQ on %s', (kind) => {
     expect(after.returnvalue).toBe('finished');
     expect(after.attemptsMade).toBe(1);
     expect(after.finishedOn).toBeLessThanOrEqual(closedAt);
-    expect(await producer.get(q).getJob(late.id!).then((j) => j!.getState())).toBe('waiting');
+    expect(
+      await producer
+        .get(q)
+        .getJob(late.id!)
+        .then((j) => j!.getState()),
+    ).toBe('waiting');
     expect(ctx.logs.filter((l) => l.level !== 'info')).toEqual([]); // no failure, no stall
   });
 
@@ -288,7 +285,11 @@ describe.each(backends)('BullMQ on %s', (kind) => {
     await eventually(() => finished, 3_000, 'the stubborn job to return');
     const producer = queues(q);
     await eventually(
-      async () => (await producer.get(q).getJob(job.id!).then((j) => j!.getState())) === 'completed',
+      async () =>
+        (await producer
+          .get(q)
+          .getJob(job.id!)
+          .then((j) => j!.getState())) === 'completed',
       3_000,
       'the stubborn job to be completed',
     );

@@ -6,14 +6,15 @@
  * supervision case against its department, once.
  */
 import { startTestApi, type TestApi } from './support/api';
+import { client } from './support/client';
 import { createTestCounty, TEST_PASSWORD, type TestCounty } from './support/county';
 import { Region } from '../src/geography/region.entity';
 import { Community } from '../src/geography/community.entity';
 import { User } from '../src/auth/user.entity';
-import { Role } from '../src/auth/role';
+import { Role } from '../src/kernel/roles';
 import { hashPassword } from '../src/auth/credentials';
 import { fromGlobalId } from '../src/kernel/global-id';
-import { flagOverdueEmergencies } from '../src/admission/schedules';
+import { flagOverdueEmergencies } from '../src/admission/service/schedules';
 import { chinaDate } from '../src/kernel/dates';
 
 let t: TestApi;
@@ -37,16 +38,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function ok<T = any>(query: string, variables: Record<string, unknown>, token: string): Promise<T> {
-  const r = await t.gql(query, variables, { token });
-  if (r.body.errors) throw new Error(JSON.stringify(r.body.errors, null, 1));
-  return r.body.data as T;
-}
-async function fails(query: string, variables: Record<string, unknown>, token: string): Promise<any> {
-  const r = await t.gql(query, variables, { token });
-  expect(r.body.errors).toBeDefined();
-  return r.body.errors[0];
-}
+const { ok, fails } = client(() => t);
 
 const RECORD = `query($d: ID!) { departmentRecord(departmentId: $d) {
   department { name }
@@ -78,7 +70,13 @@ describe('a community refuses an unapproved task; it ends in the department’s 
       tokens.worker,
     );
     const refusal = r.submitRefusal;
-    expect(refusal).toMatchObject({ status: 'RECEIVED', kind: 'REFUSAL', anonymous: false, reasons: ['NO_ADMISSION', 'NEGATIVE_LIST'], reporter: { username: 't511830_worker' } });
+    expect(refusal).toMatchObject({
+      status: 'RECEIVED',
+      kind: 'REFUSAL',
+      anonymous: false,
+      reasons: ['NO_ADMISSION', 'NEGATIVE_LIST'],
+      reporter: { username: 't511830_worker' },
+    });
     expect(refusal.number).toMatch(/^试拒〔\d{4}〕1号$/);
     expect(refusal.community.id).toBe(c.communities[0].id);
     expect(refusal.evidence).toEqual([{ kind: 'MESSAGE', description: '工作群通知截图', reference: '截图1.png' }]);
@@ -141,7 +139,14 @@ describe('a community refuses an unapproved task; it ends in the department’s 
         tokens.inspector,
       )
     ).recordSupervisionFinding;
-    expect(finding).toMatchObject({ source: 'INSPECTION', status: 'OPEN', repeat: false, department: { id: c.departments.housing }, refusal: { id: refusalId }, community: { id: c.communities[0].id } });
+    expect(finding).toMatchObject({
+      source: 'INSPECTION',
+      status: 'OPEN',
+      repeat: false,
+      department: { id: c.departments.housing },
+      refusal: { id: refusalId },
+      community: { id: c.communities[0].id },
+    });
     findingId = finding.id;
     // A finding against another department than the refusal's is bad input, and writes nothing.
     const wrong = await fails(
@@ -172,15 +177,33 @@ describe('a community refuses an unapproved task; it ends in the department’s 
         tokens.inspector,
       )
     ).scheduleInterview;
-    expect(interview).toMatchObject({ status: 'SCHEDULED', followUpOverdue: false, refusals: [{ id: refusalId, status: 'DEPARTMENT_INTERVIEWED' }], findings: [{ id: findingId }] });
+    expect(interview).toMatchObject({
+      status: 'SCHEDULED',
+      followUpOverdue: false,
+      refusals: [{ id: refusalId, status: 'DEPARTMENT_INTERVIEWED' }],
+      findings: [{ id: findingId }],
+    });
   });
 
   it('the department’s record shows the refusal, the finding and the interview', async () => {
     const record = (await ok(RECORD, { d: c.departments.housing }, tokens.reviewer)).departmentRecord;
     expect(record.summary).toEqual({ refusals: 1, verifiedRefusals: 1, findings: 1, openFindings: 1, interviews: 1, criticisms: 0, repeatOffender: false });
-    expect(record.refusals.nodes).toEqual([expect.objectContaining({ id: refusalId, status: 'DEPARTMENT_INTERVIEWED', reasons: ['NO_ADMISSION', 'NEGATIVE_LIST'] })]);
-    expect(record.findings.nodes).toEqual([expect.objectContaining({ id: findingId, source: 'INSPECTION', refusal: { id: refusalId }, inspection: expect.objectContaining({ mode: 'UNANNOUNCED' }) })]);
-    expect(record.interviews.nodes[0]).toMatchObject({ status: 'SCHEDULED', findings: [{ id: findingId }], refusals: [{ id: refusalId, status: 'DEPARTMENT_INTERVIEWED' }] });
+    expect(record.refusals.nodes).toEqual([
+      expect.objectContaining({ id: refusalId, status: 'DEPARTMENT_INTERVIEWED', reasons: ['NO_ADMISSION', 'NEGATIVE_LIST'] }),
+    ]);
+    expect(record.findings.nodes).toEqual([
+      expect.objectContaining({
+        id: findingId,
+        source: 'INSPECTION',
+        refusal: { id: refusalId },
+        inspection: expect.objectContaining({ mode: 'UNANNOUNCED' }),
+      }),
+    ]);
+    expect(record.interviews.nodes[0]).toMatchObject({
+      status: 'SCHEDULED',
+      findings: [{ id: findingId }],
+      refusals: [{ id: refusalId, status: 'DEPARTMENT_INTERVIEWED' }],
+    });
     // The department sees its own record, not another's; a community worker sees none.
     expect((await ok(RECORD, { d: c.departments.housing }, tokens.housing)).departmentRecord.summary.findings).toBe(1);
     expect((await fails(RECORD, { d: c.departments.civil }, tokens.housing)).extensions.code).toBe('FORBIDDEN');
@@ -191,14 +214,26 @@ describe('a community refuses an unapproved task; it ends in the department’s 
     const interviewId = (await ok(`query { interviews(first: 1) { nodes { id } } }`, {}, tokens.inspector)).interviews.nodes[0].id;
     const FOLLOW = `mutation($id: ID!) { reportInterviewFollowUp(id: $id, input: { note: "已发文纠正，停止向村（社区）下派拆违任务。" }) { followUpReportedAt followUpOverdue } }`;
     expect((await fails(FOLLOW, { id: interviewId }, tokens.housing)).extensions.code).toBe('CONFLICT'); // not held yet
-    const held = (await ok(`mutation($id: ID!) { recordInterviewHeld(id: $id, input: { outcome: "指出问题，责令一个月内整改并报送整改情况。" }) { status heldAt } }`, { id: interviewId }, tokens.inspector)).recordInterviewHeld;
+    const held = (
+      await ok(
+        `mutation($id: ID!) { recordInterviewHeld(id: $id, input: { outcome: "指出问题，责令一个月内整改并报送整改情况。" }) { status heldAt } }`,
+        { id: interviewId },
+        tokens.inspector,
+      )
+    ).recordInterviewHeld;
     expect(held.status).toBe('HELD');
     expect((await fails(FOLLOW, { id: interviewId }, tokens.civil)).extensions.code).toBe('NOT_FOUND'); // another department's: not in its view
     expect((await ok(FOLLOW, { id: interviewId }, tokens.housing)).reportInterviewFollowUp.followUpOverdue).toBe(false);
     const RECTIFY = `mutation($id: ID!) { reportRectification(id: $id, input: { note: "已撤回通知，拆违工作由执法部门负责。" }) { status rectifiedAt } }`;
     expect((await fails(RECTIFY, { id: findingId }, tokens.inspector)).extensions.code).toBe('FORBIDDEN');
     expect((await ok(RECTIFY, { id: findingId }, tokens.housing)).reportRectification.status).toBe('RECTIFIED');
-    const closed = (await ok(`mutation($id: ID!) { closeSupervisionFinding(id: $id, input: { note: "经回访核实，整改到位，予以销号。" }) { status closedAt } }`, { id: findingId }, tokens.inspector)).closeSupervisionFinding;
+    const closed = (
+      await ok(
+        `mutation($id: ID!) { closeSupervisionFinding(id: $id, input: { note: "经回访核实，整改到位，予以销号。" }) { status closedAt } }`,
+        { id: findingId },
+        tokens.inspector,
+      )
+    ).closeSupervisionFinding;
     expect(closed.status).toBe('CLOSED');
   });
 
@@ -206,20 +241,48 @@ describe('a community refuses an unapproved task; it ends in the department’s 
     const again = (
       await ok(
         `mutation($i: SupervisionFindingInput!) { recordSupervisionFinding(input: $i) { id source repeat previousFinding { id } } }`,
-        { i: { departmentId: c.departments.housing, category: 'NEGATIVE_LIST_WORK', description: '县住建局再次要求村协助开展拆违巡查。', communityId: c.communities[1].id } },
+        {
+          i: {
+            departmentId: c.departments.housing,
+            category: 'NEGATIVE_LIST_WORK',
+            description: '县住建局再次要求村协助开展拆违巡查。',
+            communityId: c.communities[1].id,
+          },
+        },
         tokens.reviewer,
       )
     ).recordSupervisionFinding;
     expect(again).toMatchObject({ source: 'OTHER', repeat: true, previousFinding: { id: findingId } });
     const ISSUE = `mutation($i: PublicCriticismInput!) { issuePublicCriticism(input: $i) { id documentNumber scope findings { id } followUpOverdue } }`;
-    const input = { departmentId: c.departments.housing, documentNumber: '试社工通〔2026〕1号', issuedOn: chinaDate(), content: '县住建局一年内两次将拆违任务下派村（社区），予以通报批评。', findingIds: [findingId, again.id], followUpDeadline: chinaDate(new Date(Date.now() + 20 * 86_400_000)) };
+    const input = {
+      departmentId: c.departments.housing,
+      documentNumber: '试社工通〔2026〕1号',
+      issuedOn: chinaDate(),
+      content: '县住建局一年内两次将拆违任务下派村（社区），予以通报批评。',
+      findingIds: [findingId, again.id],
+      followUpDeadline: chinaDate(new Date(Date.now() + 20 * 86_400_000)),
+    };
     const wrong = await fails(ISSUE, { i: { ...input, departmentId: c.departments.civil } }, tokens.reviewer);
     expect(wrong.extensions.details.map((d: any) => d.field)).toEqual(['findingIds.0', 'findingIds.1']);
     const criticism = (await ok(ISSUE, { i: input }, tokens.reviewer)).issuePublicCriticism;
     expect(criticism).toMatchObject({ scope: 'COUNTY', findings: [{ id: findingId }, { id: again.id }], followUpOverdue: false });
     expect((await fails(ISSUE, { i: input }, tokens.reviewer)).extensions.code).toBe('CONFLICT');
-    expect((await ok(`mutation($id: ID!) { reportCriticismFollowUp(id: $id, input: { note: "已开展作风整顿。" }) { followUpNote } }`, { id: criticism.id }, tokens.housing)).reportCriticismFollowUp.followUpNote).toBe('已开展作风整顿。');
-    const offenders = (await ok(`query($c: ID!) { repeatOffenders(countyId: $c) { department { id } findings repeatFindings interviews criticisms } }`, { c: c.countyId }, tokens.inspector)).repeatOffenders;
+    expect(
+      (
+        await ok(
+          `mutation($id: ID!) { reportCriticismFollowUp(id: $id, input: { note: "已开展作风整顿。" }) { followUpNote } }`,
+          { id: criticism.id },
+          tokens.housing,
+        )
+      ).reportCriticismFollowUp.followUpNote,
+    ).toBe('已开展作风整顿。');
+    const offenders = (
+      await ok(
+        `query($c: ID!) { repeatOffenders(countyId: $c) { department { id } findings repeatFindings interviews criticisms } }`,
+        { c: c.countyId },
+        tokens.inspector,
+      )
+    ).repeatOffenders;
     expect(offenders).toEqual([{ department: { id: c.departments.housing }, findings: 2, repeatFindings: 1, interviews: 1, criticisms: 1 }]);
     const record = (await ok(RECORD, { d: c.departments.housing }, tokens.reviewer)).departmentRecord;
     expect(record.summary).toMatchObject({ findings: 2, openFindings: 1, criticisms: 1, repeatOffender: true });
@@ -229,11 +292,25 @@ describe('a community refuses an unapproved task; it ends in the department’s 
     const r = (
       await ok(
         `mutation($i: RefusalInput!) { submitRefusal(input: $i) { id } }`,
-        { i: { kind: 'REFUSAL', departmentId: c.departments.civil, taskTitle: '低保年审入户核查', taskDescription: '民政局要求协助低保年审入户核查。', reasons: ['NO_ADMISSION'] } },
+        {
+          i: {
+            kind: 'REFUSAL',
+            departmentId: c.departments.civil,
+            taskTitle: '低保年审入户核查',
+            taskDescription: '民政局要求协助低保年审入户核查。',
+            reasons: ['NO_ADMISSION'],
+          },
+        },
         tokens.worker,
       )
     ).submitRefusal;
-    const dismissed = (await ok(`mutation($id: ID!) { dismissRefusal(id: $id, input: { note: "该事项属协助办理清单事项，已准入。" }) { status handlingNote } }`, { id: r.id }, tokens.inspector)).dismissRefusal;
+    const dismissed = (
+      await ok(
+        `mutation($id: ID!) { dismissRefusal(id: $id, input: { note: "该事项属协助办理清单事项，已准入。" }) { status handlingNote } }`,
+        { id: r.id },
+        tokens.inspector,
+      )
+    ).dismissRefusal;
     expect(dismissed.status).toBe('DISMISSED');
     const raised = await fails(
       `mutation($i: SupervisionFindingInput!) { recordSupervisionFinding(input: $i) { id } }`,
@@ -243,7 +320,17 @@ describe('a community refuses an unapproved task; it ends in the department’s 
     expect(raised.extensions.details).toEqual([expect.objectContaining({ field: 'refusalId' })]);
     const interview = await fails(
       `mutation($i: InterviewInput!) { scheduleInterview(input: $i) { id } }`,
-      { i: { departmentId: c.departments.civil, scheduledAt: new Date().toISOString(), place: '会议室', interviewers: '县委社会工作部', reason: '据举报未经准入派任务。', refusalIds: [r.id], followUpDeadline: chinaDate() } },
+      {
+        i: {
+          departmentId: c.departments.civil,
+          scheduledAt: new Date().toISOString(),
+          place: '会议室',
+          interviewers: '县委社会工作部',
+          reason: '据举报未经准入派任务。',
+          refusalIds: [r.id],
+          followUpDeadline: chinaDate(),
+        },
+      },
       tokens.inspector,
     );
     expect(interview.extensions.details.map((d: any) => d.field)).toEqual(['refusalIds.0']);
@@ -262,7 +349,17 @@ describe('a community refuses an unapproved task; it ends in the department’s 
     const r = (
       await ok(
         `mutation($i: RefusalInput!) { submitRefusal(input: $i) { id anonymous reporter { username } } }`,
-        { i: { kind: 'REPORT', anonymous: true, departmentId: c.departments.emergency, taskTitle: '安全生产检查任务下派到村', taskDescription: '要求村干部每周对辖区企业开展安全生产检查并拍照上报。', reasons: ['NEGATIVE_LIST'], evidence: [] } },
+        {
+          i: {
+            kind: 'REPORT',
+            anonymous: true,
+            departmentId: c.departments.emergency,
+            taskTitle: '安全生产检查任务下派到村',
+            taskDescription: '要求村干部每周对辖区企业开展安全生产检查并拍照上报。',
+            reasons: ['NEGATIVE_LIST'],
+            evidence: [],
+          },
+        },
         tokens.worker,
       )
     ).submitRefusal;
@@ -304,8 +401,13 @@ describe('an emergency entry past its approval deadline opens a supervision case
         tokens.civil,
       )
     ).createApplication;
-    expect((await ok(`mutation($id: ID!) { declareEmergencyEntry(id: $id) { status } }`, { id: created.id }, tokens.civil)).declareEmergencyEntry.status).toBe('EMERGENCY_IN_EFFECT');
-    await t.orm.em.fork().getConnection().execute(`update admission_application set approval_deadline = now() - interval '1 hour' where number = ?`, [created.number]);
+    expect((await ok(`mutation($id: ID!) { declareEmergencyEntry(id: $id) { status } }`, { id: created.id }, tokens.civil)).declareEmergencyEntry.status).toBe(
+      'EMERGENCY_IN_EFFECT',
+    );
+    await t.orm.em
+      .fork()
+      .getConnection()
+      .execute(`update admission_application set approval_deadline = now() - interval '1 hour' where number = ?`, [created.number]);
 
     const Q = `query($d: ID!) { supervisionFindings(first: 5, filter: { source: EMERGENCY_OVERDUE, departmentId: $d }) { totalCount nodes { source category status rectificationDeadline application { id } department { id } } } }`;
     expect((await ok(Q, { d: c.departments.civil }, tokens.reviewer)).supervisionFindings.totalCount).toBe(0);
@@ -313,14 +415,24 @@ describe('an emergency entry past its approval deadline opens a supervision case
     expect(flagged.map((a) => a.number)).toContain(created.number);
     const cases = (await ok(Q, { d: c.departments.civil }, tokens.reviewer)).supervisionFindings;
     expect(cases.totalCount).toBe(1);
-    expect(cases.nodes[0]).toMatchObject({ source: 'EMERGENCY_OVERDUE', category: 'EMERGENCY_OVERDUE', status: 'OPEN', application: { id: created.id }, department: { id: c.departments.civil } });
+    expect(cases.nodes[0]).toMatchObject({
+      source: 'EMERGENCY_OVERDUE',
+      category: 'EMERGENCY_OVERDUE',
+      status: 'OPEN',
+      application: { id: created.id },
+      department: { id: c.departments.civil },
+    });
     expect(cases.nodes[0].rectificationDeadline >= chinaDate()).toBe(true);
 
     await flagOverdueEmergencies(t.orm.em.fork());
     expect((await ok(Q, { d: c.departments.civil }, tokens.reviewer)).supervisionFindings.totalCount).toBe(1);
-    const record = (await ok(`query($d: ID!) { departmentRecord(departmentId: $d) { summary { findings openFindings } } }`, { d: c.departments.civil }, tokens.civil)).departmentRecord;
+    const record = (
+      await ok(`query($d: ID!) { departmentRecord(departmentId: $d) { summary { findings openFindings } } }`, { d: c.departments.civil }, tokens.civil)
+    ).departmentRecord;
     expect(record.summary).toEqual({ findings: 1, openFindings: 1 });
-    const trail = (await ok(`query { auditEvents(first: 5, filter: { action: "supervisionFinding.open" }) { nodes { actorUsername comment } } }`, {}, tokens.reviewer)).auditEvents.nodes;
+    const trail = (
+      await ok(`query { auditEvents(first: 5, filter: { action: "supervisionFinding.open" }) { nodes { actorUsername comment } } }`, {}, tokens.reviewer)
+    ).auditEvents.nodes;
     expect(trail[0]).toMatchObject({ actorUsername: null });
   });
 });

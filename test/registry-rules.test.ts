@@ -2,13 +2,15 @@
  * The burden registry's rules, pure (no database): each with a case that passes and one
  * that trips it.
  */
-import { mergeTarget, oneFormEligible, reviewLedgers, type ElementFacts, type LedgerFacts } from '../src/registry/rules/ledger-cleanup';
-import { hasCentralOrProvincialBasis, plaqueRemovalProposal, type PlaqueFacts } from '../src/registry/rules/plaques';
-import { decideCertificateRequest, type CertificateTypeFacts } from '../src/registry/rules/certificates';
-import { checkContract, evaluationProblems, type ContractFacts } from '../src/registry/rules/contracts';
-import { CertificateRefusalReason, IssuanceOutcome, LedgerCleanupKind, LedgerStatus, PlaqueAuthority, PlaqueStatus, RequesterKind } from '../src/registry/enums';
+import { mergeTarget, oneFormEligible, reviewLedgers, type ElementFacts, type LedgerFacts } from '../src/registry/ledgers/ledger-cleanup.rules';
+import { hasCentralOrProvincialBasis, plaqueRemovalProposal, type PlaqueFacts } from '../src/registry/plaques/plaque.rules';
+import { decideCertificateRequest, type CertificateTypeFacts } from '../src/registry/certificates/certificate.rules';
+import { checkContract, evaluationProblems, type ContractFacts } from '../src/registry/contracts/contract.rules';
+import { CertificateRefusalReason, IssuanceOutcome, RequesterKind } from '../src/registry/certificates/certificate.enums';
+import { LedgerCleanupKind, LedgerStatus } from '../src/registry/ledgers/ledger.enums';
+import { PlaqueAuthority, PlaqueStatus } from '../src/registry/plaques/plaque.enums';
 import { LedgerFormat } from '../src/admission/enums';
-import { WorkCategory } from '../src/catalogue/work-category';
+import { WorkCategory } from '../src/catalogue/entity/work-category';
 import type { ListItemFacts } from '../src/admission/rules';
 
 const ledger = (id: number, over: Partial<LedgerFacts> = {}): LedgerFacts => ({
@@ -29,7 +31,10 @@ const ELEMENTS: ElementFacts[] = [
   { code: 'C', collectedOnPlatform: false, sourceSystem: null },
   { code: 'D', collectedOnPlatform: false, sourceSystem: null },
 ];
-const kinds = (ledgers: LedgerFacts[], id: number) => reviewLedgers(ledgers, ELEMENTS).filter((p) => p.ledgerId === id).map((p) => p.kind);
+const kinds = (ledgers: LedgerFacts[], id: number) =>
+  reviewLedgers(ledgers, ELEMENTS)
+    .filter((p) => p.ledgerId === id)
+    .map((p) => p.kind);
 
 describe('ledger clean-up: merge proposals (宜并则并)', () => {
   it('proposes merging a ledger whose fields are a subset of another’s, into the smallest superset', () => {
@@ -43,7 +48,9 @@ describe('ledger clean-up: merge proposals (宜并则并)', () => {
   });
 
   it('merges the newer of two ledgers with the same fields into the older one, only once', () => {
-    const p = reviewLedgers([ledger(1, { dataElementCodes: ['C'] }), ledger(2, { dataElementCodes: ['C'] })], ELEMENTS).filter((x) => x.kind === LedgerCleanupKind.MERGE);
+    const p = reviewLedgers([ledger(1, { dataElementCodes: ['C'] }), ledger(2, { dataElementCodes: ['C'] })], ELEMENTS).filter(
+      (x) => x.kind === LedgerCleanupKind.MERGE,
+    );
     expect(p.map((x) => [x.ledgerId, x.targetId])).toEqual([[2, 1]]);
   });
 
@@ -59,7 +66,9 @@ describe('ledger clean-up: merge proposals (宜并则并)', () => {
 
 describe('ledger clean-up: paper where an electronic channel exists', () => {
   it('flags a paper ledger with a declared electronic channel', () => {
-    expect(kinds([ledger(1, { format: LedgerFormat.PAPER, electronicChannel: '社会救助信息系统', dataElementCodes: ['C'] })], 1)).toEqual([LedgerCleanupKind.PAPER]);
+    expect(kinds([ledger(1, { format: LedgerFormat.PAPER, electronicChannel: '社会救助信息系统', dataElementCodes: ['C'] })], 1)).toEqual([
+      LedgerCleanupKind.PAPER,
+    ]);
   });
 
   it('flags a paper ledger whose fields are all collected on the platform', () => {
@@ -124,7 +133,9 @@ describe('plaques: removal proposal (应撤尽撤)', () => {
   it('proposes removing one with only a county or department document, or none', () => {
     const local = plaqueRemovalProposal(plaque({ name: '平安创建示范点', authority: PlaqueAuthority.LOCAL, authorizingDocument: '县委政法委通知' }));
     expect(local?.message).toContain('县委政法委通知');
-    expect(plaqueRemovalProposal(plaque({ name: '食品安全示范点', authority: PlaqueAuthority.NONE, authorizingDocument: null }))?.message).toContain('没有设立依据');
+    expect(plaqueRemovalProposal(plaque({ name: '食品安全示范点', authority: PlaqueAuthority.NONE, authorizingDocument: null }))?.message).toContain(
+      '没有设立依据',
+    );
   });
 
   it('proposes removing a “central” plaque that names no document', () => {
@@ -140,7 +151,14 @@ describe('plaques: removal proposal (应撤尽撤)', () => {
 
 describe('certificates: 万能章 clean-up', () => {
   const today = '2026-11-22';
-  const type = (over: Partial<CertificateTypeFacts> = {}): CertificateTypeFacts => ({ id: 1, name: '居住证明', communityCanVerify: true, abolishedOn: null, abolishedBy: null, ...over });
+  const type = (over: Partial<CertificateTypeFacts> = {}): CertificateTypeFacts => ({
+    id: 1,
+    name: '居住证明',
+    communityCanVerify: true,
+    abolishedOn: null,
+    abolishedBy: null,
+    ...over,
+  });
   const resident = { requesterKind: RequesterKind.RESIDENT, forEnterpriseBusiness: false };
 
   it('issues a listed certificate the community can verify', () => {
@@ -162,7 +180,9 @@ describe('certificates: 万能章 clean-up', () => {
       outcome: IssuanceOutcome.REFUSED,
       reason: CertificateRefusalReason.ENTERPRISE_OWN_BUSINESS,
     });
-    expect(decideCertificateRequest(type(), { requesterKind: RequesterKind.ENTERPRISE, forEnterpriseBusiness: false }, today).outcome).toBe(IssuanceOutcome.ISSUED);
+    expect(decideCertificateRequest(type(), { requesterKind: RequesterKind.ENTERPRISE, forEnterpriseBusiness: false }, today).outcome).toBe(
+      IssuanceOutcome.ISSUED,
+    );
   });
 
   it('refuses what is not on the list, and what the community cannot verify', () => {
@@ -193,7 +213,10 @@ describe('purchase of services: the guards', () => {
   it('passes a service outside both lists, judged by its terms', () => expect(codes(contract())).toEqual([]));
 
   it('rejects negative-list work disguised as a purchase — by words, by category, by linked item', () => {
-    const byWords = checkContract(contract({ title: '购买违法建筑巡查服务', scope: '由社区承担辖区违法建筑巡查和拆除工作。', category: WorkCategory.OTHER }), LIST);
+    const byWords = checkContract(
+      contract({ title: '购买违法建筑巡查服务', scope: '由社区承担辖区违法建筑巡查和拆除工作。', category: WorkCategory.OTHER }),
+      LIST,
+    );
     expect(byWords.map((p) => p.code)).toEqual(['NEGATIVE_AS_PURCHASE']);
     expect(byWords[0].evidence.some((e) => e.id && e.kind === 'ListItem')).toBe(true);
     expect(codes(contract({ category: WorkCategory.TAX_ASSISTANCE }))).toContain('NEGATIVE_AS_PURCHASE');

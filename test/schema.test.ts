@@ -1,14 +1,5 @@
 import fs from 'node:fs';
-import {
-  isEnumType,
-  isInputObjectType,
-  isInterfaceType,
-  isObjectType,
-  isScalarType,
-  isSpecifiedScalarType,
-  isIntrospectionType,
-  buildSchema,
-} from 'graphql';
+import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isScalarType, isSpecifiedScalarType, isIntrospectionType, buildSchema } from 'graphql';
 import { currentSdl, SCHEMA_FILE } from '../src/schema-emit';
 
 describe('schema/schema.graphql', () => {

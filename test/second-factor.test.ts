@@ -7,7 +7,7 @@ import { Client } from 'pg';
 import { Secret, TOTP } from 'otpauth';
 import { startTestApi, type TestApi } from './support/api';
 import { acceptTotp, currentTotp, hashRecoveryCode, SecretBox } from '../src/auth/totp';
-import { purgeStaleApiTokens } from '../workers/jobs/housekeeping';
+import { purgeStaleApiTokens } from '../src/auth/jobs';
 import { DEMO_PASSWORD } from '../src/db/seed/seed';
 
 const SIGN_IN = `mutation($u: String!, $p: String!) { signIn(input: { username: $u, password: $p }) { token user { username totpEnabled totpRequired } } }`;
@@ -17,7 +17,7 @@ const CONFIRM = `mutation($c: String, $code: String!) { confirmTotpEnrolment(inp
 
 describe('TOTP itself', () => {
   it('matches RFC 6238 (HMAC-SHA1 test vector) and accepts a code once, within one step of drift', () => {
-    const secret = new Secret({ buffer: new TextEncoder().encode('12345678901234567890').buffer as ArrayBuffer }).base32;
+    const secret = new Secret({ buffer: new TextEncoder().encode('12345678901234567890').buffer }).base32;
     // RFC 6238 appendix B, T = 59 s: 94287082 (8 digits); its 6-digit truncation is 287082.
     expect(new TOTP({ secret: Secret.fromBase32(secret), digits: 8, period: 30, algorithm: 'SHA1' }).generate({ timestamp: 59_000 })).toBe('94287082');
     expect(currentTotp(secret, 59_000)).toBe('287082');
@@ -59,13 +59,21 @@ describe('sign-in with a second factor, enforced for administrators and reviewer
   /** Enrols `username` through sign-in, as a user of a role that must; returns the secret and the recovery codes. */
   async function enrol(username: string): Promise<{ secret: string; codes: string[]; token: string }> {
     const first = await t.gql(SIGN_IN, { u: username, p: DEMO_PASSWORD });
-    expect(first.body.errors[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'SECOND_FACTOR_ENROLMENT_REQUIRED', challenge: expect.any(String) });
+    expect(first.body.errors[0].extensions).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      reason: 'SECOND_FACTOR_ENROLMENT_REQUIRED',
+      challenge: expect.any(String),
+    });
     expect(first.body.data).toBeNull();
     const challenge = first.body.errors[0].extensions.challenge;
     const begun = (await t.gql(BEGIN, { c: challenge })).body.data.beginTotpEnrolment;
     const confirmed = await t.gql(CONFIRM, { c: challenge, code: currentTotp(begun.secret) });
     expect(confirmed.body.errors).toBeUndefined();
-    return { secret: begun.secret, codes: confirmed.body.data.confirmTotpEnrolment.recoveryCodes, token: confirmed.body.data.confirmTotpEnrolment.session.token };
+    return {
+      secret: begun.secret,
+      codes: confirmed.body.data.confirmTotpEnrolment.recoveryCodes,
+      token: confirmed.body.data.confirmTotpEnrolment.session.token,
+    };
   }
 
   it('asks a reviewer who has not enrolled to enrol before anything else, and signs in once enrolled', async () => {
@@ -88,7 +96,11 @@ describe('sign-in with a second factor, enforced for administrators and reviewer
     expect(result.recoveryCodes).toHaveLength(10);
     expect(new Set(result.recoveryCodes).size).toBe(10);
     expect(result.user).toEqual({ username: 'reviewer', totpEnabled: true });
-    expect((await t.gql(`{ me { username totpEnabled totpRequired } }`, {}, { token: result.session.token })).body.data.me).toEqual({ username: 'reviewer', totpEnabled: true, totpRequired: true });
+    expect((await t.gql(`{ me { username totpEnabled totpRequired } }`, {}, { token: result.session.token })).body.data.me).toEqual({
+      username: 'reviewer',
+      totpEnabled: true,
+      totpRequired: true,
+    });
     // The challenge was used up.
     expect((await t.gql(CONFIRM, { c: challenge, code: currentTotp(secret) })).body.errors[0].extensions.code).toMatch(/BAD_USER_INPUT|CONFLICT/);
     // Stored sealed, never in the clear; recovery codes as hashes only.
@@ -146,16 +158,24 @@ describe('sign-in with a second factor, enforced for administrators and reviewer
     // Enrolled: the next sign-in takes a code (here a recovery code, leaving the next step's TOTP code unused).
     const challenge = (await t.gql(SIGN_IN, { u: 'analyst', p: DEMO_PASSWORD })).body.errors[0].extensions.challenge;
     const again = (await t.gql(SECOND, { c: challenge, code: codes[1] })).body.data.signInSecondFactor.token;
-    const off = await t.gql(`mutation($c: String!) { disableTotp(code: $c) { totpEnabled } }`, { c: currentTotp(begun.secret, Date.now() + 30_000) }, { token: again });
+    const off = await t.gql(
+      `mutation($c: String!) { disableTotp(code: $c) { totpEnabled } }`,
+      { c: currentTotp(begun.secret, Date.now() + 30_000) },
+      { token: again },
+    );
     expect(off.body.data.disableTotp.totpEnabled).toBe(false);
     expect((await t.gql(SIGN_IN, { u: 'analyst', p: DEMO_PASSWORD })).body.data.signIn.token).toBeTruthy();
 
     // An administrator (must use one) cannot.
     const [{ id: reviewerId }] = (await sql.query(`select id from app_user where username = 'reviewer'`)).rows;
-    const refused = await t.gql(`mutation { disableTotp(code: "123456") { totpEnabled } }`, {}, { token: (await enrolledSession('admin')) });
+    const refused = await t.gql(`mutation { disableTotp(code: "123456") { totpEnabled } }`, {}, { token: await enrolledSession('admin') });
     expect(refused.body.errors[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'GUARD' });
     // The admin resets the reviewer's factor: the reviewer enrols again at the next sign-in.
-    const reset = await t.gql(`mutation($u: ID!) { resetTotp(userId: $u) { username totpEnabled } }`, { u: Buffer.from(`User:${reviewerId}`).toString('base64url') }, { token: await enrolledSession('admin') });
+    const reset = await t.gql(
+      `mutation($u: ID!) { resetTotp(userId: $u) { username totpEnabled } }`,
+      { u: Buffer.from(`User:${reviewerId}`).toString('base64url') },
+      { token: await enrolledSession('admin') },
+    );
     expect(reset.body.data.resetTotp).toEqual({ username: 'reviewer', totpEnabled: false });
     expect((await t.gql(SIGN_IN, { u: 'reviewer', p: DEMO_PASSWORD })).body.errors[0].extensions.reason).toBe('SECOND_FACTOR_ENROLMENT_REQUIRED');
     expect((await sql.query(`select count(*)::int as n from audit_event where action = 'user.resetTotp'`)).rows[0].n).toBe(1);
@@ -235,7 +255,10 @@ describe('audit retention', () => {
     await sql(`update audit_event set occurred_at = occurred_at - (id % 400) * interval '1 day'`); // ages from 0 to 399 days
     const [{ n: before }] = await sql(`select count(*)::int as n from audit_event`);
     const logs: unknown[] = [];
-    await purgeStaleApiTokens.process({} as never, { orm: t.orm, logger: { info: (o: unknown) => logs.push(o), error: () => undefined, warn: () => undefined, debug: () => undefined } } as never);
+    await purgeStaleApiTokens.process(
+      {} as never,
+      { orm: t.orm, logger: { info: (o: unknown) => logs.push(o), error: () => undefined, warn: () => undefined, debug: () => undefined } } as never,
+    );
     const [{ n: after }] = await sql(`select count(*)::int as n from audit_event`);
     expect(after).toBe(before);
     expect(before).toBeGreaterThan(10);

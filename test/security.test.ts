@@ -19,7 +19,7 @@ import { loadConfig } from '../src/config';
 import { createLogger } from '../src/logger';
 import { createOrm } from '../src/db/orm';
 import { startApi } from '../src/http/server';
-import { createQueueBackend } from '../workers/queues';
+import { createQueueBackend } from '../src/queue/backend';
 import { DEMO_PASSWORD } from '../src/db/seed/seed';
 
 let t: TestApi;
@@ -68,7 +68,8 @@ describe('every expensive field aliased 30 times', () => {
   const expensive = Object.keys(FIELD_COSTS).map((k) => k.split('.') as ['Query' | 'Mutation', string]);
 
   it('names fields that exist (the cost table follows the schema)', () => {
-    for (const [root, name] of expensive) expect([root, name, !!(root === 'Query' ? schema.getQueryType() : schema.getMutationType())!.getFields()[name]]).toEqual([root, name, true]);
+    for (const [root, name] of expensive)
+      expect([root, name, !!(root === 'Query' ? schema.getQueryType() : schema.getMutationType())!.getFields()[name]]).toEqual([root, name, true]);
     for (const name of AUTH_MUTATIONS) expect([name, !!schema.getMutationType()!.getFields()[name]]).toEqual([name, true]);
   });
 
@@ -104,10 +105,14 @@ describe('every expensive field aliased 30 times', () => {
   it('allows one sign-in per request, and answers it', async () => {
     const r = await t.gql(`mutation { a: signIn(input: { username: "reviewer", password: "${DEMO_PASSWORD}" }) { token } }`);
     expect(r.body.data.a.token).toBeTruthy();
-    const two = await t.gql(`mutation { a: signIn(input: { username: "reviewer", password: "x" }) { token } b: signIn(input: { username: "reviewer", password: "y" }) { token } }`);
+    const two = await t.gql(
+      `mutation { a: signIn(input: { username: "reviewer", password: "x" }) { token } b: signIn(input: { username: "reviewer", password: "y" }) { token } }`,
+    );
     expect(two.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'MAX_AUTH_MUTATIONS', limit: 1, actual: 2 });
     // Through a fragment, too.
-    const hidden = await t.gql(`mutation { ...F ...F2 } fragment F on Mutation { signIn(input: { username: "reviewer", password: "x" }) { token } } fragment F2 on Mutation { changePassword(input: { currentPassword: "x", newPassword: "y" }) { token } }`);
+    const hidden = await t.gql(
+      `mutation { ...F ...F2 } fragment F on Mutation { signIn(input: { username: "reviewer", password: "x" }) { token } } fragment F2 on Mutation { changePassword(input: { currentPassword: "x", newPassword: "y" }) { token } }`,
+    );
     expect(hidden.body.errors[0].extensions.reason).toBe('MAX_AUTH_MUTATIONS');
   });
 });
@@ -116,7 +121,11 @@ describe('rate limits charge by cost', () => {
   it('counts an expensive request as many, an ordinary one as one, in the shared store', async () => {
     const p = await startTestApi({ RATE_LIMIT_PER_IP: '25', RATE_LIMIT_PER_ACCOUNT: '0', RATE_LIMIT_WINDOW_SECONDS: '3600' });
     const ask = (query: string, ip: string) =>
-      fetch(`${p.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': ip }, body: JSON.stringify({ query }) }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
+      fetch(`${p.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': ip },
+        body: JSON.stringify({ query }),
+      }).then(async (r) => ({ status: r.status, body: (await r.json()) as any }));
     try {
       const signIn = `mutation { signIn(input: { username: "analyst", password: "${DEMO_PASSWORD}" }) { token } }`;
       // Two sign-ins: 2 × 10 requests' worth (cost 10 000 / 1 000).
@@ -140,7 +149,8 @@ describe('rate limits charge by cost', () => {
 
   it('counts exports, the dashboard and unknown paths too, and every guessed token', async () => {
     const p = await startTestApi({ RATE_LIMIT_PER_IP: '15', RATE_LIMIT_PER_ACCOUNT: '0', RATE_LIMIT_WINDOW_SECONDS: '3600' });
-    const get = (path: string, headers: Record<string, string> = {}) => fetch(`${p.url}${path}`, { headers: { 'x-forwarded-for': '10.0.9.3', ...headers } }).then((r) => r.status);
+    const get = (path: string, headers: Record<string, string> = {}) =>
+      fetch(`${p.url}${path}`, { headers: { 'x-forwarded-for': '10.0.9.3', ...headers } }).then((r) => r.status);
     try {
       expect(await get('/exports/burden-statistics.csv?region=511828', { authorization: 'Bearer guessed.token.1' })).toBe(401); // 1
       expect(await get('/dashboard')).toBe(200); // 2
@@ -157,7 +167,14 @@ describe('rate limits charge by cost', () => {
 describe('tokens and passwords', () => {
   const key = crypto.createSecretKey(Buffer.from(TEST_JWT_SECRET, 'utf8'));
   const forge = async (iat: number, exp: number, sub: string, ver = 0) =>
-    new SignJWT({ role: 'ADMIN', ver }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setSubject(sub).setIssuer('zhunru').setIssuedAt(iat).setJti(crypto.randomUUID()).setExpirationTime(exp).sign(key);
+    new SignJWT({ role: 'ADMIN', ver })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(sub)
+      .setIssuer('zhunru')
+      .setIssuedAt(iat)
+      .setJti(crypto.randomUUID())
+      .setExpirationTime(exp)
+      .sign(key);
 
   it('refuses a token issued in the future (beyond a minute of clock skew), accepts one of now', async () => {
     const [admin] = await sql(`select id, token_version from app_user where username = 'admin'`);
@@ -181,7 +198,9 @@ describe('tokens and passwords', () => {
     const longer = await signIn(`${password}anything`);
     expect(longer.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(longer.body.data).toBeNull();
-    await sql(`update app_user set password_hash = (select password_hash from app_user where username = 'admin'), failed_sign_ins = 0 where username = 'inspector'`);
+    await sql(
+      `update app_user set password_hash = (select password_hash from app_user where username = 'admin'), failed_sign_ins = 0 where username = 'inspector'`,
+    );
   });
 
   it('a right password whose check overlaps the account being locked does not unlock it', async () => {
@@ -195,7 +214,9 @@ describe('tokens and passwords', () => {
       const pending = t.gql(`mutation { signIn(input: { username: "secretary", password: "${DEMO_PASSWORD}" }) { token } }`);
       await new Promise((resolve) => setTimeout(resolve, 300));
       // Meanwhile the failures of others lock it.
-      await locker.query(`update app_user set failed_sign_ins = 5, failed_sign_ins_since = now(), locked_until = now() + interval '15 minutes' where username = 'secretary'`);
+      await locker.query(
+        `update app_user set failed_sign_ins = 5, failed_sign_ins_since = now(), locked_until = now() + interval '15 minutes' where username = 'secretary'`,
+      );
       await locker.query('commit');
       const r = await pending;
       expect(r.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ACCOUNT_LOCKED' });
@@ -220,7 +241,11 @@ describe('the queue dashboard session, and the real logger', () => {
     const queues = createQueueBackend({ databaseUrl: db.url, prefix: `zrsec_${crypto.randomBytes(3).toString('hex')}` });
     const api = await startApi({ config, orm, logger, queues });
     try {
-      const signIn = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `mutation { signIn(input: { username: "admin", password: "${DEMO_PASSWORD}" }) { token } }` }) });
+      const signIn = await fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `mutation { signIn(input: { username: "admin", password: "${DEMO_PASSWORD}" }) { token } }` }),
+      });
       const admin = ((await signIn.json()) as any).data.signIn.token as string;
       const session = await fetch(`${api.url}/admin/queues/session`, { method: 'POST', headers: { authorization: `Bearer ${admin}` } });
       expect(session.status).toBe(204);
@@ -232,14 +257,20 @@ describe('the queue dashboard session, and the real logger', () => {
       expect(value).not.toContain(admin.split('.')[2]);
       // The dashboard opens with it; /graphql does not, not as a Bearer token either.
       expect((await fetch(`${api.url}/admin/queues/api/queues`, { headers: { cookie: `zr_queue_dashboard=${value}` } })).status).toBe(200);
-      const asBearer = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${value}` }, body: JSON.stringify({ query: '{ me { username } }' }) });
+      const asBearer = await fetch(`${api.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${value}` },
+        body: JSON.stringify({ query: '{ me { username } }' }),
+      });
       expect(asBearer.status).toBe(401);
       // Signing out of the dashboard ends that session for good, not only in this browser.
       const out = await fetch(`${api.url}/admin/queues/session`, { method: 'DELETE', headers: { cookie: `zr_queue_dashboard=${value}` } });
       expect(out.status).toBe(204);
       expect((await fetch(`${api.url}/admin/queues/api/queues`, { headers: { cookie: `zr_queue_dashboard=${value}` } })).status).toBe(401);
       // A new session ends with the admin's sessions (revokeAllSessions bumps the token version).
-      const again = (await fetch(`${api.url}/admin/queues/session`, { method: 'POST', headers: { authorization: `Bearer ${admin}` } })).headers.get('set-cookie')!.split(';')[0];
+      const again = (await fetch(`${api.url}/admin/queues/session`, { method: 'POST', headers: { authorization: `Bearer ${admin}` } })).headers
+        .get('set-cookie')!
+        .split(';')[0];
       expect((await fetch(`${api.url}/admin/queues/api/queues`, { headers: { cookie: again } })).status).toBe(200);
       await orm.em.fork().getConnection().execute(`update app_user set token_version = token_version + 1 where username = 'admin'`);
       expect((await fetch(`${api.url}/admin/queues/api/queues`, { headers: { cookie: again } })).status).toBe(401);

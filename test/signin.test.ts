@@ -72,19 +72,25 @@ describe('password policy', () => {
     expect(JSON.stringify(event)).not.toMatch(/Qingyi#Stats|\$2[aby]\$/);
   });
 
-  it('lets an admin reset a password (the policy applies), which ends the user\'s sessions', async () => {
+  it("lets an admin reset a password (the policy applies), which ends the user's sessions", async () => {
     const admin = await t.signIn('admin');
     const inspector = await t.signIn('inspector');
     const inspectorId = (await t.gql(ME, {}, { token: inspector })).body.data.me.id;
     const RESET = `mutation($i: ResetPasswordInput!) { resetPassword(input: $i) { username passwordChangedAt } }`;
-    expect((await t.gql(RESET, { i: { userId: inspectorId, newPassword: 'weakweakweak' } }, { token: admin })).body.errors[0].extensions.details[0].constraint).toBe('passwordClasses');
-    expect((await t.gql(RESET, { i: { userId: inspectorId, newPassword: 'Inspect-2026!' } }, { token: inspector })).body.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(
+      (await t.gql(RESET, { i: { userId: inspectorId, newPassword: 'weakweakweak' } }, { token: admin })).body.errors[0].extensions.details[0].constraint,
+    ).toBe('passwordClasses');
+    expect((await t.gql(RESET, { i: { userId: inspectorId, newPassword: 'Inspect-2026!' } }, { token: inspector })).body.errors[0].extensions.code).toBe(
+      'FORBIDDEN',
+    );
     const ok = await t.gql(RESET, { i: { userId: inspectorId, newPassword: 'Inspect-2026!' } }, { token: admin });
     expect(ok.body.data.resetPassword.username).toBe('inspector');
     expect((await t.gql(ME, {}, { token: inspector })).status).toBe(401);
     expect((await signIn('inspector', 'Inspect-2026!')).body.data.signIn.token).toBeTruthy();
     const integrationId = (await t.gql(ME, {}, { token: DEMO_INTEGRATION_TOKEN })).body.data.me.id;
-    expect((await t.gql(RESET, { i: { userId: integrationId, newPassword: 'Inspect-2026!' } }, { token: admin })).body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect((await t.gql(RESET, { i: { userId: integrationId, newPassword: 'Inspect-2026!' } }, { token: admin })).body.errors[0].extensions.code).toBe(
+      'BAD_USER_INPUT',
+    );
   });
 });
 
@@ -99,7 +105,9 @@ describe('lockout', () => {
     const right = await signIn('secretary', DEMO_PASSWORD);
     expect(right.body.data).toBeNull();
     expect(right.body.errors[0].extensions.reason).toBe('ACCOUNT_LOCKED');
-    const [lock] = await sql(`select actor_username, comment, after from audit_event where action = 'user.lock' and entity_id = ?`, [String(Buffer.from(secretaryId, 'base64url').toString().split(':')[1])]);
+    const [lock] = await sql(`select actor_username, comment, after from audit_event where action = 'user.lock' and entity_id = ?`, [
+      String(Buffer.from(secretaryId, 'base64url').toString().split(':')[1]),
+    ]);
     expect(lock.comment).toMatch(/连续 3 次登录失败/);
 
     const admin = await t.signIn('admin');
@@ -203,7 +211,8 @@ describe('API tokens', () => {
     const again = await t.gql(ROTATE, { id: created.apiToken.id }, { token: admin });
     expect(again.body.errors[0].extensions.code).toBe('CONFLICT');
 
-    const trail = (await t.gql(`query($id: ID!) { auditTrail(recordId: $id) { action after } }`, { id: created.apiToken.id }, { token: admin })).body.data.auditTrail;
+    const trail = (await t.gql(`query($id: ID!) { auditTrail(recordId: $id) { action after } }`, { id: created.apiToken.id }, { token: admin })).body.data
+      .auditTrail;
     expect(trail.map((e: any) => e.action)).toEqual(['apiToken.create', 'apiToken.rotate']);
     expect(trail[1].after.replacedByPrefix).toBe(rotated.apiToken.prefix);
     expect(JSON.stringify(trail)).not.toContain(rotated.token);
@@ -220,7 +229,7 @@ describe('API tokens', () => {
     expect(n).toBe(1);
   });
 
-  it('a service account may rotate its own token, not another\'s', async () => {
+  it("a service account may rotate its own token, not another's", async () => {
     const admin = await t.signIn('admin');
     const integrationId = (await t.gql(ME, {}, { token: DEMO_INTEGRATION_TOKEN })).body.data.me.id;
     const own = (await t.gql(CREATE, { i: { userId: integrationId, name: '自助轮换' } }, { token: admin })).body.data.createApiToken;
@@ -263,9 +272,12 @@ describe('logs', () => {
       await gql(ME, {}, created.token);
       await gql(ME, {}, admin); // a revoked token: 401, logged
       // A password in a GET URL (refused: GET cannot run mutations) is not logged either.
-      await fetch(`${api.url}/graphql?query=${encodeURIComponent(`mutation { signIn(input: { username: "admin", password: "Brand-New-Secret-9" }) { token } }`)}`, {
-        headers: { 'apollo-require-preflight': 'true', authorization: `Bearer ${fresh}` },
-      });
+      await fetch(
+        `${api.url}/graphql?query=${encodeURIComponent(`mutation { signIn(input: { username: "admin", password: "Brand-New-Secret-9" }) { token } }`)}`,
+        {
+          headers: { 'apollo-require-preflight': 'true', authorization: `Bearer ${fresh}` },
+        },
+      );
       await new Promise((resolve) => setTimeout(resolve, 100));
       const text = lines.join('');
       expect(lines.length).toBeGreaterThanOrEqual(6);

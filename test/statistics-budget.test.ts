@@ -8,7 +8,7 @@ import type { ApplicationFacts, RuleContext } from '../src/admission/rules';
 import { RULES } from '../src/admission/rules';
 import { applicationHours, budgetRule } from '../src/admission/rules/budget.rule';
 import { ApplicationKind, ApplicationStatus, LedgerFormat, LedgerFrequency, ScopeType } from '../src/admission/enums';
-import { WorkCategory } from '../src/catalogue/work-category';
+import { WorkCategory } from '../src/catalogue/entity/work-category';
 import { startTestApi, type TestApi } from './support/api';
 import { createTestCounty, TEST_PASSWORD, type TestCounty } from './support/county';
 import { fromGlobalId, toGlobalId } from '../src/kernel/global-id';
@@ -16,10 +16,10 @@ import { chinaDate, chinaYear } from '../src/kernel/dates';
 import { Region } from '../src/geography/region.entity';
 import { Department } from '../src/organisation/department.entity';
 import { User } from '../src/auth/user.entity';
-import { AdmissionApplication } from '../src/admission/application.entity';
-import { ApprovalDocument } from '../src/admission/approval-document.entity';
-import { LedgerRequirement } from '../src/registry/ledger.entity';
-import { LedgerStatus } from '../src/registry/enums';
+import { AdmissionApplication } from '../src/admission/entity/application.entity';
+import { ApprovalDocument } from '../src/admission/entity/approval-document.entity';
+import { LedgerRequirement } from '../src/registry/ledgers/ledger.entity';
+import { LedgerStatus } from '../src/registry/ledgers/ledger.enums';
 
 const facts = (over: Partial<ApplicationFacts> = {}): ApplicationFacts => ({
   id: null,
@@ -31,7 +31,16 @@ const facts = (over: Partial<ApplicationFacts> = {}): ApplicationFacts => ({
   legalBasis: ['《中华人民共和国老年人权益保障法》'],
   fundingAmount: 60000,
   // 4 filings a year × 90 minutes = 6 hours per community; × 10 communities = 60 hours
-  ledgers: [{ name: '高龄津贴认证台账', frequency: LedgerFrequency.QUARTERLY, expectedPerYear: null, minutesPerFiling: 90, format: LedgerFormat.ELECTRONIC, dataElementCodes: [] }],
+  ledgers: [
+    {
+      name: '高龄津贴认证台账',
+      frequency: LedgerFrequency.QUARTERLY,
+      expectedPerYear: null,
+      minutesPerFiling: 90,
+      format: LedgerFormat.ELECTRONIC,
+      dataElementCodes: [],
+    },
+  ],
   dataElementCodes: [],
   wantsTerminal: false,
   wantsApp: false,
@@ -120,7 +129,18 @@ describe('a county budget with approvals, abolitions and revocations', () => {
       category: WorkCategory.SOCIAL_ASSISTANCE,
       scopeType: ScopeType.COUNTY,
       communityIds: withLedgers ? county.communities.map((c) => fromGlobalId(c.id).id) : [],
-      ledgers: withLedgers ? [{ name: '月报', frequency: LedgerFrequency.MONTHLY, expectedPerYear: null, minutesPerFiling: 60, format: LedgerFormat.ELECTRONIC, dataElementCodes: [] }] : [],
+      ledgers: withLedgers
+        ? [
+            {
+              name: '月报',
+              frequency: LedgerFrequency.MONTHLY,
+              expectedPerYear: null,
+              minutesPerFiling: 60,
+              format: LedgerFormat.ELECTRONIC,
+              dataElementCodes: [],
+            },
+          ]
+        : [],
       periodStart: decided.slice(0, 10),
       burden: { communities: 6, ledgerHoursPerCommunity: hours / 6, otherHoursPerCommunity: 0, hoursPerCommunity: hours / 6, hoursPerYear: hours },
       status: revoked ? ApplicationStatus.REVOKED : ApplicationStatus.IN_EFFECT,
@@ -149,9 +169,17 @@ describe('a county budget with approvals, abolitions and revocations', () => {
     const refused = await t.gql(`mutation { setBurdenBudget(countyCode: "511830", year: ${year}, ceilingHours: 100) { ceilingHours } }`, {}, { token: worker });
     expect(refused.body.errors[0].extensions.code).toBe('FORBIDDEN');
     const reviewer = await t.signIn(county.users.reviewer, TEST_PASSWORD);
-    const negative = await t.gql(`mutation { setBurdenBudget(countyCode: "511830", year: ${year}, ceilingHours: -5) { ceilingHours } }`, {}, { token: reviewer });
+    const negative = await t.gql(
+      `mutation { setBurdenBudget(countyCode: "511830", year: ${year}, ceilingHours: -5) { ceilingHours } }`,
+      {},
+      { token: reviewer },
+    );
     expect(negative.body.errors[0].extensions.details[0].field).toBe('ceilingHours');
-    const set = await t.gql(`mutation { setBurdenBudget(countyCode: "511830", year: ${year}, ceilingHours: 100, note: "年度新增上限") { year ceilingHours setByUsername } }`, {}, { token: reviewer });
+    const set = await t.gql(
+      `mutation { setBurdenBudget(countyCode: "511830", year: ${year}, ceilingHours: 100, note: "年度新增上限") { year ceilingHours setByUsername } }`,
+      {},
+      { token: reviewer },
+    );
     expect(set.body.data.setBurdenBudget).toEqual({ year, ceilingHours: 100, setByUsername: county.users.reviewer });
     const [audit] = await t.orm.em.fork().getConnection().execute(`select action, actor_username from audit_event where action = 'burdenBudget.set'`);
     expect(audit).toEqual({ action: 'burdenBudget.set', actor_username: county.users.reviewer });
@@ -179,7 +207,15 @@ describe('a county budget with approvals, abolitions and revocations', () => {
     expect(finding.message).toContain('已用 50 小时');
     expect(finding.message).toContain('超出 22 小时');
     const status = (await t.gql(BUDGET, {}, { token: admin })).body.data.burdenBudget;
-    expect(status).toEqual({ year, ceilingHours: 100, approvedHours: 50, creditedHours: 0, usedHours: 50, remainingHours: 50, budget: { ceilingHours: 100, setByUsername: county.users.reviewer, county: { code: '511830' } } });
+    expect(status).toEqual({
+      year,
+      ceilingHours: 100,
+      approvedHours: 50,
+      creditedHours: 0,
+      usedHours: 50,
+      remainingHours: 50,
+      budget: { ceilingHours: 100, setByUsername: county.users.reviewer, county: { code: '511830' } },
+    });
   });
 
   it('credits abolished ledgers and revoked items, once each (one in, one out)', async () => {

@@ -15,22 +15,25 @@ import { Region } from '../src/geography/region.entity';
 import { Community } from '../src/geography/community.entity';
 import { Department } from '../src/organisation/department.entity';
 import { User } from '../src/auth/user.entity';
-import { AdmissionApplication } from '../src/admission/application.entity';
-import { ApprovalDocument } from '../src/admission/approval-document.entity';
+import { AdmissionApplication } from '../src/admission/entity/application.entity';
+import { ApprovalDocument } from '../src/admission/entity/approval-document.entity';
 import { ApplicationKind, ApplicationStatus, LedgerFormat, LedgerFrequency, ScopeType } from '../src/admission/enums';
-import { WorkCategory } from '../src/catalogue/work-category';
-import { LedgerFiling, LedgerRequirement } from '../src/registry/ledger.entity';
-import { FilingMethod, IssuanceOutcome, CertificateRefusalReason, LedgerStatus, PlaqueAuthority, PlaqueStatus, RefusalKind, RefusalReason, RequesterKind } from '../src/registry/enums';
-import { Plaque } from '../src/registry/plaque.entity';
-import { CertificateIssuance } from '../src/registry/certificate-issuance.entity';
-import { Refusal } from '../src/registry/refusal.entity';
-import { FundingAllocation } from '../src/registry/funding-allocation.entity';
-import { BusinessApp } from '../src/platform/business-app.entity';
-import { Terminal, TerminalStatus } from '../src/platform/terminal.entity';
-import { DataRequirement, CollectionFrequency, DataRequirementSource } from '../src/platform/data-requirement.entity';
-import { DataElement } from '../src/platform/data-element.entity';
-import { refreshStatistics } from '../src/statistics/refresh';
-import { refreshStatisticsJob } from '../workers/jobs/statistics';
+import { WorkCategory } from '../src/catalogue/entity/work-category';
+import { LedgerFiling, LedgerRequirement } from '../src/registry/ledgers/ledger.entity';
+import { FilingMethod, LedgerStatus } from '../src/registry/ledgers/ledger.enums';
+import { IssuanceOutcome, CertificateRefusalReason, RequesterKind } from '../src/registry/certificates/certificate.enums';
+import { PlaqueAuthority, PlaqueStatus } from '../src/registry/plaques/plaque.enums';
+import { RefusalKind, RefusalReason } from '../src/registry/refusals/refusal.enums';
+import { Plaque } from '../src/registry/plaques/plaque.entity';
+import { CertificateIssuance } from '../src/registry/certificates/certificate-issuance.entity';
+import { Refusal } from '../src/registry/refusals/refusal.entity';
+import { FundingAllocation } from '../src/registry/funding/funding-allocation.entity';
+import { BusinessApp } from '../src/platform/entity/business-app.entity';
+import { Terminal, TerminalStatus } from '../src/platform/entity/terminal.entity';
+import { DataRequirement, CollectionFrequency, DataRequirementSource } from '../src/platform/entity/data-requirement.entity';
+import { DataElement } from '../src/platform/entity/data-element.entity';
+import { refreshStatistics } from '../src/statistics/service/refresh';
+import { refreshStatisticsJob } from '../src/statistics/service/jobs';
 
 const at = (s: string) => new Date(`${s}+08:00`);
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -83,7 +86,13 @@ async function seedTestData(): Promise<void> {
       periodStart: '2026-01-01',
       fundingAmount: (o.funding ?? 0).toFixed(2),
       ledgers: [],
-      burden: { communities: o.communities.length, ledgerHoursPerCommunity: o.hoursPerCommunity, otherHoursPerCommunity: 0, hoursPerCommunity: o.hoursPerCommunity, hoursPerYear: o.hoursPerCommunity * o.communities.length },
+      burden: {
+        communities: o.communities.length,
+        ledgerHoursPerCommunity: o.hoursPerCommunity,
+        otherHoursPerCommunity: 0,
+        hoursPerCommunity: o.hoursPerCommunity,
+        hoursPerYear: o.hoursPerCommunity * o.communities.length,
+      },
       status: o.status,
       emergency: !!o.emergency,
       emergencyReason: o.emergency ? '测试' : null,
@@ -112,20 +121,91 @@ async function seedTestData(): Promise<void> {
     return a;
   };
   // A1 civil, assistance, c0 c1 c2, no funding, 10 h/community: approved 02-05, entered 02-10, still in effect.
-  const a1 = app({ key: 'A1', department: dept.civil, kind: ApplicationKind.TEMPORARY, communities: [c[0], c[1], c[2]], hoursPerCommunity: 10, status: ApplicationStatus.IN_EFFECT, decidedAt: '2026-02-05T10:00:00', enteredAt: '2026-02-10T10:00:00', document: 'final' });
+  const a1 = app({
+    key: 'A1',
+    department: dept.civil,
+    kind: ApplicationKind.TEMPORARY,
+    communities: [c[0], c[1], c[2]],
+    hoursPerCommunity: 10,
+    status: ApplicationStatus.IN_EFFECT,
+    decidedAt: '2026-02-05T10:00:00',
+    enteredAt: '2026-02-10T10:00:00',
+    document: 'final',
+  });
   // A2 housing, purchase of service (not assistance), c0, 5 h: approved 01-10, entered 01-15, completed 04-03.
-  app({ key: 'A2', department: dept.housing, kind: ApplicationKind.PURCHASE_OF_SERVICE, communities: [c[0]], hoursPerCommunity: 5, funding: 5000, status: ApplicationStatus.COMPLETED, decidedAt: '2026-01-10T10:00:00', enteredAt: '2026-01-15T10:00:00', completedAt: '2026-04-03T10:00:00', document: 'final' });
+  app({
+    key: 'A2',
+    department: dept.housing,
+    kind: ApplicationKind.PURCHASE_OF_SERVICE,
+    communities: [c[0]],
+    hoursPerCommunity: 5,
+    funding: 5000,
+    status: ApplicationStatus.COMPLETED,
+    decidedAt: '2026-01-10T10:00:00',
+    enteredAt: '2026-01-15T10:00:00',
+    completedAt: '2026-04-03T10:00:00',
+    document: 'final',
+  });
   // A3 emergency dept, emergency assistance, c3 c4 c5, funding 3000 (paid to c3 on 04-10), 2 h: entered 03-01, approved in time 03-04.
-  const a3 = app({ key: 'A3', department: dept.emergency, kind: ApplicationKind.TEMPORARY, communities: [c[3], c[4], c[5]], hoursPerCommunity: 2, funding: 3000, status: ApplicationStatus.IN_EFFECT, emergency: true, approvedInTime: true, enteredAt: '2026-03-01T10:00:00', decidedAt: '2026-03-04T10:00:00', document: 'final' });
+  const a3 = app({
+    key: 'A3',
+    department: dept.emergency,
+    kind: ApplicationKind.TEMPORARY,
+    communities: [c[3], c[4], c[5]],
+    hoursPerCommunity: 2,
+    funding: 3000,
+    status: ApplicationStatus.IN_EFFECT,
+    emergency: true,
+    approvedInTime: true,
+    enteredAt: '2026-03-01T10:00:00',
+    decidedAt: '2026-03-04T10:00:00',
+    document: 'final',
+  });
   // A4 civil, emergency, c5, 4 h: entered 05-02, rejected (and revoked) 05-20.
-  app({ key: 'A4', department: dept.civil, kind: ApplicationKind.TEMPORARY, communities: [c[5]], hoursPerCommunity: 4, status: ApplicationStatus.REVOKED, emergency: true, approvedInTime: false, enteredAt: '2026-05-02T10:00:00', decidedAt: '2026-05-20T10:00:00', revokedAt: '2026-05-20T10:00:00', document: 'provisional' });
+  app({
+    key: 'A4',
+    department: dept.civil,
+    kind: ApplicationKind.TEMPORARY,
+    communities: [c[5]],
+    hoursPerCommunity: 4,
+    status: ApplicationStatus.REVOKED,
+    emergency: true,
+    approvedInTime: false,
+    enteredAt: '2026-05-02T10:00:00',
+    decidedAt: '2026-05-20T10:00:00',
+    revokedAt: '2026-05-20T10:00:00',
+    document: 'provisional',
+  });
   // A5 housing, c0 c1, 8 h: rejected 06-01.
-  app({ key: 'A5', department: dept.housing, kind: ApplicationKind.LISTED_ASSISTANCE, communities: [c[0], c[1]], hoursPerCommunity: 8, status: ApplicationStatus.REJECTED, decidedAt: '2026-06-01T10:00:00' });
+  app({
+    key: 'A5',
+    department: dept.housing,
+    kind: ApplicationKind.LISTED_ASSISTANCE,
+    communities: [c[0], c[1]],
+    hoursPerCommunity: 8,
+    status: ApplicationStatus.REJECTED,
+    decidedAt: '2026-06-01T10:00:00',
+  });
   await em.flush();
-  em.create(FundingAllocation, { application: a3, community: em.getReference(Community, c[3]), county: countyRef, amount: '1000.00', allocatedOn: '2026-04-10' });
+  em.create(FundingAllocation, {
+    application: a3,
+    community: em.getReference(Community, c[3]),
+    county: countyRef,
+    amount: '1000.00',
+    allocatedOn: '2026-04-10',
+  });
 
   // Ledgers. L1 civil, from A1 (c0 c1 c2), monthly 30 min = 6 h a year per community; kept.
-  const ledger = (o: { name: string; department: number; application?: AdmissionApplication; frequency: LedgerFrequency; minutes: number; createdAt: string; status?: LedgerStatus; changedOn?: string }) =>
+  const ledger = (o: {
+    name: string;
+    department: number;
+    application?: AdmissionApplication;
+    frequency: LedgerFrequency;
+    minutes: number;
+    createdAt: string;
+    status?: LedgerStatus;
+    changedOn?: string;
+  }) =>
     em.create(LedgerRequirement, {
       county: countyRef,
       department: em.getReference(Department, o.department),
@@ -140,11 +220,34 @@ async function seedTestData(): Promise<void> {
       legalBasis: [],
       createdAt: at(o.createdAt),
     });
-  const l1 = ledger({ name: 'L1 困难群众排查台账', department: dept.civil, application: a1, frequency: LedgerFrequency.MONTHLY, minutes: 30, createdAt: '2026-01-05T09:00:00' });
+  const l1 = ledger({
+    name: 'L1 困难群众排查台账',
+    department: dept.civil,
+    application: a1,
+    frequency: LedgerFrequency.MONTHLY,
+    minutes: 30,
+    createdAt: '2026-01-05T09:00:00',
+  });
   // L2 housing, county-wide (6 communities), weekly 10 min = 52×10/60 = 8.667 h per community; abolished 04-15.
-  ledger({ name: 'L2 危房巡查周报', department: dept.housing, frequency: LedgerFrequency.WEEKLY, minutes: 10, createdAt: '2025-12-20T09:00:00', status: LedgerStatus.ABOLISHED, changedOn: '2026-04-15' });
+  ledger({
+    name: 'L2 危房巡查周报',
+    department: dept.housing,
+    frequency: LedgerFrequency.WEEKLY,
+    minutes: 10,
+    createdAt: '2025-12-20T09:00:00',
+    status: LedgerStatus.ABOLISHED,
+    changedOn: '2026-04-15',
+  });
   // L3 civil, county-wide, quarterly 60 min = 4 h per community; merged 05-10.
-  ledger({ name: 'L3 低保季报', department: dept.civil, frequency: LedgerFrequency.QUARTERLY, minutes: 60, createdAt: '2026-01-01T09:00:00', status: LedgerStatus.MERGED, changedOn: '2026-05-10' });
+  ledger({
+    name: 'L3 低保季报',
+    department: dept.civil,
+    frequency: LedgerFrequency.QUARTERLY,
+    minutes: 60,
+    createdAt: '2026-01-01T09:00:00',
+    status: LedgerStatus.MERGED,
+    changedOn: '2026-05-10',
+  });
   await em.flush();
   // Filings of L1 by c0: two typed in February, one generated (一表通) in March (30 min saved).
   const filing = (period: string, method: FilingMethod, filedAt: string) =>
@@ -155,7 +258,15 @@ async function seedTestData(): Promise<void> {
 
   // Apps and terminals: B1 civil and B2 housing must be operated by communities, B3 (emergency) not.
   const bApp = (key: string, department: number, usedByCommunities: boolean) =>
-    em.create(BusinessApp, { externalId: `stat-${key}`, name: key, department: em.getReference(Department, department), departmentName: key, integrated: false, usedByCommunities, platformUpdatedAt: at('2026-01-01T00:00:00') });
+    em.create(BusinessApp, {
+      externalId: `stat-${key}`,
+      name: key,
+      department: em.getReference(Department, department),
+      departmentName: key,
+      integrated: false,
+      usedByCommunities,
+      platformUpdatedAt: at('2026-01-01T00:00:00'),
+    });
   const b1 = bApp('B1', dept.civil, true);
   const b2 = bApp('B2', dept.housing, true);
   const b3 = bApp('B3', dept.emergency, false);
@@ -178,7 +289,14 @@ async function seedTestData(): Promise<void> {
   terminal('T3', c[1], TerminalStatus.PLANNED_FOR_CONSOLIDATION, '2026-02-01T09:00:00', { updatedAt: at('2026-04-02T09:00:00') }).apps.set([b2]);
 
   // Plaques: P1 c2 civil since 2025 (kept); P2 c3 housing since 01-10, ordered removed 03-01, removed 05-05.
-  em.create(Plaque, { county: countyRef, community: em.getReference(Community, c[2]), department: em.getReference(Department, dept.civil), name: 'P1', authority: PlaqueAuthority.NONE, installedOn: '2025-06-01' });
+  em.create(Plaque, {
+    county: countyRef,
+    community: em.getReference(Community, c[2]),
+    department: em.getReference(Department, dept.civil),
+    name: 'P1',
+    authority: PlaqueAuthority.NONE,
+    installedOn: '2025-06-01',
+  });
   em.create(Plaque, {
     county: countyRef,
     community: em.getReference(Community, c[3]),
@@ -253,7 +371,10 @@ async function sql<T = any>(query: string, params: unknown[] = []): Promise<T[]>
 /** A measure of a region (or community, department) month by month, January to June. */
 async function series(table: 'region' | 'community' | 'department', id: number, column: string): Promise<number[]> {
   const key = { region: 'region_id', community: 'community_id', department: 'department_id' }[table];
-  const rows = await sql(`select to_char(month, 'YYYY-MM') as m, ${column}::float8 as v from stat_${table}_month where ${key} = ? and month between '2026-01-01' and '2026-06-01' order by month`, [id]);
+  const rows = await sql(
+    `select to_char(month, 'YYYY-MM') as m, ${column}::float8 as v from stat_${table}_month where ${key} = ? and month between '2026-01-01' and '2026-06-01' order by month`,
+    [id],
+  );
   expect(rows.map((r) => r.m)).toEqual(MONTHS);
   return rows.map((r) => round1(Number(r.v)));
 }
@@ -264,7 +385,11 @@ beforeAll(async () => {
   countyId = fromGlobalId(county.countyId).id;
   c = county.communities.map((x) => fromGlobalId(x.id).id);
   townships = county.townshipIds.map((x) => fromGlobalId(x).id);
-  dept = { civil: fromGlobalId(county.departments.civil).id, housing: fromGlobalId(county.departments.housing).id, emergency: fromGlobalId(county.departments.emergency).id };
+  dept = {
+    civil: fromGlobalId(county.departments.civil).id,
+    housing: fromGlobalId(county.departments.housing).id,
+    emergency: fromGlobalId(county.departments.emergency).id,
+  };
   await seedTestData();
   const result = await refreshStatistics(t.orm.em.fork(), { fromMonth: '2026-01', toMonth: '2026-06' });
   expect(result).toMatchObject({ scope: 'FULL', from: '2026-01', to: '2026-06', unavailable: [] });
@@ -395,9 +520,23 @@ const value = (values: any[], indicator: string) => values.find((v) => v.indicat
 
 describe('the GraphQL queries', () => {
   it('answers by township for a period, against the baseline month an administrator set', async () => {
-    const set = await t.gql(`mutation { setBaseline(regionCode: "511829", month: "2026-01", note: "清理前") { month region { code } setByUsername } }`, {}, { token: admin });
+    const set = await t.gql(
+      `mutation { setBaseline(regionCode: "511829", month: "2026-01", note: "清理前") { month region { code } setByUsername } }`,
+      {},
+      { token: admin },
+    );
     expect(set.body.data.setBaseline).toEqual({ month: '2026-01', region: { code: '511829' }, setByUsername: 'admin' });
-    const r = await t.gql(STATS, { r: '511829', g: 'TOWNSHIP', f: '2026-01', t: '2026-06', i: ['LEDGER_HOURS', 'ITEMS_IN_EFFECT', 'APPROVED_HOURS', 'FUNDING_COMPLIANCE_PERCENT', 'EMERGENCY_IN_TIME_PERCENT', 'GENERATED_FILINGS_PERCENT'] }, { token: admin });
+    const r = await t.gql(
+      STATS,
+      {
+        r: '511829',
+        g: 'TOWNSHIP',
+        f: '2026-01',
+        t: '2026-06',
+        i: ['LEDGER_HOURS', 'ITEMS_IN_EFFECT', 'APPROVED_HOURS', 'FUNDING_COMPLIANCE_PERCENT', 'EMERGENCY_IN_TIME_PERCENT', 'GENERATED_FILINGS_PERCENT'],
+      },
+      { token: admin },
+    );
     expect(r.body.errors).toBeUndefined();
     const s = r.body.data.burdenStatistics;
     expect(s).toMatchObject({ from: '2026-01', to: '2026-06', baselineMonth: '2026-01', groupBy: 'TOWNSHIP' });
@@ -420,14 +559,22 @@ describe('the GraphQL queries', () => {
   });
 
   it('answers by month (trend), by community, by department, and per group and month', async () => {
-    const trend = await t.gql(`query { burdenTrend(regionCode: "511829", from: "2026-01", to: "2026-06", indicators: [LEDGER_HOURS, REFUSALS]) { rows { month values { indicator value baseline changePercent } } } }`, {}, { token: admin });
+    const trend = await t.gql(
+      `query { burdenTrend(regionCode: "511829", from: "2026-01", to: "2026-06", indicators: [LEDGER_HOURS, REFUSALS]) { rows { month values { indicator value baseline changePercent } } } }`,
+      {},
+      { token: admin },
+    );
     const rows = trend.body.data.burdenTrend.rows;
     expect(rows.map((x: any) => x.month)).toEqual(MONTHS);
     expect(rows.map((x: any) => value(x.values, 'LEDGER_HOURS').value)).toEqual([94, 94, 94, 42, 18, 18]);
     expect(rows.map((x: any) => value(x.values, 'REFUSALS').value)).toEqual([0, 0, 1, 0, 0, 0]);
     expect(value(rows[4].values, 'LEDGER_HOURS').changePercent).toBe(-80.9);
 
-    const byCommunity = await t.gql(STATS, { r: '511829100000', g: 'COMMUNITY', f: '2026-03', t: '2026-03', i: ['ITEMS_IN_EFFECT', 'TERMINALS_IN_USE'] }, { token: admin });
+    const byCommunity = await t.gql(
+      STATS,
+      { r: '511829100000', g: 'COMMUNITY', f: '2026-03', t: '2026-03', i: ['ITEMS_IN_EFFECT', 'TERMINALS_IN_USE'] },
+      { token: admin },
+    );
     expect(byCommunity.body.data.burdenStatistics.rows.map((x: any) => [x.community.code, x.values.map((v: any) => v.value)])).toEqual([
       ['511829100200', [2, 1]], // c0: A1, A2; T1 (T2 consolidated in March)
       ['511829100202', [1, 0]], // c2: A1
@@ -436,7 +583,13 @@ describe('the GraphQL queries', () => {
 
     const byDept = await t.gql(STATS, { r: '511829', g: 'DEPARTMENT', f: '2026-01', t: '2026-06', i: ['LEDGER_HOURS', 'REFUSALS'] }, { token: admin });
     const depts = byDept.body.data.burdenStatistics.rows.map((x: any) => [x.department.name, x.values.map((v: any) => v.value)]);
-    expect(depts).toEqual(expect.arrayContaining([['示范县民政局', [18, 1]], ['示范县住房和城乡建设局', [0, 0]], ['示范县应急管理局', [0, 0]]]));
+    expect(depts).toEqual(
+      expect.arrayContaining([
+        ['示范县民政局', [18, 1]],
+        ['示范县住房和城乡建设局', [0, 0]],
+        ['示范县应急管理局', [0, 0]],
+      ]),
+    );
 
     const monthly = await t.gql(STATS, { r: '511829', g: 'TOWNSHIP', f: '2026-03', t: '2026-04', i: ['TERMINALS_IN_USE'], m: true }, { token: admin });
     expect(monthly.body.data.burdenStatistics.rows.map((x: any) => [x.key, x.month, x.values[0].value])).toEqual([
@@ -489,17 +642,27 @@ describe('the GraphQL queries', () => {
     expect(own.body.data.burdenStatistics.rows).toHaveLength(10);
     const reviewer = await t.signIn(county.users.reviewer, 'Test@2026');
     expect((await t.gql(STATS, { r: '511829', g: 'COUNTY', f: '2026-01', t: '2026-06' }, { token: reviewer })).body.errors).toBeUndefined();
-    expect((await t.gql(STATS, { r: '511800', g: 'COUNTY', f: '2026-01', t: '2026-06' }, { token: reviewer })).body.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect((await t.gql(STATS, { r: '511800', g: 'COUNTY', f: '2026-01', t: '2026-06' }, { token: reviewer })).body.errors[0].extensions.code).toBe(
+      'FORBIDDEN',
+    );
     const worker = await t.signIn('community');
-    expect((await t.gql(STATS, { r: '511828', g: 'TOWNSHIP', f: '2026-01', t: '2026-06' }, { token: worker })).body.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect((await t.gql(STATS, { r: '511828', g: 'TOWNSHIP', f: '2026-01', t: '2026-06' }, { token: worker })).body.errors[0].extensions.code).toBe(
+      'FORBIDDEN',
+    );
     const [{ code }] = await sql(`select c.code from app_user u join community c on c.id = u.community_id where u.username = 'community'`);
     const ownCard = await t.gql(`query($c: String!) { communityBurdenCard(communityCode: $c) { month } }`, { c: code }, { token: worker });
     expect(ownCard.body.errors).toBeUndefined();
-    const otherCard = await t.gql(`query($c: String!) { communityBurdenCard(communityCode: $c) { month } }`, { c: county.communities[0].code }, { token: worker });
+    const otherCard = await t.gql(
+      `query($c: String!) { communityBurdenCard(communityCode: $c) { month } }`,
+      { c: county.communities[0].code },
+      { token: worker },
+    );
     expect(otherCard.body.errors[0].extensions.code).toBe('FORBIDDEN');
     expect((await t.gql(STATS, { r: '511828', g: 'TOWNSHIP', f: '2026-01', t: '2026-06' })).body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
     // an analyst may not set another region's baseline
-    expect((await t.gql(`mutation { setBaseline(regionCode: "511829", month: "2026-02") { month } }`, {}, { token: analyst })).body.errors[0].extensions.code).toBe('FORBIDDEN');
+    expect(
+      (await t.gql(`mutation { setBaseline(regionCode: "511829", month: "2026-02") { month } }`, {}, { token: analyst })).body.errors[0].extensions.code,
+    ).toBe('FORBIDDEN');
   });
 
   it('rejects bad periods and groupings without touching anything', async () => {
@@ -518,20 +681,26 @@ describe('the GraphQL queries', () => {
 
 describe('exports', () => {
   it('downloads CSV with Chinese headers, the total first', async () => {
-    const res = await fetch(`${t.url}/exports/burden-statistics.csv?region=511829&from=2026-01&to=2026-06&indicators=LEDGER_HOURS,REFUSALS&compare=1`, { headers: { authorization: `Bearer ${admin}` } });
+    const res = await fetch(`${t.url}/exports/burden-statistics.csv?region=511829&from=2026-01&to=2026-06&indicators=LEDGER_HOURS,REFUSALS&compare=1`, {
+      headers: { authorization: `Bearer ${admin}` },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/csv');
     expect(decodeURIComponent(res.headers.get('content-disposition')!)).toContain('负担统计_511829_TOWNSHIP_2026-01_2026-06.csv');
     const bytes = Buffer.from(await res.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // BOM, so Excel reads UTF-8
     const lines = bytes.subarray(3).toString('utf8').trim().split('\r\n');
-    expect(lines[0]).toBe('区划代码,乡镇（街道）,台账报表负担（标准成本法）（小时/年）,台账报表负担（标准成本法）·基期值,台账报表负担（标准成本法）·较基期变化（%）,村（社区）拒绝执行（件）,村（社区）拒绝执行·基期值,村（社区）拒绝执行·较基期变化（%）');
+    expect(lines[0]).toBe(
+      '区划代码,乡镇（街道）,台账报表负担（标准成本法）（小时/年）,台账报表负担（标准成本法）·基期值,台账报表负担（标准成本法）·较基期变化（%）,村（社区）拒绝执行（件）,村（社区）拒绝执行·基期值,村（社区）拒绝执行·较基期变化（%）',
+    );
     expect(lines[1]).toBe('511829,合计：示范县,18,94,-80.9,1,0,');
     expect(lines[2]).toBe('511829100000,示东镇,12,50,-76,0,0,');
   });
 
   it('downloads XLSX with the same figures', async () => {
-    const res = await fetch(`${t.url}/exports/burden-statistics.xlsx?region=511829&from=2026-01&to=2026-06&indicators=LEDGER_HOURS,ITEMS_IN_EFFECT`, { headers: { authorization: `Bearer ${admin}` } });
+    const res = await fetch(`${t.url}/exports/burden-statistics.xlsx?region=511829&from=2026-01&to=2026-06&indicators=LEDGER_HOURS,ITEMS_IN_EFFECT`, {
+      headers: { authorization: `Bearer ${admin}` },
+    });
     expect(res.status).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as never);
@@ -547,7 +716,10 @@ describe('exports', () => {
     const analyst = await t.signIn('analyst');
     const res = await fetch(`${t.url}/exports/burden-statistics.xlsx?region=511829`, { headers: { authorization: `Bearer ${analyst}` } });
     expect(res.status).toBe(403);
-    expect(((await res.json()) as any).errors[0]).toMatchObject({ message: expect.stringMatching(/[\u4e00-\u9fa5]/), extensions: { code: 'FORBIDDEN', reason: 'JURISDICTION', messageEn: expect.any(String) } });
+    expect(((await res.json()) as any).errors[0]).toMatchObject({
+      message: expect.stringMatching(/[\u4e00-\u9fa5]/),
+      extensions: { code: 'FORBIDDEN', reason: 'JURISDICTION', messageEn: expect.any(String) },
+    });
   });
 });
 
@@ -600,13 +772,20 @@ describe('the refresh job', () => {
     });
     await em.flush();
     const logs: unknown[] = [];
-    const result: any = await refreshStatisticsJob.process({ data: { countyIds: [countyId] } } as Job, { orm: t.orm, logger: { info: (o: unknown) => logs.push(o), warn: () => undefined, error: () => undefined } });
+    const result: any = await refreshStatisticsJob.process({ data: { countyIds: [countyId] } } as Job, {
+      orm: t.orm,
+      logger: { info: (o: unknown) => logs.push(o), warn: () => undefined, error: () => undefined },
+    });
     expect(result).toMatchObject({ scope: 'COUNTIES', countyIds: [countyId], from: '2026-01', to: '2026-06' });
     expect(logs).toHaveLength(1);
     expect(await series('region', countyId, 'refusals')).toEqual([0, 0, 1, 0, 0, 1]);
     expect(await series('region', townships[0], 'refusals')).toEqual([0, 0, 0, 0, 0, 1]);
-    const [city] = await sql(`select s.refusals from stat_region_month s join region r on r.id = s.region_id where r.code = '511800' and s.month = '2026-06-01'`);
-    const [sum] = await sql(`select sum(s.refusals)::int as n from stat_region_month s join region r on r.id = s.region_id where r.parent_id = (select id from region where code = '511800') and s.month = '2026-06-01'`);
+    const [city] = await sql(
+      `select s.refusals from stat_region_month s join region r on r.id = s.region_id where r.code = '511800' and s.month = '2026-06-01'`,
+    );
+    const [sum] = await sql(
+      `select sum(s.refusals)::int as n from stat_region_month s join region r on r.id = s.region_id where r.parent_id = (select id from region where code = '511800') and s.month = '2026-06-01'`,
+    );
     expect(city.refusals).toBe(sum.n);
   });
 });

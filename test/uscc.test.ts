@@ -1,10 +1,4 @@
-import {
-  USCC_CHARSET,
-  isValidUscc,
-  makeUscc,
-  orgCodeCheckChar,
-  usccCheckDigit,
-} from '../src/organisation/uscc';
+import { USCC_CHARSET, isValidUscc, makeUscc, orgCodeCheckChar, usccCheckDigit } from '../src/organisation/uscc';
 
 /**
  * Real, published codes of well-known companies (shown on their business licences and in
@@ -34,11 +28,13 @@ describe('usccCheckDigit', () => {
   it('maps a remainder of 0 to check character 0 (31 → "0")', () => {
     // Find a body whose weighted sum is a multiple of 31 by varying the last character.
     const prefix = '1151182800000000';
-    const body = [...USCC_CHARSET].map((c) => prefix + c).find((b) => {
-      let sum = 0;
-      for (let i = 0; i < 17; i++) sum += USCC_CHARSET.indexOf(b[i]!) * [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28][i]!;
-      return sum % 31 === 0;
-    });
+    const body = [...USCC_CHARSET]
+      .map((c) => prefix + c)
+      .find((b) => {
+        let sum = 0;
+        for (let i = 0; i < 17; i++) sum += USCC_CHARSET.indexOf(b[i]) * [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28][i];
+        return sum % 31 === 0;
+      });
     expect(body).toBeDefined();
     expect(usccCheckDigit(body!)).toBe('0');
   });
@@ -90,15 +86,21 @@ describe('isValidUscc', () => {
 describe('makeUscc', () => {
   it('rebuilds the real codes from their parts', () => {
     for (const [, code] of REAL_CODES) {
-      expect(makeUscc(code[0]!, code[1]!, code.slice(2, 8), code.slice(8, 17))).toBe(code);
+      expect(makeUscc(code[0], code[1], code.slice(2, 8), code.slice(8, 17))).toBe(code);
     }
   });
 
   it('builds valid codes for government bodies, public institutions and mass organisations', () => {
-    for (const [authority, type] of [['1', '1'], ['1', '2'], ['1', '3'], ['5', '1'], ['N', '2']]) {
-      const code = makeUscc(authority!, type!, '511828', '00891234X');
+    for (const [authority, type] of [
+      ['1', '1'],
+      ['1', '2'],
+      ['1', '3'],
+      ['5', '1'],
+      ['N', '2'],
+    ]) {
+      const code = makeUscc(authority, type, '511828', '00891234X');
       expect(code).toHaveLength(18);
-      expect(code.startsWith(authority! + type! + '511828')).toBe(true);
+      expect(code.startsWith(authority + type + '511828')).toBe(true);
       expect(isValidUscc(code)).toBe(true);
     }
   });

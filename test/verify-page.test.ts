@@ -4,6 +4,7 @@ import path from 'node:path';
 import QRCode from 'qrcode';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startTestApi, type TestApi } from './support/api';
+import { client } from './support/client';
 import { createTestCounty, TEST_PASSWORD, type TestCounty } from './support/county';
 import { chinaDate } from '../src/kernel/dates';
 
@@ -25,11 +26,7 @@ let c: TestCounty;
 let browser: Browser;
 const tokens: Record<string, string> = {};
 
-async function ok<T = any>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
-  const r = await t.gql(query, variables, { token });
-  if (r.body.errors) throw new Error(JSON.stringify(r.body.errors, null, 1));
-  return r.body.data as T;
-}
+const { ok } = client(() => t);
 
 const PASS = { opinion: 'PASS' };
 async function approvedDocument(title: string): Promise<{ id: string; doc: any }> {
@@ -47,7 +44,8 @@ async function approvedDocument(title: string): Promise<{ id: string; doc: any }
     fundingFlow: '按村（社区）数量拨付',
     ledgers: [],
   };
-  const created = (await ok(`mutation($i: ApplicationInput!) { createApplication(input: $i) { id findings { code severity } } }`, { i }, tokens.civil)).createApplication;
+  const created = (await ok(`mutation($i: ApplicationInput!) { createApplication(input: $i) { id findings { code severity } } }`, { i }, tokens.civil))
+    .createApplication;
   await ok(`mutation($id: ID!) { submitApplication(id: $id) { status } }`, { id: created.id }, tokens.civil);
   await ok(`mutation($id: ID!) { startReview(id: $id) { status } }`, { id: created.id }, tokens.reviewer);
   const ack = created.findings.filter((f: any) => f.severity === 'WARNING').map((f: any) => f.code);
@@ -78,7 +76,16 @@ suite('the offline verification page in headless Chromium', () => {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   }, 60_000);
   afterAll(async () => {
@@ -130,11 +137,12 @@ suite('the offline verification page in headless Chromium', () => {
       await page.waitForFunction("document.getElementById('result').hasAttribute('data-result')");
       return { result: await page.getAttribute('#result', 'data-result'), text: await page.textContent('#result') };
     };
-    const pasted = (payload: string, community = inScope()) => verify(async () => {
-      await page.click('#mode-qr');
-      await page.fill('#community', community);
-      await page.fill('#payload', payload);
-    });
+    const pasted = (payload: string, community = inScope()) =>
+      verify(async () => {
+        await page.click('#mode-qr');
+        await page.fill('#community', community);
+        await page.fill('#payload', payload);
+      });
 
     it('says what it carries: the county’s key and its revocation list', async () => {
       expect(await page.textContent('#embedded')).toContain(c.countyCode);
@@ -153,7 +161,9 @@ suite('the offline verification page in headless Chromium', () => {
       const [, body, sig] = valid.payload.split('.');
       const flipped = sig.slice(0, 5) + (sig[5] === 'A' ? 'B' : 'A') + sig.slice(6);
       expect((await pasted(`ZR1.${body}.${flipped}`)).result).toBe('SIGNATURE_INVALID');
-      const text = Buffer.from(body, 'base64url').toString('utf8').replace(/validUntil:(\d{4})/, (_m, y) => `validUntil:${Number(y) + 5}`);
+      const text = Buffer.from(body, 'base64url')
+        .toString('utf8')
+        .replace(/validUntil:(\d{4})/, (_m, y) => `validUntil:${Number(y) + 5}`);
       expect((await pasted(`ZR1.${Buffer.from(text).toString('base64url')}.${sig}`)).result).toBe('SIGNATURE_INVALID');
       expect((await pasted('这不是二维码内容')).result).toBe('MALFORMED_PAYLOAD');
     });
@@ -165,12 +175,13 @@ suite('the offline verification page in headless Chromium', () => {
     });
 
     it('checks a typed number and signature against the county register', async () => {
-      const typed = (number: string, signature: string) => verify(async () => {
-        await page.click('#mode-typed');
-        await page.fill('#community', inScope());
-        await page.fill('#number', number);
-        await page.fill('#signature', signature);
-      });
+      const typed = (number: string, signature: string) =>
+        verify(async () => {
+          await page.click('#mode-typed');
+          await page.fill('#community', inScope());
+          await page.fill('#number', number);
+          await page.fill('#signature', signature);
+        });
       expect((await typed(valid.number, valid.signature.toLowerCase().replace(/-/g, ' '))).result).toBe('VALID');
       const wrong = valid.signature.slice(0, 3) + (valid.signature[3] === '7' ? '8' : '7') + valid.signature.slice(4);
       expect((await typed(valid.number, wrong)).result).toBe('SIGNATURE_INVALID');

@@ -179,7 +179,10 @@ export class HttpPlatformAdapter implements PlatformAdapter {
     if (opts.updatedSince != null) {
       const ms = parseIsoTime(opts.updatedSince);
       if (Number.isNaN(ms)) {
-        throw new PlatformArgumentError(`updatedSince 不是带时区的 ISO 8601 时间: ${opts.updatedSince}`, `updatedSince is not an ISO 8601 date-time with zone: ${opts.updatedSince}`);
+        throw new PlatformArgumentError(
+          `updatedSince 不是带时区的 ISO 8601 时间: ${opts.updatedSince}`,
+          `updatedSince is not an ISO 8601 date-time with zone: ${opts.updatedSince}`,
+        );
       }
       q.set('updatedSince', new Date(ms).toISOString());
     }

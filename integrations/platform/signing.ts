@@ -140,13 +140,7 @@ export class NonceCache {
 }
 
 export type SignatureFailureCode =
-  | 'SIGNATURE_MISSING'
-  | 'APP_KEY_UNKNOWN'
-  | 'TIMESTAMP_INVALID'
-  | 'TIMESTAMP_EXPIRED'
-  | 'NONCE_INVALID'
-  | 'SIGNATURE_INVALID'
-  | 'NONCE_REPLAYED';
+  'SIGNATURE_MISSING' | 'APP_KEY_UNKNOWN' | 'TIMESTAMP_INVALID' | 'TIMESTAMP_EXPIRED' | 'NONCE_INVALID' | 'SIGNATURE_INVALID' | 'NONCE_REPLAYED';
 
 export type VerifyResult = { ok: true; appKey: string } | { ok: false; code: SignatureFailureCode; message: string };
 

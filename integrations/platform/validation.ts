@@ -5,15 +5,8 @@
  * times normalised to UTC ISO 8601 with milliseconds), or is rejected with every
  * problem found, in Chinese with English. Nothing is ever half-imported.
  */
-import { isValidUscc } from '../../src/organisation/uscc';
-import type {
-  PlatformAdmissionPush,
-  PlatformBusinessApp,
-  PlatformCollectedValue,
-  PlatformTerminal,
-  PlatformTerminalStatus,
-  RejectedRecord,
-} from './types';
+import { isValidUscc } from '../../src/organisation';
+import type { PlatformAdmissionPush, PlatformBusinessApp, PlatformCollectedValue, PlatformTerminal, PlatformTerminalStatus, RejectedRecord } from './types';
 
 export const COMMUNITY_CODE = /^\d{12}$/;
 export const COUNTY_CODE = /^\d{6}$/;
@@ -172,6 +165,7 @@ class FieldReader {
       return [];
     }
     for (let i = 0; i < v.length; i++) {
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- validating untyped JSON from the platform is this function's job
       const item = v[i];
       if (typeof item !== 'string' || !check(item)) {
         this.problems.push(`字段 ${field}[${i}] 应为${zh} (${field}[${i}] must be ${en}), 实际为 (got) ${show(item)}`);
@@ -242,7 +236,12 @@ export function validateTerminal(raw: unknown): Validated<PlatformTerminal> {
 export function validateCollectedValue(raw: unknown): Validated<PlatformCollectedValue> {
   return validateRecord(raw, (r) => {
     const externalId = r.string('externalId', MAX_ID_LENGTH);
-    const dataElementCode = r.pattern('dataElementCode', DATA_ELEMENT_CODE, '数据元标识符（字母、数字、. _ -，最多64位）', 'a data element code (letters, digits, . _ -, up to 64)');
+    const dataElementCode = r.pattern(
+      'dataElementCode',
+      DATA_ELEMENT_CODE,
+      '数据元标识符（字母、数字、. _ -，最多64位）',
+      'a data element code (letters, digits, . _ -, up to 64)',
+    );
     const communityCode = r.communityCode();
     const period = r.pattern('period', PERIOD, '统计期（YYYY-MM、YYYYQn 或 YYYY）', 'a period (YYYY-MM, YYYYQn or YYYY)', 16);
     const value = r.string('value', MAX_VALUE_LENGTH, true);

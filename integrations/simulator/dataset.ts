@@ -21,7 +21,7 @@
  */
 import { DEMO_CITY, DEMO_COMMUNITIES, DEMO_COUNTY, DEMO_DEPARTMENTS, DEMO_PROVINCE, DEMO_TOWNSHIPS } from '../../src/db/seed/demo-county';
 import { DEMO_DATA_ELEMENTS } from '../../src/db/seed/demo-data-elements';
-import { USCC_CHARSET, makeUscc } from '../../src/organisation/uscc';
+import { USCC_CHARSET, makeUscc } from '../../src/organisation';
 import type { PlatformBusinessApp, PlatformCollectedValue, PlatformTerminal, PlatformTerminalStatus } from '../platform/types';
 import { Prng } from './prng';
 import { SortedStore, type StoredRecord } from './store';
@@ -71,13 +71,31 @@ export interface SimGeography {
 
 /** Twenty of Sichuan's cities (real codes and names); counties below them are invented. */
 const PROVINCE_CITIES: SimCity[] = [
-  ['510100', '成都市'], ['510300', '自贡市'], ['510400', '攀枝花市'], ['510500', '泸州市'], ['510600', '德阳市'],
-  ['510700', '绵阳市'], ['510800', '广元市'], ['510900', '遂宁市'], ['511000', '内江市'], ['511100', '乐山市'],
-  ['511300', '南充市'], ['511400', '眉山市'], ['511500', '宜宾市'], ['511600', '广安市'], ['511700', '达州市'],
-  ['511800', '雅安市'], ['511900', '巴中市'], ['512000', '资阳市'], ['513200', '阿坝藏族羌族自治州'], ['513300', '甘孜藏族自治州'],
-].map(([code, name]) => ({ code: code!, name: name! }));
+  ['510100', '成都市'],
+  ['510300', '自贡市'],
+  ['510400', '攀枝花市'],
+  ['510500', '泸州市'],
+  ['510600', '德阳市'],
+  ['510700', '绵阳市'],
+  ['510800', '广元市'],
+  ['510900', '遂宁市'],
+  ['511000', '内江市'],
+  ['511100', '乐山市'],
+  ['511300', '南充市'],
+  ['511400', '眉山市'],
+  ['511500', '宜宾市'],
+  ['511600', '广安市'],
+  ['511700', '达州市'],
+  ['511800', '雅安市'],
+  ['511900', '巴中市'],
+  ['512000', '资阳市'],
+  ['513200', '阿坝藏族羌族自治州'],
+  ['513300', '甘孜藏族自治州'],
+].map(([code, name]) => ({ code: code, name: name }));
 
-const SYLLABLES = [...'青白石金龙凤云山河溪泉松柏桃李梅竹兰岩坪坝湾桥塘田林峰岭安和平兴隆福寿康宁新华东南西中上大长高明光阳月星花果茶水马鹤鹿红黄玉宝德仁义文武春秋双三五太永丰乐清'];
+const SYLLABLES = [
+  ...'青白石金龙凤云山河溪泉松柏桃李梅竹兰岩坪坝湾桥塘田林峰岭安和平兴隆福寿康宁新华东南西中上大长高明光阳月星花果茶水马鹤鹿红黄玉宝德仁义文武春秋双三五太永丰乐清',
+];
 
 function placeName(prng: Prng, suffix: string, taken: Set<string>): string {
   for (let i = 0; i < 20; i++) {
@@ -124,9 +142,7 @@ function inventCounty(seed: string, county: SimCounty, geo: SimGeography): void 
     for (let i = 0; i < size; i++) {
       const isUrban = i < urban;
       const code = `${t.code.slice(0, 9)}${isUrban ? pad(i + 1, 3) : String(200 + i - urban)}`;
-      const population = isUrban
-        ? prng.int(3000, 12000)
-        : Math.round(t.kind === 'XIANG' ? 600 + 2900 * prng.next() ** 1.6 : prng.int(600, 3500));
+      const population = isUrban ? prng.int(3000, 12000) : Math.round(t.kind === 'XIANG' ? 600 + 2900 * prng.next() ** 1.6 : prng.int(600, 3500));
       geo.communities.push({
         code,
         name: placeName(prng, isUrban ? '社区' : '村', names),
@@ -142,7 +158,13 @@ function inventCounty(seed: string, county: SimCounty, geo: SimGeography): void 
 
 /** The made-up province (see the file comment); includes the demo county unchanged. */
 export function provinceGeography(seed: string): SimGeography {
-  const geo: SimGeography = { province: { code: DEMO_PROVINCE.code, name: DEMO_PROVINCE.name }, cities: PROVINCE_CITIES, counties: [], townships: [], communities: [] };
+  const geo: SimGeography = {
+    province: { code: DEMO_PROVINCE.code, name: DEMO_PROVINCE.name },
+    cities: PROVINCE_CITIES,
+    counties: [],
+    townships: [],
+    communities: [],
+  };
   const demo = demoGeography();
   for (const city of PROVINCE_CITIES) {
     const prng = new Prng(`${seed}:geo:${city.code}`);
@@ -150,7 +172,7 @@ export function provinceGeography(seed: string): SimGeography {
     const names = new Set<string>();
     for (let i = 0; i < count; i++) {
       if (city.code === DEMO_CITY.code && i === 0) {
-        geo.counties.push(demo.counties[0]!);
+        geo.counties.push(demo.counties[0]);
         geo.townships.push(...demo.townships);
         geo.communities.push(...demo.communities);
         continue;
@@ -314,19 +336,19 @@ export class ValueRecord implements StoredRecord {
   ) {}
 
   get externalId(): string {
-    return `CV-${this.t.elements[this.e]!.code}-${this.t.communities[this.c]!}-${this.t.periods[this.p]!}`;
+    return `CV-${this.t.elements[this.e].code}-${this.t.communities[this.c]}-${this.t.periods[this.p]}`;
   }
   get communityCode(): string {
-    return this.t.communities[this.c]!;
+    return this.t.communities[this.c];
   }
   get dataElementCode(): string {
-    return this.t.elements[this.e]!.code;
+    return this.t.elements[this.e].code;
   }
   get period(): string {
-    return this.t.periods[this.p]!;
+    return this.t.periods[this.p];
   }
   get source(): string {
-    return this.t.elements[this.e]!.source;
+    return this.t.elements[this.e].source;
   }
 }
 
@@ -454,7 +476,10 @@ export class Dataset {
     this.now = opts.now ?? Date.now();
     this.geography = this.scale === 'province' ? provinceGeography(this.seed) : demoGeography();
 
-    const elements = DEMO_DATA_ELEMENTS.filter((e) => e.collectedOnPlatform).map((e) => ({ code: e.code, source: e.sourceSystem ?? '四川省一体化政务服务平台' }));
+    const elements = DEMO_DATA_ELEMENTS.filter((e) => e.collectedOnPlatform).map((e) => ({
+      code: e.code,
+      source: e.sourceSystem ?? '四川省一体化政务服务平台',
+    }));
     const months = lastThreeMonths(this.now);
     this.valueTables = { communities: this.geography.communities.map((c) => c.code), elements, periods: months.map((m) => m.period) };
 
@@ -535,7 +560,7 @@ export class Dataset {
 
     const kinds = TERMINAL_KINDS.filter((k) => countyApps.has(k.primary));
     for (const ci of communityIdx) {
-      const community = this.geography.communities[ci]!;
+      const community = this.geography.communities[ci];
       const village = community.type === 'VILLAGE';
       const count = demo ? prng.int(2, 6) : prng.int(3, 10);
       const pool = kinds.filter((k) => (village ? k.village : k.urban) > 0);
@@ -550,8 +575,14 @@ export class Dataset {
         const allIntegrated = served.every((a) => a.integrated);
         const roll = prng.next();
         const status: PlatformTerminalStatus = allIntegrated
-          ? roll < 0.12 ? 'CONSOLIDATED' : roll < 0.16 ? 'DECOMMISSIONED' : 'ACTIVE'
-          : roll < 0.05 ? 'DECOMMISSIONED' : 'ACTIVE';
+          ? roll < 0.12
+            ? 'CONSOLIDATED'
+            : roll < 0.16
+              ? 'DECOMMISSIONED'
+              : 'ACTIVE'
+          : roll < 0.05
+            ? 'DECOMMISSIONED'
+            : 'ACTIVE';
         let u: number;
         let lastSeen: number | null;
         if (status === 'ACTIVE') {
@@ -565,18 +596,28 @@ export class Dataset {
           lastSeen = prng.chance(0.3) ? null : u - prng.int(DAY, 60 * DAY);
         }
         seq++;
-        terminals.push(new TerminalRecord(`TRM-${community.code}-${pad(seq, 2)}`, community.code, kind.model, served.map((a) => a.externalId), status, lastSeen, u));
+        terminals.push(
+          new TerminalRecord(
+            `TRM-${community.code}-${pad(seq, 2)}`,
+            community.code,
+            kind.model,
+            served.map((a) => a.externalId),
+            status,
+            lastSeen,
+            u,
+          ),
+        );
       }
 
       // Collected values: one per platform data element and month, each month loaded in
       // one batch (see loadWindows), so updatedAt grows with the record's place in it.
       for (let e = 0; e < this.valueTables.elements.length; e++) {
-        const code = this.valueTables.elements[e]!.code;
+        const code = this.valueTables.elements[e].code;
         let v = baseValue(code, community, prng);
         for (let p = 0; p < loads.length; p++) {
           if (p > 0) v = drift(v, code, prng);
-          const batch = batches[p]!;
-          const u = Math.floor(loads[p]!.start + (batch.length + prng.next() * 0.9) * loads[p]!.step);
+          const batch = batches[p];
+          const u = Math.floor(loads[p].start + (batch.length + prng.next() * 0.9) * loads[p].step);
           batch.push(new ValueRecord(this.valueTables, ci, e, p, v, u));
         }
       }
@@ -624,7 +665,7 @@ export class Dataset {
     const n = Math.min(count, all.length);
     const chosen = new Set<number>();
     while (chosen.size < n) chosen.add(Math.floor(prng.next() * all.length));
-    return [...chosen].map((i) => all[i]!);
+    return [...chosen].map((i) => all[i]);
   }
 
   counts(): Record<RecordKind, number> {

@@ -58,7 +58,7 @@ export class Prng {
   }
 
   pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)]!;
+    return items[Math.floor(this.next() * items.length)];
   }
 
   /** An item chosen with probability proportional to its weight. */
@@ -70,14 +70,14 @@ export class Prng {
       r -= weight(item);
       if (r < 0) return item;
     }
-    return items[items.length - 1]!;
+    return items[items.length - 1];
   }
 
   /** In-place Fisher–Yates shuffle. */
   shuffle<T>(items: T[]): T[] {
     for (let i = items.length - 1; i > 0; i--) {
       const j = Math.floor(this.next() * (i + 1));
-      [items[i], items[j]] = [items[j]!, items[i]!];
+      [items[i], items[j]] = [items[j], items[i]];
     }
     return items;
   }

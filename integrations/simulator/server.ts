@@ -32,7 +32,7 @@ import type { Position } from './store';
 
 export const DEFAULT_APP_KEY = 'zhunru-demo';
 export const DEFAULT_APP_SECRET = 'zhunru-demo-secret-change-me';
-export const DEFAULT_PAGE_SIZE = 100;
+export const CONTRACT_DEFAULT_PAGE_SIZE = 100;
 export const MAX_PAGE_SIZE = 1000;
 export const MAX_COMMUNITY_CODES = 500;
 const MAX_BODY_BYTES = 1 << 20;
@@ -240,7 +240,8 @@ function validateFaults(input: unknown): Faults {
   }
   const out: Faults = { ...NO_FAULTS };
   for (const [key, value] of Object.entries(input)) {
-    if (!(key in NO_FAULTS)) throw new HttpProblem(400, 'INVALID_BODY', `未知的故障 (unknown fault) "${key}"; 可用 (known): ${Object.keys(NO_FAULTS).join(', ')}`);
+    if (!(key in NO_FAULTS))
+      throw new HttpProblem(400, 'INVALID_BODY', `未知的故障 (unknown fault) "${key}"; 可用 (known): ${Object.keys(NO_FAULTS).join(', ')}`);
     const k = key as keyof Faults;
     if (k === 'outOfOrder') {
       if (typeof value !== 'boolean') throw new HttpProblem(400, 'INVALID_BODY', 'outOfOrder 应为布尔值 (must be a boolean)');
@@ -248,7 +249,8 @@ function validateFaults(input: unknown): Faults {
     } else if (k === 'changeMidSync' && typeof value === 'boolean') {
       out.changeMidSync = value ? 3 : 0;
     } else if (k === 'errorRate' || k === 'malformedRate' || k === 'duplicateRate') {
-      if (typeof value !== 'number' || !(value >= 0 && value <= 1)) throw new HttpProblem(400, 'INVALID_BODY', `${k} 应为 0 到 1 之间的数 (must be a number from 0 to 1)`);
+      if (typeof value !== 'number' || !(value >= 0 && value <= 1))
+        throw new HttpProblem(400, 'INVALID_BODY', `${k} 应为 0 到 1 之间的数 (must be a number from 0 to 1)`);
       out[k] = value;
     } else {
       if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 3_600_000) {
@@ -353,9 +355,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const listing = (kind: RecordKind, search: string, res: ServerResponse) => {
     const params = new URLSearchParams(search);
     const sizeText = params.get('pageSize');
-    const pageSize = sizeText === null ? DEFAULT_PAGE_SIZE : Number(sizeText);
+    const pageSize = sizeText === null ? CONTRACT_DEFAULT_PAGE_SIZE : Number(sizeText);
     if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE || (sizeText !== null && !/^\d+$/.test(sizeText))) {
-      throw new HttpProblem(400, 'INVALID_PARAMETER', `pageSize 应为 1 到 ${MAX_PAGE_SIZE} 之间的整数 (pageSize must be an integer from 1 to ${MAX_PAGE_SIZE})`);
+      throw new HttpProblem(
+        400,
+        'INVALID_PARAMETER',
+        `pageSize 应为 1 到 ${MAX_PAGE_SIZE} 之间的整数 (pageSize must be an integer from 1 to ${MAX_PAGE_SIZE})`,
+      );
     }
     const sinceText = params.get('updatedSince');
     const since = sinceText === null ? null : parseIsoTime(sinceText);
@@ -418,7 +424,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         for (const s of segments) {
           const len = s.arr.length - s.start;
           if (n < len) {
-            chosen.add(s.arr[s.start + n]!);
+            chosen.add(s.arr[s.start + n]);
             break;
           }
           n -= len;
@@ -441,7 +447,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         } else if (faults.malformedRate > 0 && faultPrng.chance(faults.malformedRate)) corrupt = true;
         if (!corrupt) continue;
         const defects = DEFECTS[kind];
-        const d = defects[defectTurn[kind]++ % defects.length]!;
+        const d = defects[defectTurn[kind]++ % defects.length];
         const externalId = item.externalId as string;
         d.apply(item);
         stats.injected.malformedRecords++;
@@ -527,7 +533,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
                 : type === 'number'
                   ? Number.isFinite(Number(value)) && String(value).trim() !== ''
                   : false;
-      if (!ok) throw new HttpProblem(400, 'INVALID_BODY', `set.${field} 不可设置或取值无效 (cannot be set, or bad value); 可设置 (settable): ${Object.keys(allowed).join(', ')}`);
+      if (!ok)
+        throw new HttpProblem(
+          400,
+          'INVALID_BODY',
+          `set.${field} 不可设置或取值无效 (cannot be set, or bad value); 可设置 (settable): ${Object.keys(allowed).join(', ')}`,
+        );
     }
     return set as Record<string, unknown>;
   };
@@ -593,7 +604,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       faults.rateLimitNext--;
       stats.injected.rateLimited++;
       note.fault = 'rateLimit';
-      return send(res, 429, { code: 'RATE_LIMITED', message: '请求过于频繁，请稍后重试 (too many requests, retry later)' }, { 'retry-after': String(faults.retryAfterSeconds) });
+      return send(
+        res,
+        429,
+        { code: 'RATE_LIMITED', message: '请求过于频繁，请稍后重试 (too many requests, retry later)' },
+        { 'retry-after': String(faults.retryAfterSeconds) },
+      );
     }
     if (faults.status5xxNext > 0 || (faults.errorRate > 0 && faultPrng.chance(faults.errorRate))) {
       const forced = faults.status5xxNext > 0;
@@ -601,7 +617,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       const status = forced ? 503 : faultPrng.pick([500, 502, 503]);
       stats.injected.status5xx++;
       note.fault = `status${status}`;
-      return send(res, status, { code: status === 500 ? 'INTERNAL' : status === 502 ? 'BAD_GATEWAY' : 'SERVICE_UNAVAILABLE', message: '平台暂时不可用 (platform temporarily unavailable)' });
+      return send(res, status, {
+        code: status === 500 ? 'INTERNAL' : status === 502 ? 'BAD_GATEWAY' : 'SERVICE_UNAVAILABLE',
+        message: '平台暂时不可用 (platform temporarily unavailable)',
+      });
     }
 
     const method = req.method ?? 'GET';
@@ -647,7 +666,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     stats.requests.byRoute[routeKey] = (stats.requests.byRoute[routeKey] ?? 0) + 1;
     res.on('finish', () => {
       stats.requests.byStatus[res.statusCode] = (stats.requests.byStatus[res.statusCode] ?? 0) + 1;
-      log?.({ time: new Date().toISOString(), level: 'info', msg: 'request', method, path, query: search || undefined, status: res.statusCode, durationMs: Date.now() - started, ...note });
+      log?.({
+        time: new Date().toISOString(),
+        level: 'info',
+        msg: 'request',
+        method,
+        path,
+        query: search || undefined,
+        status: res.statusCode,
+        durationMs: Date.now() - started,
+        ...note,
+      });
     });
     try {
       const body = await readBody(req);

@@ -31,21 +31,21 @@ export function compareRecords(a: StoredRecord, b: StoredRecord): number {
 function sortRecords<R extends StoredRecord>(records: R[]): R[] {
   const n = records.length;
   const keys = new Float64Array(n);
-  for (let i = 0; i < n; i++) keys[i] = records[i]!.u;
+  for (let i = 0; i < n; i++) keys[i] = records[i].u;
   let sorted = true;
-  for (let i = 1; i < n && sorted; i++) sorted = keys[i - 1]! < keys[i]!;
+  for (let i = 1; i < n && sorted; i++) sorted = keys[i - 1] < keys[i];
   if (sorted) return records;
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   order.sort((a, b) => {
-    const d = keys[a]! - keys[b]!;
+    const d = keys[a] - keys[b];
     if (d !== 0) return d;
-    const x = records[a]!.externalId;
-    const y = records[b]!.externalId;
+    const x = records[a].externalId;
+    const y = records[b].externalId;
     return x < y ? -1 : x > y ? 1 : 0;
   });
   const out = new Array<R>(n);
-  for (let i = 0; i < n; i++) out[i] = records[order[i]!]!;
+  for (let i = 0; i < n; i++) out[i] = records[order[i]]!;
   return out;
 }
 
@@ -55,7 +55,7 @@ function indexAfter(arr: readonly StoredRecord[], pos: Position): number {
   let hi = arr.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    const r = arr[mid]!;
+    const r = arr[mid];
     const after = r.u > pos.u || (r.u === pos.u && r.externalId > pos.id);
     if (after) hi = mid;
     else lo = mid + 1;
@@ -69,7 +69,7 @@ function indexFrom(arr: readonly StoredRecord[], since: number): number {
   let hi = arr.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (arr[mid]!.u >= since) hi = mid;
+    if (arr[mid].u >= since) hi = mid;
     else lo = mid + 1;
   }
   return lo;
@@ -145,7 +145,7 @@ export class SortedStore<R extends StoredRecord> {
   }
 
   maxU(): number {
-    return this.all.length ? this.all[this.all.length - 1]!.u : 0;
+    return this.all.length ? this.all[this.all.length - 1].u : 0;
   }
 
   get(externalId: string): R | undefined {
@@ -166,27 +166,27 @@ export class SortedStore<R extends StoredRecord> {
       return this.all.slice(start, start + limit);
     }
     const heads = this.segments(since, after, communities).map((s) => ({ arr: s.arr, i: s.start }));
-    if (heads.length === 1) return heads[0]!.arr.slice(heads[0]!.i, heads[0]!.i + limit);
+    if (heads.length === 1) return heads[0].arr.slice(heads[0].i, heads[0].i + limit);
     // k-way merge with a binary min-heap on each segment's head record
     type Head = (typeof heads)[number];
-    const less = (a: Head, b: Head) => compareRecords(a.arr[a.i]!, b.arr[b.i]!) < 0;
+    const less = (a: Head, b: Head) => compareRecords(a.arr[a.i], b.arr[b.i]) < 0;
     const down = (k: number) => {
       for (;;) {
         const l = 2 * k + 1;
         const r = l + 1;
         let m = k;
-        if (l < heads.length && less(heads[l]!, heads[m]!)) m = l;
-        if (r < heads.length && less(heads[r]!, heads[m]!)) m = r;
+        if (l < heads.length && less(heads[l], heads[m])) m = l;
+        if (r < heads.length && less(heads[r], heads[m])) m = r;
         if (m === k) return;
-        [heads[k], heads[m]] = [heads[m]!, heads[k]!];
+        [heads[k], heads[m]] = [heads[m], heads[k]];
         k = m;
       }
     };
     for (let k = (heads.length >>> 1) - 1; k >= 0; k--) down(k);
     const out: R[] = [];
     while (out.length < limit && heads.length) {
-      const top = heads[0]!;
-      out.push(top.arr[top.i]!);
+      const top = heads[0];
+      out.push(top.arr[top.i]);
       if (++top.i >= top.arr.length) {
         const last = heads.pop()!;
         if (heads.length) heads[0] = last;

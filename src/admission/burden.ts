@@ -1,11 +1,11 @@
 import { FILINGS_PER_YEAR, LedgerFrequency } from './enums';
-import type { BurdenEstimate, LedgerDemand } from './application.entity';
+import type { BurdenEstimate, LedgerDemand } from './entity/application.entity';
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 
 /** Filings a year of one ledger. */
 export function filingsPerYear(ledger: Pick<LedgerDemand, 'frequency' | 'expectedPerYear'>): number {
-  return ledger.frequency === LedgerFrequency.AD_HOC ? ledger.expectedPerYear ?? 0 : FILINGS_PER_YEAR[ledger.frequency];
+  return ledger.frequency === LedgerFrequency.AD_HOC ? (ledger.expectedPerYear ?? 0) : FILINGS_PER_YEAR[ledger.frequency];
 }
 
 /**

@@ -1,22 +1,27 @@
 import crypto from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DataElement } from '../platform/data-element.entity';
-import { CertificateType } from '../registry/certificate-type.entity';
-import { currentListItems } from '../catalogue/catalogue.service';
-import { toGlobalId } from '../kernel/global-id';
-import { AdmissionApplication } from './application.entity';
-import { FindingReview } from './finding-review.entity';
+import { DataElement } from '../platform';
+import { CertificateType } from '../catalogue';
+import { currentListItems } from '../catalogue';
+import { AdmissionApplication } from './entity/application.entity';
 import { ApplicationKind, ApplicationStatus, FindingSeverity } from './enums';
+import { toGlobalId } from '../kernel/global-id';
+import { FindingReview } from './entity/finding-review.entity';
 import { RULES, type ApplicationFacts, type Finding, type FindingReviewFacts, type RuleContext } from './rules';
 import { labelOf } from './rules/codes';
-import { budgetFacts } from '../statistics/budget';
+import { budgetFacts } from './service/budget';
 import { chinaYear } from '../kernel/dates';
 
 /** Statuses of items that are admitted into communities (or about to be). */
 export const ADMITTED_STATUSES = [ApplicationStatus.APPROVED, ApplicationStatus.IN_EFFECT, ApplicationStatus.EMERGENCY_IN_EFFECT];
 
 /** Loads what the rules compare an application against (queries run together). */
-export async function loadRuleContext(em: EntityManager, countyId: number, app: ApplicationFacts, options: { fundingFloorYuanPerHour?: number } = {}): Promise<RuleContext> {
+export async function loadRuleContext(
+  em: EntityManager,
+  countyId: number,
+  app: ApplicationFacts,
+  options: { fundingFloorYuanPerHour?: number } = {},
+): Promise<RuleContext> {
   const codes = [...new Set([...app.dataElementCodes, ...app.ledgers.flatMap((l) => l.dataElementCodes)])];
   const [listItems, dataElements, certificates, existing, budget, reviews] = await Promise.all([
     currentListItems(em, countyId),
@@ -31,7 +36,7 @@ export async function loadRuleContext(em: EntityManager, countyId: number, app: 
     listItems: listItems.map((i) => ({
       id: i.id,
       itemKey: i.itemKey,
-      listType: i.listType as 'DUTY' | 'ASSISTANCE' | 'NEGATIVE',
+      listType: i.listType,
       title: i.title,
       category: i.category,
       description: i.description,
@@ -40,7 +45,13 @@ export async function loadRuleContext(em: EntityManager, countyId: number, app: 
       examples: i.examples,
       counterExamples: i.counterExamples,
     })),
-    dataElements: dataElements.map((e) => ({ id: e.id, code: e.code, name: e.name, collectedOnPlatform: e.collectedOnPlatform, sourceSystem: e.sourceSystem ?? null })),
+    dataElements: dataElements.map((e) => ({
+      id: e.id,
+      code: e.code,
+      name: e.name,
+      collectedOnPlatform: e.collectedOnPlatform,
+      sourceSystem: e.sourceSystem ?? null,
+    })),
     certificates: certificates.map((c) => ({ id: c.id, name: c.name, abolishedOn: c.abolishedOn ?? null, abolishedBy: c.abolishedBy ?? null })),
     existingItems: existing.map((a) => ({
       id: a.id,
@@ -68,7 +79,10 @@ export async function loadRuleContext(em: EntityManager, countyId: number, app: 
 
 /** The text a reviewer's decision is bound to: an override holds while it is unchanged. */
 export function textHash(app: Pick<ApplicationFacts, 'title' | 'description' | 'evaluation'>): string {
-  return crypto.createHash('sha256').update(`${app.title}\n${app.description}\n${app.evaluation ?? ''}`).digest('hex');
+  return crypto
+    .createHash('sha256')
+    .update(`${app.title}\n${app.description}\n${app.evaluation ?? ''}`)
+    .digest('hex');
 }
 
 /**

@@ -1,8 +1,7 @@
 import crypto from 'node:crypto';
-import { sm3Hex } from '../admission/gm';
+import { sm3Hex } from '../kernel/gm';
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AuditEvent } from './audit-event.entity';
 
 /**
  * The tamper-evident audit trail (issue 7, item 5).
@@ -36,7 +35,6 @@ export class AuditChainHead {
   @Property({ type: 'char', length: 64, nullable: true })
   lastHash?: string | null;
 
-
   @Property({ type: 'bigint', default: 0 })
   length: string = '0';
 
@@ -48,11 +46,12 @@ export const chainKeyOf = (countyId: number | null | undefined): string => (coun
 
 /** JSON with object keys sorted at every level and `undefined` dropped: one text per value. */
 export function canonicalJson(value: unknown): string {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- JSON read from a file or a column; its shape is checked where it is used
   const normal = value === undefined ? null : JSON.parse(JSON.stringify(value));
   const write = (v: unknown): string => {
     if (v === null || typeof v !== 'object') return JSON.stringify(v);
     if (Array.isArray(v)) return `[${v.map(write).join(',')}]`;
-    const keys = Object.keys(v as object).sort();
+    const keys = Object.keys(v).sort();
     return `{${keys.map((k) => `${JSON.stringify(k)}:${write((v as Record<string, unknown>)[k])}`).join(',')}}`;
   };
   return write(normal);
@@ -103,10 +102,33 @@ export function eventHash(content: ChainedContent, prevHash: string | null, algo
     prevHash: prevHash ?? null,
   };
   if (algorithm === 'sm3') return sm3Hex(canonicalJson({ v: 2, alg: 'sm3', ...fields }));
-  return crypto.createHash('sha256').update(canonicalJson({ v: 1, ...fields }), 'utf8').digest('hex');
+  return crypto
+    .createHash('sha256')
+    .update(canonicalJson({ v: 1, ...fields }), 'utf8')
+    .digest('hex');
 }
 
-function contentOf(event: AuditEvent): ChainedContent {
+/** The columns of an audit event the chain reads and sets (src/audit/audit-event.entity.ts). */
+export interface ChainableEvent {
+  id: string;
+  occurredAt: Date;
+  actor?: { id: number } | null;
+  actorUsername?: string | null;
+  actorRole?: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  county?: { id: number } | null;
+  before?: unknown;
+  after?: unknown;
+  comment?: string | null;
+  requestId?: string | null;
+  prevHash?: string | null;
+  hash?: string | null;
+  hashAlgorithm?: string | null;
+}
+
+function contentOf(event: ChainableEvent): ChainedContent {
   return {
     id: String(event.id),
     occurredAt: event.occurredAt,
@@ -125,8 +147,9 @@ function contentOf(event: AuditEvent): ChainedContent {
 }
 
 /** Appends `event` to its chain: lock the head, take the next id, hash, move the head. */
-export async function appendToChain(em: EntityManager, event: AuditEvent): Promise<void> {
+export async function appendToChain(em: EntityManager, event: ChainableEvent): Promise<void> {
   const conn = em.getConnection();
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- MikroORM types the transaction context as any
   const trx = em.getTransactionContext();
   const countyId = event.county?.id ?? null;
   const key = chainKeyOf(countyId);
@@ -198,14 +221,23 @@ interface Row {
 const BATCH = 2000;
 
 /** Walks one chain in id order, recomputing every hash; stops at the first break. */
-async function verifyChain(em: EntityManager, countyId: number | null, head: { last_hash: string | null; last_id: string | null; length: string } | undefined): Promise<ChainReport> {
+async function verifyChain(
+  em: EntityManager,
+  countyId: number | null,
+  head: { last_hash: string | null; last_id: string | null; length: string } | undefined,
+): Promise<ChainReport> {
   const conn = em.getConnection();
   const key = chainKeyOf(countyId);
   let count = 0;
   let prev: Row | null = null;
   let firstBreak: ChainBreak | null = null;
   let after = '0';
-  const broken = (row: Row | null, problem: ChainProblem, message: string, messageEn: string): ChainBreak => ({ eventId: row?.id ?? null, problem, message, messageEn });
+  const broken = (row: Row | null, problem: ChainProblem, message: string, messageEn: string): ChainBreak => ({
+    eventId: row?.id ?? null,
+    problem,
+    message,
+    messageEn,
+  });
   outer: for (;;) {
     const rows = await conn.execute<Row[]>(
       `select id::text as id, occurred_at, actor_id, actor_username, actor_role, action, entity_type, entity_id, county_id, before, after, comment, request_id, prev_hash, hash, hash_algorithm
@@ -215,14 +247,29 @@ async function verifyChain(em: EntityManager, countyId: number | null, head: { l
     for (const row of rows) {
       count++;
       if (!row.hash) {
-        firstBreak = broken(row, 'MISSING_HASH', `审计事件 #${row.id} 没有哈希：它绕过了审计链写入`, `Audit event #${row.id} has no hash: it was written around the chain`);
+        firstBreak = broken(
+          row,
+          'MISSING_HASH',
+          `审计事件 #${row.id} 没有哈希：它绕过了审计链写入`,
+          `Audit event #${row.id} has no hash: it was written around the chain`,
+        );
         break outer;
       }
       const expectedPrev = prev?.hash ?? null;
       if ((row.prev_hash ?? null) !== expectedPrev) {
         firstBreak = prev
-          ? broken(row, 'BROKEN_LINK', `审计事件 #${row.id} 与前一条 #${prev.id} 不衔接：两者之间的事件被删除、前一条被改动，或顺序被调换`, `Audit event #${row.id} does not follow #${prev.id}: events between were deleted, #${prev.id} was altered, or events were reordered`)
-          : broken(row, 'BROKEN_LINK', `审计事件 #${row.id} 不是链首却是现存最早的一条：之前的事件被删除`, `Audit event #${row.id} is the oldest left but not the first of the chain: earlier events were deleted`);
+          ? broken(
+              row,
+              'BROKEN_LINK',
+              `审计事件 #${row.id} 与前一条 #${prev.id} 不衔接：两者之间的事件被删除、前一条被改动，或顺序被调换`,
+              `Audit event #${row.id} does not follow #${prev.id}: events between were deleted, #${prev.id} was altered, or events were reordered`,
+            )
+          : broken(
+              row,
+              'BROKEN_LINK',
+              `审计事件 #${row.id} 不是链首却是现存最早的一条：之前的事件被删除`,
+              `Audit event #${row.id} is the oldest left but not the first of the chain: earlier events were deleted`,
+            );
         break outer;
       }
       const recomputed = eventHash(
@@ -245,7 +292,12 @@ async function verifyChain(em: EntityManager, countyId: number | null, head: { l
         row.hash_algorithm === 'sm3' ? 'sm3' : 'sha256',
       );
       if (recomputed !== row.hash) {
-        firstBreak = broken(row, 'EDITED', `审计事件 #${row.id} 的内容与其哈希不符：记录被改动`, `Audit event #${row.id} does not match its hash: it was edited`);
+        firstBreak = broken(
+          row,
+          'EDITED',
+          `审计事件 #${row.id} 的内容与其哈希不符：记录被改动`,
+          `Audit event #${row.id} does not match its hash: it was edited`,
+        );
         break outer;
       }
       prev = row;

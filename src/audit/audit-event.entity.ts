@@ -1,8 +1,7 @@
 import { BeforeCreate, Entity, Index, ManyToOne, PrimaryKey, Property, type EventArgs, type Ref } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { GraphQLJSON } from 'graphql-scalars';
-import { User } from '../auth/user.entity';
-import { Region } from '../geography/region.entity';
+import { Region } from '../geography';
 import { toGlobalId } from '../kernel/global-id';
 import { appendToChain } from './audit-chain';
 
@@ -32,8 +31,12 @@ export class AuditEvent {
   @Property({ type: 'timestamptz', defaultRaw: 'now()' })
   occurredAt: Date = new Date();
 
-  @ManyToOne(() => User, { ref: true, nullable: true, deleteRule: 'set null' })
-  actor?: Ref<User> | null;
+  /**
+   * The user who acted (null: the system, or an anonymous report). Named by entity name:
+   * the audit trail sits below the modules whose changes it records, auth among them.
+   */
+  @ManyToOne({ entity: 'User', ref: true, nullable: true, deleteRule: 'set null' })
+  actor?: Ref<{ id: number }> | null;
 
   @Field(() => String, { nullable: true, description: '操作人登录名（留存快照）。Actor username, as it was.' })
   @Property({ type: 'text', nullable: true })
@@ -75,15 +78,25 @@ export class AuditEvent {
   @Property({ type: 'text', nullable: true })
   requestId?: string | null;
 
-  @Field(() => String, { nullable: true, description: '同一链（本县，或全局）上一条事件的哈希；链首为空。Hash of the previous event of the same chain; null for the first.' })
+  @Field(() => String, {
+    nullable: true,
+    description: '同一链（本县，或全局）上一条事件的哈希；链首为空。Hash of the previous event of the same chain; null for the first.',
+  })
   @Property({ type: 'char', length: 64, nullable: true })
   prevHash?: string | null;
 
-  @Field(() => String, { nullable: true, description: '本事件的哈希（SM3，早期事件为 SHA-256，见 hashAlgorithm），覆盖内容与上一条哈希。Hash of this event\'s content and the previous hash (SM3; SHA-256 for earlier events, see hashAlgorithm).' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "本事件的哈希（SM3，早期事件为 SHA-256，见 hashAlgorithm），覆盖内容与上一条哈希。Hash of this event's content and the previous hash (SM3; SHA-256 for earlier events, see hashAlgorithm).",
+  })
   @Property({ type: 'char', length: 64, nullable: true })
   hash?: string | null;
 
-  @Field(() => String, { nullable: true, description: '哈希算法：sm3（国密 SM3，新事件）或 sha256（此前的事件）。Hash algorithm: sm3 for new events, sha256 for earlier ones.' })
+  @Field(() => String, {
+    nullable: true,
+    description: '哈希算法：sm3（国密 SM3，新事件）或 sha256（此前的事件）。Hash algorithm: sm3 for new events, sha256 for earlier ones.',
+  })
   @Property({ type: 'text', nullable: true })
   hashAlgorithm?: string | null;
 

@@ -1,15 +1,16 @@
-import { Arg, Args, Authorized, Ctx, Field, ID, InputType, Info, Int, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Field, ID, InputType, Info, Int, ObjectType, Query, Resolver } from 'type-graphql';
 import { MaxLength } from 'class-validator';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { FilterQuery } from '@mikro-orm/core';
 import { AuditEvent } from './audit-event.entity';
-import { Role } from '../auth/role';
+import { Role } from '../kernel/roles';
 import type { Context } from '../kernel/context';
 import { fromGlobalId } from '../kernel/global-id';
 import { ConnectionType, PageArgs, paginate } from '../kernel/pagination';
-import { Region } from '../geography/region.entity';
+import { Region } from '../geography';
 import { AppError } from '../kernel/errors';
 import { verifyAuditChain, type ChainProblem } from './audit-chain';
+import { defineEnum } from '../kernel/enums';
 
 export enum AuditChainProblem {
   EDITED = 'EDITED',
@@ -18,16 +19,12 @@ export enum AuditChainProblem {
   TRUNCATED = 'TRUNCATED',
   HEAD_MISSING = 'HEAD_MISSING',
 }
-registerEnumType(AuditChainProblem, {
-  name: 'AuditChainProblem',
-  description: '审计链的问题。What is wrong with an audit chain.',
-  valuesConfig: {
-    EDITED: { description: '事件内容与其哈希不符（被改动）。An event does not match its hash: edited.' },
-    BROKEN_LINK: { description: '事件与前一条不衔接（中间被删除、前一条被改动或顺序被调换）。An event does not follow the one before: deleted, altered or reordered.' },
-    MISSING_HASH: { description: '事件没有哈希（绕过审计链写入）。An event has no hash: written around the chain.' },
-    TRUNCATED: { description: '链尾的最新事件被删除。The newest events were deleted.' },
-    HEAD_MISSING: { description: '链头记录缺失。The chain head record is missing.' },
-  },
+defineEnum(AuditChainProblem, 'AuditChainProblem', '审计链的问题。What is wrong with an audit chain.', {
+  EDITED: ['事件内容与其哈希不符（被改动）', 'An event does not match its hash: edited'],
+  BROKEN_LINK: ['事件与前一条不衔接（中间被删除、前一条被改动或顺序被调换）', 'An event does not follow the one before: deleted, altered or reordered'],
+  MISSING_HASH: ['事件没有哈希（绕过审计链写入）', 'An event has no hash: written around the chain'],
+  TRUNCATED: ['链尾的最新事件被删除', 'The newest events were deleted'],
+  HEAD_MISSING: ['链头记录缺失', 'The chain head record is missing'],
 });
 
 @ObjectType({ description: '审计链中第一处不符。The first place an audit chain does not check out.' })
@@ -108,11 +105,17 @@ export class AuditEventFilter {
 export class AuditResolver {
   @Authorized()
   @Query(() => AuditChainVerification, {
-    description: '核验审计链：重新计算每条事件的哈希，指出第一处被改动、删除或调换的事件。Verify the hash-chained audit trail; names the first edited, deleted or reordered event.',
+    description:
+      '核验审计链：重新计算每条事件的哈希，指出第一处被改动、删除或调换的事件。Verify the hash-chained audit trail; names the first edited, deleted or reordered event.',
   })
   async verifyAuditChain(
     @Ctx() ctx: Context,
-    @Arg('countyId', () => ID, { nullable: true, description: '只核验该县的链；为空时督查人员核验本县的链，管理员核验全部（含全局链）。Only this county\'s chain; when null, an inspector\'s own county, an administrator every chain (the global one too).' }) countyId?: string | null,
+    @Arg('countyId', () => ID, {
+      nullable: true,
+      description:
+        "只核验该县的链；为空时督查人员核验本县的链，管理员核验全部（含全局链）。Only this county's chain; when null, an inspector's own county, an administrator every chain (the global one too).",
+    })
+    countyId?: string | null,
   ): Promise<AuditChainVerification> {
     let id: number | undefined = countyId ? fromGlobalId(countyId, 'Region', 'countyId').id : undefined;
     // Scoped like the audit trail: an inspector sees their own county's chain (never the others' heads
@@ -138,7 +141,10 @@ export class AuditResolver {
 
   @Authorized()
   @Query(() => [AuditEvent], { description: '一条记录的完整审计轨迹，按时间先后。The audit trail of one record, oldest first.' })
-  auditTrail(@Ctx() ctx: Context, @Arg('recordId', () => ID, { description: '记录的全局 ID。Global ID of the record.' }) recordId: string): Promise<AuditEvent[]> {
+  auditTrail(
+    @Ctx() ctx: Context,
+    @Arg('recordId', () => ID, { description: '记录的全局 ID。Global ID of the record.' }) recordId: string,
+  ): Promise<AuditEvent[]> {
     const { type, id } = fromGlobalId(recordId, undefined, 'recordId');
     return ctx.em.find(AuditEvent, { entityType: type, entityId: String(id) }, { orderBy: { id: 'asc' } });
   }
@@ -152,7 +158,8 @@ export class AuditResolver {
     @Arg('filter', () => AuditEventFilter, { nullable: true, description: '筛选条件。Filter.' }) filter?: AuditEventFilter,
   ) {
     const where: FilterQuery<AuditEvent>[] = [];
-    if (filter?.action) where.push(filter.action.endsWith('.') ? { action: { $like: `${filter.action.replace(/[\\%_]/g, '\\$&')}%` } } : { action: filter.action });
+    if (filter?.action)
+      where.push(filter.action.endsWith('.') ? { action: { $like: `${filter.action.replace(/[\\%_]/g, '\\$&')}%` } } : { action: filter.action });
     if (filter?.entityType) where.push({ entityType: filter.entityType });
     if (filter?.actorUsername) where.push({ actorUsername: filter.actorUsername });
     if (filter?.from) where.push({ occurredAt: { $gte: filter.from } });

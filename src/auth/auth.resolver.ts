@@ -3,16 +3,17 @@ import { IsNotEmpty, Max, MaxLength, Min } from 'class-validator';
 import { LockMode } from '@mikro-orm/core';
 import { User } from './user.entity';
 import { ApiToken } from './api-token.entity';
-import { Role, ROLE_LABELS } from './role';
-import { Region } from '../geography/region.entity';
-import { Community } from '../geography/community.entity';
-import { Department } from '../organisation/department.entity';
+import { Role } from '../kernel/roles';
+import { Region } from '../geography';
+import { Community } from '../geography';
+import { Department } from '../organisation';
 import { requireActor, type Context } from '../kernel/context';
 import { fromGlobalId } from '../kernel/global-id';
 import { badInput, conflict, forbidden, notFound } from '../kernel/errors';
 import { generateApiToken, hashApiToken } from './credentials';
 import type { AuthService } from './auth.service';
-import { recordAudit } from '../audit/audit.service';
+import { audit } from '../kernel/mutation';
+import { labelOf } from '../kernel/enums';
 
 @InputType({ description: '登录。Sign-in credentials.' })
 export class SignInInput {
@@ -77,7 +78,7 @@ export class ChangePasswordInput {
   newPassword!: string;
 }
 
-@InputType({ description: '管理员重置用户密码。An administrator sets a user\'s password.' })
+@InputType({ description: "管理员重置用户密码。An administrator sets a user's password." })
 export class ResetPasswordInput {
   @Field(() => ID, { description: '用户的全局 ID。The user.' })
   userId!: string;
@@ -108,12 +109,18 @@ export class ConfirmTotpEnrolmentInput {
   @MaxLength(16)
   code!: string;
 
-  @Field(() => String, { nullable: true, description: '登录时须先绑定的，填 signIn 返回的登录验证；已登录时不填。The enrolment challenge from signIn, when not signed in.' })
+  @Field(() => String, {
+    nullable: true,
+    description: '登录时须先绑定的，填 signIn 返回的登录验证；已登录时不填。The enrolment challenge from signIn, when not signed in.',
+  })
   @MaxLength(2000)
   challenge?: string | null;
 }
 
-@ObjectType({ description: '待确认的动态口令绑定：用动态口令应用扫描二维码或输入密钥。A TOTP enrolment to confirm: scan the QR code or type the secret into an authenticator app.' })
+@ObjectType({
+  description:
+    '待确认的动态口令绑定：用动态口令应用扫描二维码或输入密钥。A TOTP enrolment to confirm: scan the QR code or type the secret into an authenticator app.',
+})
 export class TotpEnrolment {
   @Field({ description: '密钥（Base32），只在此显示一次。The secret (base32), shown only here.' })
   secret!: string;
@@ -157,40 +164,68 @@ export function createAuthResolver(deps: AuthResolverDeps) {
     }
 
     @Authorized()
-    @Mutation(() => SignInPayload, { description: '登录第二步：提交动态口令（或恢复码），返回访问令牌。Second sign-in step: the one-time code (or a recovery code).' })
-    async signInSecondFactor(@Ctx() ctx: Context, @Arg('input', () => SignInSecondFactorInput, { description: '登录验证与口令。Challenge and code.' }) input: SignInSecondFactorInput): Promise<SignInPayload> {
+    @Mutation(() => SignInPayload, {
+      description: '登录第二步：提交动态口令（或恢复码），返回访问令牌。Second sign-in step: the one-time code (or a recovery code).',
+    })
+    async signInSecondFactor(
+      @Ctx() ctx: Context,
+      @Arg('input', () => SignInSecondFactorInput, { description: '登录验证与口令。Challenge and code.' }) input: SignInSecondFactorInput,
+    ): Promise<SignInPayload> {
       return deps.auth.signInSecondFactor(ctx.em, input.challenge, input.code);
     }
 
     @Authorized()
-    @Mutation(() => TotpEnrolment, { description: '绑定动态口令第一步：生成密钥和二维码（已登录，或凭登录时要求绑定的 challenge）。Enrol a second factor, step 1 (signed in, or with the enrolment challenge).' })
+    @Mutation(() => TotpEnrolment, {
+      description:
+        '绑定动态口令第一步：生成密钥和二维码（已登录，或凭登录时要求绑定的 challenge）。Enrol a second factor, step 1 (signed in, or with the enrolment challenge).',
+    })
     async beginTotpEnrolment(
       @Ctx() ctx: Context,
-      @Arg('challenge', () => String, { nullable: true, description: 'signIn 返回的绑定验证（未登录时）。The enrolment challenge from signIn, when not signed in.' }) challenge?: string | null,
+      @Arg('challenge', () => String, {
+        nullable: true,
+        description: 'signIn 返回的绑定验证（未登录时）。The enrolment challenge from signIn, when not signed in.',
+      })
+      challenge?: string | null,
     ): Promise<TotpEnrolment> {
       return deps.auth.beginTotpEnrolment(ctx.em, { actor: ctx.actor, challenge, requestId: ctx.requestId });
     }
 
     @Authorized()
-    @Mutation(() => RecoveryCodesPayload, { description: '绑定动态口令第二步：输入应用显示的口令确认，返回恢复码（凭 challenge 时同时完成登录）。Step 2: confirm with a code; returns recovery codes (and signs in, with a challenge).' })
-    async confirmTotpEnrolment(@Ctx() ctx: Context, @Arg('input', () => ConfirmTotpEnrolmentInput, { description: '口令。The code.' }) input: ConfirmTotpEnrolmentInput): Promise<RecoveryCodesPayload> {
+    @Mutation(() => RecoveryCodesPayload, {
+      description:
+        '绑定动态口令第二步：输入应用显示的口令确认，返回恢复码（凭 challenge 时同时完成登录）。Step 2: confirm with a code; returns recovery codes (and signs in, with a challenge).',
+    })
+    async confirmTotpEnrolment(
+      @Ctx() ctx: Context,
+      @Arg('input', () => ConfirmTotpEnrolmentInput, { description: '口令。The code.' }) input: ConfirmTotpEnrolmentInput,
+    ): Promise<RecoveryCodesPayload> {
       return deps.auth.confirmTotpEnrolment(ctx.em, { actor: ctx.actor, challenge: input.challenge, requestId: ctx.requestId }, input.code);
     }
 
     @Authorized()
-    @Mutation(() => RecoveryCodesPayload, { description: '重新生成恢复码（旧码作废），须提供当前动态口令。New recovery codes (the old stop working), with a current code.' })
-    async regenerateRecoveryCodes(@Ctx() ctx: Context, @Arg('code', { description: '当前动态口令。A current code.' }) code: string): Promise<RecoveryCodesPayload> {
+    @Mutation(() => RecoveryCodesPayload, {
+      description: '重新生成恢复码（旧码作废），须提供当前动态口令。New recovery codes (the old stop working), with a current code.',
+    })
+    async regenerateRecoveryCodes(
+      @Ctx() ctx: Context,
+      @Arg('code', { description: '当前动态口令。A current code.' }) code: string,
+    ): Promise<RecoveryCodesPayload> {
       return deps.auth.regenerateRecoveryCodes(ctx.em, { actor: requireActor(ctx), requestId: ctx.requestId }, code);
     }
 
     @Authorized()
-    @Mutation(() => User, { description: '停用本人的动态口令（必须使用双因素的角色不可停用），须提供当前动态口令。Turn your second factor off (not for roles that must use one).' })
+    @Mutation(() => User, {
+      description: '停用本人的动态口令（必须使用双因素的角色不可停用），须提供当前动态口令。Turn your second factor off (not for roles that must use one).',
+    })
     async disableTotp(@Ctx() ctx: Context, @Arg('code', { description: '当前动态口令。A current code.' }) code: string): Promise<User> {
       return deps.auth.disableTotp(ctx.em, { actor: requireActor(ctx), requestId: ctx.requestId }, code);
     }
 
     @Authorized()
-    @Mutation(() => User, { description: '重置用户的动态口令（仅管理员，如手机丢失）：其登录全部结束，下次登录时重新绑定。Reset a user\'s second factor (admins): their sessions end; they enrol again at the next sign-in.' })
+    @Mutation(() => User, {
+      description:
+        "重置用户的动态口令（仅管理员，如手机丢失）：其登录全部结束，下次登录时重新绑定。Reset a user's second factor (admins): their sessions end; they enrol again at the next sign-in.",
+    })
     async resetTotp(@Ctx() ctx: Context, @Arg('userId', () => ID, { description: '用户的全局 ID。The user.' }) userId: string): Promise<User> {
       const { id } = fromGlobalId(userId, 'User', 'userId');
       return deps.auth.resetTotp(ctx.em, { actor: requireActor(ctx), requestId: ctx.requestId }, id);
@@ -201,7 +236,9 @@ export function createAuthResolver(deps: AuthResolverDeps) {
       return !!user.totpEnabledAt;
     }
 
-    @FieldResolver(() => Boolean, { description: '该角色是否必须使用动态口令登录（按配置 TOTP_REQUIRED_ROLES）。Whether the user\'s role must sign in with a second factor.' })
+    @FieldResolver(() => Boolean, {
+      description: "该角色是否必须使用动态口令登录（按配置 TOTP_REQUIRED_ROLES）。Whether the user's role must sign in with a second factor.",
+    })
     totpRequired(@Root() user: User): boolean {
       return deps.auth.totpRequired(user.role);
     }
@@ -237,7 +274,7 @@ export function createAuthResolver(deps: AuthResolverDeps) {
         expiresAt: input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86_400_000) : null,
       });
       await ctx.em.flush();
-      recordAudit(ctx.em, ctx, { action: 'apiToken.create', entity: apiToken, after: tokenSummary(apiToken) });
+      await audit(ctx.em, ctx, { action: 'apiToken.create', entity: apiToken, after: tokenSummary(apiToken) });
       await ctx.em.flush();
       return { token, apiToken };
     }
@@ -250,7 +287,7 @@ export function createAuthResolver(deps: AuthResolverDeps) {
       if (!token.revokedAt) {
         const before = tokenSummary(token);
         token.revokedAt = new Date();
-        recordAudit(ctx.em, ctx, { action: 'apiToken.revoke', entity: token, before, after: tokenSummary(token) });
+        await audit(ctx.em, ctx, { action: 'apiToken.revoke', entity: token, before, after: tokenSummary(token) });
         await ctx.em.flush();
       }
       return token;
@@ -264,7 +301,9 @@ export function createAuthResolver(deps: AuthResolverDeps) {
     }
 
     @Authorized()
-    @Mutation(() => SignInPayload, { description: '修改本人密码；其他登录令牌全部失效，返回新的令牌。Change your password; other sessions end, a new token is returned.' })
+    @Mutation(() => SignInPayload, {
+      description: '修改本人密码；其他登录令牌全部失效，返回新的令牌。Change your password; other sessions end, a new token is returned.',
+    })
     async changePassword(
       @Ctx() ctx: Context,
       @Arg('input', () => ChangePasswordInput, { description: '当前密码和新密码。Current and new password.' }) input: ChangePasswordInput,
@@ -274,7 +313,9 @@ export function createAuthResolver(deps: AuthResolverDeps) {
     }
 
     @Authorized()
-    @Mutation(() => User, { description: '重置用户密码（仅管理员）：同时解除锁定、结束其全部登录。Reset a user\'s password (admins); unlocks and ends their sessions.' })
+    @Mutation(() => User, {
+      description: "重置用户密码（仅管理员）：同时解除锁定、结束其全部登录。Reset a user's password (admins); unlocks and ends their sessions.",
+    })
     async resetPassword(
       @Ctx() ctx: Context,
       @Arg('input', () => ResetPasswordInput, { description: '用户和新密码。User and new password.' }) input: ResetPasswordInput,
@@ -295,15 +336,20 @@ export function createAuthResolver(deps: AuthResolverDeps) {
     async revokeAllSessions(@Ctx() ctx: Context, @Arg('userId', () => ID, { description: '用户的全局 ID。The user.' }) userId: string): Promise<User> {
       const actor = requireActor(ctx);
       const { id } = fromGlobalId(userId, 'User', 'userId');
-      if (actor.role !== Role.ADMIN && actor.userId !== id) throw forbidden('OWN_ACCOUNT', '只能结束本人的登录（管理员除外）', 'Only your own sessions (or an administrator)');
+      if (actor.role !== Role.ADMIN && actor.userId !== id)
+        throw forbidden('OWN_ACCOUNT', '只能结束本人的登录（管理员除外）', 'Only your own sessions (or an administrator)');
       return deps.auth.revokeAllSessions(ctx.em, { actor, requestId: ctx.requestId }, id);
     }
 
     @Authorized()
     @Mutation(() => CreateApiTokenPayload, {
-      description: '轮换 API 令牌：签发新令牌并吊销旧令牌，一步完成（管理员，或服务账号轮换自己的令牌）。Rotate an API token: issue a new one and revoke the old, atomically.',
+      description:
+        '轮换 API 令牌：签发新令牌并吊销旧令牌，一步完成（管理员，或服务账号轮换自己的令牌）。Rotate an API token: issue a new one and revoke the old, atomically.',
     })
-    async rotateApiToken(@Ctx() ctx: Context, @Arg('id', () => ID, { description: '要轮换的令牌的全局 ID。The token to rotate.' }) id: string): Promise<CreateApiTokenPayload> {
+    async rotateApiToken(
+      @Ctx() ctx: Context,
+      @Arg('id', () => ID, { description: '要轮换的令牌的全局 ID。The token to rotate.' }) id: string,
+    ): Promise<CreateApiTokenPayload> {
       const actor = requireActor(ctx);
       const tokenId = fromGlobalId(id, 'ApiToken').id;
       return ctx.em.transactional(async (em) => {
@@ -325,8 +371,13 @@ export function createAuthResolver(deps: AuthResolverDeps) {
         });
         old.revokedAt = now;
         await em.flush();
-        recordAudit(em, ctx, { action: 'apiToken.rotate', entity: old, before, after: { ...tokenSummary(old), replacedBy: fresh.id, replacedByPrefix: fresh.prefix } });
-        recordAudit(em, ctx, { action: 'apiToken.create', entity: fresh, after: tokenSummary(fresh), comment: `轮换自令牌 ${old.prefix}…` });
+        await audit(em, ctx, {
+          action: 'apiToken.rotate',
+          entity: old,
+          before,
+          after: { ...tokenSummary(old), replacedBy: fresh.id, replacedByPrefix: fresh.prefix },
+        });
+        await audit(em, ctx, { action: 'apiToken.create', entity: fresh, after: tokenSummary(fresh), comment: `轮换自令牌 ${old.prefix}…` });
         await em.flush();
         return { token, apiToken: fresh };
       });
@@ -334,7 +385,7 @@ export function createAuthResolver(deps: AuthResolverDeps) {
 
     @FieldResolver(() => String, { description: '角色名称（中文）。Role label in Chinese.' })
     roleLabel(@Root() user: User): string {
-      return ROLE_LABELS[user.role].zh;
+      return labelOf(Role, user.role).zh;
     }
 
     @FieldResolver(() => Region, { nullable: true, description: '辖区（县、乡镇或分析范围）。Jurisdiction region.' })

@@ -12,7 +12,7 @@ import { API_TOKEN_PREFIX, DUMMY_PASSWORD_HASH, hashApiToken, hashPassword, veri
 import { checkPassword, type PasswordPolicy } from './password-policy';
 import { AppError, badInput, conflict, forbidden, notFound } from '../kernel/errors';
 import { SecretBox, acceptTotp, hashRecoveryCode, newRecoveryCodes, newTotpSecret, totpQrSvg, totpUri } from './totp';
-import { recordAudit } from '../audit/audit.service';
+import { audit } from '../kernel/mutation';
 import { JURISDICTION_COLUMNS, JURISDICTION_JOINS, jurisdictionOf } from './permissions';
 
 const ISSUER = 'zhunru';
@@ -73,10 +73,15 @@ const WRONG_PASSWORD = () => badInput('用户名或密码错误', 'Wrong usernam
 
 function locked(until: Date): AppError {
   const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
-  return new AppError('FORBIDDEN', `登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试或联系管理员解锁`, `Too many failed sign-ins: the account is locked for ${minutes} more minute(s)`, {
-    reason: 'ACCOUNT_LOCKED',
-    lockedUntil: until.toISOString(),
-  });
+  return new AppError(
+    'FORBIDDEN',
+    `登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试或联系管理员解锁`,
+    `Too many failed sign-ins: the account is locked for ${minutes} more minute(s)`,
+    {
+      reason: 'ACCOUNT_LOCKED',
+      lockedUntil: until.toISOString(),
+    },
+  );
 }
 
 type Who = { actor: Actor | null; requestId?: string };
@@ -110,7 +115,9 @@ function rejected(message: string, messageEn: string, reason?: string): AppError
 }
 
 const WRONG_CODE = () =>
-  badInput('动态口令或恢复码错误', 'Wrong one-time code or recovery code', [{ field: 'input.code', message: '动态口令或恢复码错误，或已使用过', messageEn: 'wrong, or already used', constraint: 'secondFactor' }]);
+  badInput('动态口令或恢复码错误', 'Wrong one-time code or recovery code', [
+    { field: 'input.code', message: '动态口令或恢复码错误，或已使用过', messageEn: 'wrong, or already used', constraint: 'secondFactor' },
+  ]);
 
 /**
  * Tokens for one purpose besides API sessions, each signed with a key of its own derived
@@ -124,7 +131,11 @@ export class AuthService {
   readonly policy: SignInPolicy;
   private readonly box: SecretBox;
 
-  constructor(private readonly secret: string, private readonly ttlSeconds: number, policy: Partial<SignInPolicy> = {}) {
+  constructor(
+    private readonly secret: string,
+    private readonly ttlSeconds: number,
+    policy: Partial<SignInPolicy> = {},
+  ) {
     // A KeyObject made once: jose would otherwise import raw key bytes on every sign and verify.
     this.key = crypto.createSecretKey(Buffer.from(secret, 'utf8'));
     this.policy = { ...DEFAULT_SIGN_IN_POLICY, ...policy };
@@ -139,7 +150,9 @@ export class AuthService {
   private purposeKey(purpose: TokenPurpose): crypto.KeyObject {
     let k = this.purposeKeys.get(purpose);
     if (!k) {
-      k = crypto.createSecretKey(Buffer.from(crypto.hkdfSync('sha256', Buffer.from(this.secret, 'utf8'), Buffer.alloc(0), Buffer.from(`zhunru ${purpose} v1`), 32)));
+      k = crypto.createSecretKey(
+        Buffer.from(crypto.hkdfSync('sha256', Buffer.from(this.secret, 'utf8'), Buffer.alloc(0), Buffer.from(`zhunru ${purpose} v1`), 32)),
+      );
       this.purposeKeys.set(purpose, k);
     }
     return k;
@@ -150,7 +163,12 @@ export class AuthService {
    * cookie): its own key and audience, the user's token version (a password change or
    * "sign out everywhere" ends it too), a jti that can be revoked.
    */
-  async issuePurposeToken(user: Pick<User, 'id' | 'tokenVersion'>, purpose: TokenPurpose, ttlSeconds: number, extra: Record<string, unknown> = {}): Promise<{ token: string; jti: string; expiresAt: Date }> {
+  async issuePurposeToken(
+    user: Pick<User, 'id' | 'tokenVersion'>,
+    purpose: TokenPurpose,
+    ttlSeconds: number,
+    extra: Record<string, unknown> = {},
+  ): Promise<{ token: string; jti: string; expiresAt: Date }> {
     const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
     const jti = crypto.randomUUID();
     const token = await new SignJWT({ ...extra, ver: user.tokenVersion ?? 0 })
@@ -166,16 +184,25 @@ export class AuthService {
   }
 
   /** The claims of a token of `purpose`, or UNAUTHENTICATED (401) when it does not check out. */
-  async verifyPurposeToken(token: string, purpose: TokenPurpose): Promise<{ sub: string; jti: string; exp: number; ver: number; claims: Record<string, unknown> }> {
+  async verifyPurposeToken(
+    token: string,
+    purpose: TokenPurpose,
+  ): Promise<{ sub: string; jti: string; exp: number; ver: number; claims: Record<string, unknown> }> {
     let claims: Record<string, unknown>;
     try {
-      ({ payload: claims } = await jwtVerify(token, this.purposeKey(purpose), { issuer: ISSUER, audience: `zhunru:${purpose}`, algorithms: ['HS256'], maxTokenAge: '1d' }));
+      ({ payload: claims } = await jwtVerify(token, this.purposeKey(purpose), {
+        issuer: ISSUER,
+        audience: `zhunru:${purpose}`,
+        algorithms: ['HS256'],
+        maxTokenAge: '1d',
+      }));
     } catch (err) {
       if (err instanceof joseErrors.JWTExpired) throw rejected('已过期，请重新登录', 'Expired; sign in again');
       throw rejected('令牌无效', 'Invalid token');
     }
     const { sub, jti, exp, iat } = claims as { sub?: string; jti?: string; exp?: number; iat?: number };
-    if (!sub || !/^\d{1,10}$/.test(sub) || !jti || !UUID.test(jti) || !exp || !iat || iat > Date.now() / 1000 + CLOCK_SKEW_SECONDS) throw rejected('令牌无效', 'Invalid token');
+    if (!sub || !/^\d{1,10}$/.test(sub) || !jti || !UUID.test(jti) || !exp || !iat || iat > Date.now() / 1000 + CLOCK_SKEW_SECONDS)
+      throw rejected('令牌无效', 'Invalid token');
     return { sub, jti, exp, ver: typeof claims.ver === 'number' ? claims.ver : 0, claims };
   }
 
@@ -200,7 +227,9 @@ export class AuthService {
       .setJti(jti)
       .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
       .sign(this.key);
-    await em.getConnection().execute(`insert into user_session (jti, user_id, expires_at) values (?, ?, ?)`, [jti, user.id, expiresAt], 'run', em.getTransactionContext());
+    await em
+      .getConnection()
+      .execute(`insert into user_session (jti, user_id, expires_at) values (?, ?, ?)`, [jti, user.id, expiresAt], 'run', em.getTransactionContext());
     return { token, expiresAt };
   }
 
@@ -233,7 +262,9 @@ export class AuthService {
       throw new AppError(
         'UNAUTHENTICATED',
         step === 'totp' ? '密码正确，请输入动态口令（或恢复码）完成登录' : '您的角色须使用动态口令登录：请先绑定动态口令',
-        step === 'totp' ? 'Password accepted: give the one-time code (or a recovery code) to sign in' : 'Your role signs in with a one-time code: enrol an authenticator first',
+        step === 'totp'
+          ? 'Password accepted: give the one-time code (or a recovery code) to sign in'
+          : 'Your role signs in with a one-time code: enrol an authenticator first',
         { reason: step === 'totp' ? 'SECOND_FACTOR_REQUIRED' : 'SECOND_FACTOR_ENROLMENT_REQUIRED', challenge, challengeExpiresAt: expiresAt.toISOString() },
       );
     }
@@ -241,12 +272,27 @@ export class AuthService {
   }
 
   /** The last step of a sign-in: failures reset (unless locked meanwhile), audited, a session issued. */
-  private async completeSignIn(em: EntityManager, user: User, method: 'PASSWORD' | 'TOTP' | 'RECOVERY_CODE' | 'ENROLMENT', extra: { totpLastStep?: number; recoveryCodesLeft?: number } = {}): Promise<{ token: string; expiresAt: Date; user: User }> {
+  private async completeSignIn(
+    em: EntityManager,
+    user: User,
+    method: 'PASSWORD' | 'TOTP' | 'RECOVERY_CODE' | 'ENROLMENT',
+    extra: { totpLastStep?: number; recoveryCodesLeft?: number } = {},
+  ): Promise<{ token: string; expiresAt: Date; user: User }> {
     const signedInAt = await this.recordSuccess(em, user, extra);
-    recordAudit(em, { actor: actorOf(user, 'jwt') }, { action: 'user.signIn', entity: user, after: { method, ...(extra.recoveryCodesLeft != null ? { recoveryCodesLeft: extra.recoveryCodesLeft } : {}) } });
+    await audit(
+      em,
+      { actor: actorOf(user, 'jwt') },
+      { action: 'user.signIn', entity: user, after: { method, ...(extra.recoveryCodesLeft != null ? { recoveryCodesLeft: extra.recoveryCodesLeft } : {}) } },
+    );
     await em.flush();
     // What the answer shows; set after the flush so that no UPDATE writes the row's counters from this (older) read.
-    Object.assign(user, { failedSignIns: 0, failedSignInsSince: null, lockedUntil: null, lastSignInAt: signedInAt, ...(extra.totpLastStep != null ? { totpLastStep: extra.totpLastStep } : {}) });
+    Object.assign(user, {
+      failedSignIns: 0,
+      failedSignInsSince: null,
+      lockedUntil: null,
+      lastSignInAt: signedInAt,
+      ...(extra.totpLastStep != null ? { totpLastStep: extra.totpLastStep } : {}),
+    });
     return { ...(await this.issueToken(em, user)), user };
   }
 
@@ -256,12 +302,18 @@ export class AuthService {
     try {
       claims = await this.verifyPurposeToken(challenge, 'sign-in-challenge');
     } catch {
-      throw badInput('登录验证已失效，请重新输入用户名和密码', 'The sign-in challenge is invalid or expired; sign in again', [{ field: 'input.challenge', message: '无效或已过期', messageEn: 'invalid or expired', constraint: 'challenge' }]);
+      throw badInput('登录验证已失效，请重新输入用户名和密码', 'The sign-in challenge is invalid or expired; sign in again', [
+        { field: 'input.challenge', message: '无效或已过期', messageEn: 'invalid or expired', constraint: 'challenge' },
+      ]);
     }
-    if (step !== 'any' && claims.claims.step !== step) throw badInput('登录验证步骤不符', 'Wrong sign-in step', [{ field: 'input.challenge', message: '不是这一步的验证', messageEn: 'not for this step', constraint: 'challenge' }]);
+    if (step !== 'any' && claims.claims.step !== step)
+      throw badInput('登录验证步骤不符', 'Wrong sign-in step', [
+        { field: 'input.challenge', message: '不是这一步的验证', messageEn: 'not for this step', constraint: 'challenge' },
+      ]);
     const user = await em.findOne(User, { id: Number(claims.sub) }, { populate: ['totpSecret', 'totpPendingSecret', 'recoveryCodeHashes'], filters: false });
     const [used] = await em.getConnection().execute(`select 1 from revoked_token where jti = ?`, [claims.jti], 'all', em.getTransactionContext());
-    if (!user || !user.active || used || (user.tokenVersion ?? 0) !== claims.ver) throw badInput('登录验证已失效，请重新输入用户名和密码', 'The sign-in challenge is no longer valid; sign in again');
+    if (!user || !user.active || used || (user.tokenVersion ?? 0) !== claims.ver)
+      throw badInput('登录验证已失效，请重新输入用户名和密码', 'The sign-in challenge is no longer valid; sign in again');
     if (user.lockedUntil && user.lockedUntil > new Date()) throw locked(user.lockedUntil);
     return { user, jti: claims.jti, exp: claims.exp };
   }
@@ -301,12 +353,14 @@ export class AuthService {
     this.spend(em, user.id, jti, exp);
     if (used.recoveryHash) {
       // Atomically, so that two sign-ins cannot spend one code.
-      const [row] = await em.getConnection().execute(
-        `update app_user set recovery_code_hashes = recovery_code_hashes - ?::text where id = ? and recovery_code_hashes @> jsonb_build_array(?::text) returning id`,
-        [used.recoveryHash, user.id, used.recoveryHash],
-        'all',
-        em.getTransactionContext(),
-      );
+      const [row] = await em
+        .getConnection()
+        .execute(
+          `update app_user set recovery_code_hashes = recovery_code_hashes - ?::text where id = ? and recovery_code_hashes @> jsonb_build_array(?::text) returning id`,
+          [used.recoveryHash, user.id, used.recoveryHash],
+          'all',
+          em.getTransactionContext(),
+        );
       if (!row) throw WRONG_CODE();
       return this.completeSignIn(em, user, 'RECOVERY_CODE', { recoveryCodesLeft: (user.recoveryCodeHashes ?? []).length - 1 });
     }
@@ -314,7 +368,10 @@ export class AuthService {
   }
 
   /** Who is enrolling: the signed-in user, or the holder of an enrolment challenge. */
-  private async enrollee(em: EntityManager, who: { actor: Actor | null; challenge?: string | null }): Promise<{ user: User; challenge?: { jti: string; exp: number } }> {
+  private async enrollee(
+    em: EntityManager,
+    who: { actor: Actor | null; challenge?: string | null },
+  ): Promise<{ user: User; challenge?: { jti: string; exp: number } }> {
     if (who.challenge) {
       const { user, jti, exp } = await this.challengeUser(em, who.challenge, 'enrol');
       return { user, challenge: { jti, exp } };
@@ -334,12 +391,19 @@ export class AuthService {
    * Enrolment, step 1: a new secret for the user's authenticator app — as text, as an
    * `otpauth://` URI and as a QR code (SVG). Nothing changes until step 2 confirms it.
    */
-  async beginTotpEnrolment(em: EntityManager, who: { actor: Actor | null; challenge?: string | null; requestId?: string }): Promise<{ secret: string; otpauthUri: string; qrSvg: string; user: User }> {
+  async beginTotpEnrolment(
+    em: EntityManager,
+    who: { actor: Actor | null; challenge?: string | null; requestId?: string },
+  ): Promise<{ secret: string; otpauthUri: string; qrSvg: string; user: User }> {
     const { user } = await this.enrollee(em, who);
-    if (user.totpEnabledAt) throw conflict('已启用动态口令；如需更换，请先停用或由管理员重置', 'A second factor is already enrolled; disable it (or have an administrator reset it) first');
+    if (user.totpEnabledAt)
+      throw conflict(
+        '已启用动态口令；如需更换，请先停用或由管理员重置',
+        'A second factor is already enrolled; disable it (or have an administrator reset it) first',
+      );
     const secret = newTotpSecret();
     user.totpPendingSecret = this.box.seal(secret);
-    recordAudit(em, { actor: who.actor ?? actorOf(user, 'jwt'), requestId: who.requestId }, { action: 'user.beginTotpEnrolment', entity: user });
+    await audit(em, { actor: who.actor ?? actorOf(user, 'jwt'), requestId: who.requestId }, { action: 'user.beginTotpEnrolment', entity: user });
     await em.flush();
     const otpauthUri = totpUri(secret, this.policy.totpIssuer, user.username);
     return { secret, otpauthUri, qrSvg: await totpQrSvg(otpauthUri), user };
@@ -350,7 +414,11 @@ export class AuthService {
    * is on, and ten recovery codes are returned — shown this once, stored as hashes. Made
    * with an enrolment challenge, this also completes the sign-in.
    */
-  async confirmTotpEnrolment(em: EntityManager, who: { actor: Actor | null; challenge?: string | null; requestId?: string }, code: string): Promise<{ recoveryCodes: string[]; user: User; session?: { token: string; expiresAt: Date; user: User } }> {
+  async confirmTotpEnrolment(
+    em: EntityManager,
+    who: { actor: Actor | null; challenge?: string | null; requestId?: string },
+    code: string,
+  ): Promise<{ recoveryCodes: string[]; user: User; session?: { token: string; expiresAt: Date; user: User } }> {
     const { user, challenge } = await this.enrollee(em, who);
     if (user.totpEnabledAt) throw conflict('已启用动态口令', 'A second factor is already enrolled');
     const secret = user.totpPendingSecret ? this.box.open(user.totpPendingSecret) : null;
@@ -366,7 +434,11 @@ export class AuthService {
     user.totpEnabledAt = new Date();
     user.totpLastStep = step;
     user.recoveryCodeHashes = hashes;
-    recordAudit(em, { actor: who.actor ?? actorOf(user, 'jwt'), requestId: who.requestId }, { action: 'user.enableTotp', entity: user, after: { totpEnabledAt: user.totpEnabledAt, recoveryCodes: hashes.length } });
+    await audit(
+      em,
+      { actor: who.actor ?? actorOf(user, 'jwt'), requestId: who.requestId },
+      { action: 'user.enableTotp', entity: user, after: { totpEnabledAt: user.totpEnabledAt, recoveryCodes: hashes.length } },
+    );
     if (challenge) {
       this.spend(em, user.id, challenge.jti, challenge.exp);
       await em.flush();
@@ -388,7 +460,7 @@ export class AuthService {
     const { codes, hashes } = newRecoveryCodes();
     user.recoveryCodeHashes = hashes;
     user.totpLastStep = used.step;
-    recordAudit(em, who, { action: 'user.regenerateRecoveryCodes', entity: user, after: { recoveryCodes: hashes.length } });
+    await audit(em, who, { action: 'user.regenerateRecoveryCodes', entity: user, after: { recoveryCodes: hashes.length } });
     await em.flush();
     return { recoveryCodes: codes, user };
   }
@@ -405,7 +477,7 @@ export class AuthService {
     }
     const before = { totpEnabledAt: user.totpEnabledAt };
     Object.assign(user, { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null, recoveryCodeHashes: null });
-    recordAudit(em, who, { action: 'user.disableTotp', entity: user, before, after: { totpEnabledAt: null } });
+    await audit(em, who, { action: 'user.disableTotp', entity: user, before, after: { totpEnabledAt: null } });
     await em.flush();
     return user;
   }
@@ -417,7 +489,7 @@ export class AuthService {
     const before = { totpEnabledAt: user.totpEnabledAt ?? null };
     Object.assign(user, { totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null, recoveryCodeHashes: null });
     user.tokenVersion = (user.tokenVersion ?? 0) + 1; // its sessions end: they were opened with the old factor
-    recordAudit(em, who, { action: 'user.resetTotp', entity: user, before, after: { totpEnabledAt: null, tokenVersion: user.tokenVersion } });
+    await audit(em, who, { action: 'user.resetTotp', entity: user, before, after: { totpEnabledAt: null, tokenVersion: user.tokenVersion } });
     await em.flush();
     return user;
   }
@@ -440,7 +512,9 @@ export class AuthService {
       em.getTransactionContext(),
     );
     if (!row) {
-      const [now] = await em.getConnection().execute<{ locked_until: Date | null }[]>(`select locked_until from app_user where id = ?`, [user.id], 'all', em.getTransactionContext());
+      const [now] = await em
+        .getConnection()
+        .execute<{ locked_until: Date | null }[]>(`select locked_until from app_user where id = ?`, [user.id], 'all', em.getTransactionContext());
       if (now?.locked_until && new Date(now.locked_until) > new Date()) throw locked(new Date(now.locked_until));
       throw WRONG_CODE(); // the code's step was used by another sign-in meanwhile
     }
@@ -475,12 +549,16 @@ export class AuthService {
     if (!lockedUntil || lockedUntil.getTime() <= now) return null;
     const wasLocked = row.was_locked_until && new Date(row.was_locked_until).getTime() > now;
     if (!wasLocked) {
-      recordAudit(em, { actor: null }, {
-        action: 'user.lock',
-        entity: { type: 'User', id: user.id },
-        after: { username: user.username, lockedUntil: lockedUntil.toISOString(), failedSignIns: row.failed_sign_ins },
-        comment: `连续 ${maxFailures} 次登录失败，账号锁定至 ${lockedUntil.toISOString()}`,
-      });
+      await audit(
+        em,
+        { actor: null },
+        {
+          action: 'user.lock',
+          entity: { type: 'User', id: user.id },
+          after: { username: user.username, lockedUntil: lockedUntil.toISOString(), failedSignIns: row.failed_sign_ins },
+          comment: `连续 ${maxFailures} 次登录失败，账号锁定至 ${lockedUntil.toISOString()}`,
+        },
+      );
       await em.flush();
     }
     return lockedUntil;
@@ -493,16 +571,27 @@ export class AuthService {
       throw badInput('API 令牌不能注销，请由管理员吊销（revokeApiToken）', 'API tokens are not signed out; revoke them (revokeApiToken)');
     }
     em.create(RevokedToken, { jti: session.jti, userId: who.actor.userId, expiresAt: session.expiresAt });
-    recordAudit(em, who, { action: 'user.signOut', entity: { type: 'User', id: who.actor.userId } });
+    await audit(em, who, { action: 'user.signOut', entity: { type: 'User', id: who.actor.userId } });
     await em.flush();
     // Revocations of expired tokens, and sessions of expired tokens, are no longer needed.
-    await em.getConnection().execute(`delete from revoked_token where expires_at < now() - interval '1 minute'`, [], 'run').catch(() => undefined);
-    await em.getConnection().execute(`delete from user_session where jti = ? or expires_at < now() - interval '1 minute'`, [session.jti], 'run').catch(() => undefined);
+    await em
+      .getConnection()
+      .execute(`delete from revoked_token where expires_at < now() - interval '1 minute'`, [], 'run')
+      .catch(() => undefined);
+    await em
+      .getConnection()
+      .execute(`delete from user_session where jti = ? or expires_at < now() - interval '1 minute'`, [session.jti], 'run')
+      .catch(() => undefined);
     return true;
   }
 
   /** The signed-in user changes their own password; every other token of theirs stops working. */
-  async changePassword(em: EntityManager, who: Who & { actor: Actor }, currentPassword: string, newPassword: string): Promise<{ token: string; expiresAt: Date; user: User }> {
+  async changePassword(
+    em: EntityManager,
+    who: Who & { actor: Actor },
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<{ token: string; expiresAt: Date; user: User }> {
     if (who.actor.via !== 'jwt') throw badInput('服务账号没有密码', 'Service accounts have no password');
     const user = await em.findOne(User, { id: who.actor.userId }, { populate: ['passwordHash'] });
     if (!user || !user.passwordHash) throw notFound('当前用户', 'Current user');
@@ -517,11 +606,20 @@ export class AuthService {
     }
     const problems = checkPassword(newPassword, user.username, this.policy.password, 'input.newPassword');
     if (newPassword === currentPassword) {
-      problems.push({ field: 'input.newPassword', message: '新密码不能与当前密码相同', messageEn: 'must differ from the current password', constraint: 'notSame' });
+      problems.push({
+        field: 'input.newPassword',
+        message: '新密码不能与当前密码相同',
+        messageEn: 'must differ from the current password',
+        constraint: 'notSame',
+      });
     }
     if (problems.length) throw badInput('新密码不符合密码规则', 'The new password does not meet the password policy', problems);
     await this.setPassword(em, user, newPassword);
-    recordAudit(em, who, { action: 'user.changePassword', entity: user, after: { passwordChangedAt: user.passwordChangedAt, tokenVersion: user.tokenVersion } });
+    await audit(em, who, {
+      action: 'user.changePassword',
+      entity: user,
+      after: { passwordChangedAt: user.passwordChangedAt, tokenVersion: user.tokenVersion },
+    });
     await em.flush();
     return { ...(await this.issueToken(em, user)), user };
   }
@@ -537,7 +635,7 @@ export class AuthService {
     user.failedSignIns = 0;
     user.failedSignInsSince = null;
     user.lockedUntil = null;
-    recordAudit(em, who, { action: 'user.resetPassword', entity: user, after: { passwordChangedAt: user.passwordChangedAt, tokenVersion: user.tokenVersion } });
+    await audit(em, who, { action: 'user.resetPassword', entity: user, after: { passwordChangedAt: user.passwordChangedAt, tokenVersion: user.tokenVersion } });
     await em.flush();
     return user;
   }
@@ -550,7 +648,7 @@ export class AuthService {
     user.failedSignIns = 0;
     user.failedSignInsSince = null;
     user.lockedUntil = null;
-    recordAudit(em, who, { action: 'user.unlock', entity: user, before, after: { lockedUntil: null, failedSignIns: 0 } });
+    await audit(em, who, { action: 'user.unlock', entity: user, before, after: { lockedUntil: null, failedSignIns: 0 } });
     await em.flush();
     return user;
   }
@@ -561,12 +659,12 @@ export class AuthService {
     if (!user) throw notFound('该用户', 'User');
     const before = { tokenVersion: user.tokenVersion };
     user.tokenVersion = (user.tokenVersion ?? 0) + 1;
-    recordAudit(em, who, { action: 'user.revokeAllSessions', entity: user, before, after: { tokenVersion: user.tokenVersion } });
+    await audit(em, who, { action: 'user.revokeAllSessions', entity: user, before, after: { tokenVersion: user.tokenVersion } });
     await em.flush();
     return user;
   }
 
-  private async setPassword(em: EntityManager, user: User, password: string): Promise<void> {
+  private async setPassword(_em: EntityManager, user: User, password: string): Promise<void> {
     user.passwordHash = await hashPassword(password);
     user.passwordChangedAt = new Date();
     user.tokenVersion = (user.tokenVersion ?? 0) + 1;
@@ -603,7 +701,8 @@ export class AuthService {
     }
     const { sub, jti, exp, iat } = claims as typeof claims & { iat?: number };
     // A token "issued" in the future was not issued by this server's clock: refused (clock skew of 60 s allowed).
-    if (!sub || !/^\d{1,10}$/.test(sub) || !jti || !UUID.test(jti) || !exp || !iat || iat > Date.now() / 1000 + CLOCK_SKEW_SECONDS) throw rejected('登录令牌无效', 'Invalid token');
+    if (!sub || !/^\d{1,10}$/.test(sub) || !jti || !UUID.test(jti) || !exp || !iat || iat > Date.now() / 1000 + CLOCK_SKEW_SECONDS)
+      throw rejected('登录令牌无效', 'Invalid token');
     return this.actorOf(em, sub, jti, exp, typeof claims.ver === 'number' ? claims.ver : 0, true);
   }
 
@@ -621,7 +720,20 @@ export class AuthService {
       em.getTransactionContext(),
     );
     if (!row) throw rejected('账号不存在或已停用', 'Account does not exist or is disabled');
-    const { zr_revoked: revoked, zr_last_seen: lastSeen, password_hash: _secret, totp_secret: _t1, totp_pending_secret: _t2, recovery_code_hashes: _t3, zr_region_id: _r, zr_region_code: _c, zr_region_level: _l, zr_county_id: _k, zr_township_id: _t, ...columns } = row;
+    const {
+      zr_revoked: revoked,
+      zr_last_seen: lastSeen,
+      password_hash: _secret,
+      totp_secret: _t1,
+      totp_pending_secret: _t2,
+      recovery_code_hashes: _t3,
+      zr_region_id: _r,
+      zr_region_code: _c,
+      zr_region_level: _l,
+      zr_county_id: _k,
+      zr_township_id: _t,
+      ...columns
+    } = row;
     const user = em.map(User, columns as never);
     if (!user.active) throw rejected('账号不存在或已停用', 'Account does not exist or is disabled');
     if (revoked) throw rejected('已退出登录，请重新登录', 'Signed out; sign in again');
@@ -644,15 +756,21 @@ export class AuthService {
     const idle = this.policy.idleTimeoutSeconds;
     const now = Date.now();
     if (idle > 0 && lastSeen && now - lastSeen.getTime() > idle * 1000) {
-      throw rejected(`超过 ${Math.round(idle / 60)} 分钟未操作，登录已失效，请重新登录`, `Session ended after ${Math.round(idle / 60)} minutes without activity; sign in again`, 'SESSION_IDLE');
+      throw rejected(
+        `超过 ${Math.round(idle / 60)} 分钟未操作，登录已失效，请重新登录`,
+        `Session ended after ${Math.round(idle / 60)} minutes without activity; sign in again`,
+        'SESSION_IDLE',
+      );
     }
     if (!lastSeen || now - lastSeen.getTime() > TOUCH_SECONDS * 1000) {
-      await em.getConnection().execute(
-        `insert into user_session (jti, user_id, expires_at) values (?, ?, ?) on conflict (jti) do update set last_seen_at = now()`,
-        [jti, userId, new Date(exp * 1000)],
-        'run',
-        em.getTransactionContext(),
-      );
+      await em
+        .getConnection()
+        .execute(
+          `insert into user_session (jti, user_id, expires_at) values (?, ?, ?) on conflict (jti) do update set last_seen_at = now()`,
+          [jti, userId, new Date(exp * 1000)],
+          'run',
+          em.getTransactionContext(),
+        );
     }
   }
 }

@@ -20,13 +20,28 @@ export function checkPassword(password: string, username: string, policy: Passwo
   const problems: FieldProblem[] = [];
   const chars = [...password].length;
   if (chars < policy.minLength) {
-    problems.push({ field, constraint: 'minLength', message: `密码至少 ${policy.minLength} 个字符`, messageEn: `must be at least ${policy.minLength} characters` });
+    problems.push({
+      field,
+      constraint: 'minLength',
+      message: `密码至少 ${policy.minLength} 个字符`,
+      messageEn: `must be at least ${policy.minLength} characters`,
+    });
   }
   if (Buffer.byteLength(password, 'utf8') > PASSWORD_MAX_BYTES) {
-    problems.push({ field, constraint: 'maxLength', message: `密码不能超过 ${PASSWORD_MAX_BYTES} 字节`, messageEn: `must be at most ${PASSWORD_MAX_BYTES} bytes` });
+    problems.push({
+      field,
+      constraint: 'maxLength',
+      message: `密码不能超过 ${PASSWORD_MAX_BYTES} 字节`,
+      messageEn: `must be at most ${PASSWORD_MAX_BYTES} bytes`,
+    });
   }
   if (passwordClasses(password) < 3) {
-    problems.push({ field, constraint: 'passwordClasses', message: '密码须包含小写字母、大写字母、数字、符号中的至少三类', messageEn: 'must mix at least three of: lower case, upper case, digits, symbols' });
+    problems.push({
+      field,
+      constraint: 'passwordClasses',
+      message: '密码须包含小写字母、大写字母、数字、符号中的至少三类',
+      messageEn: 'must mix at least three of: lower case, upper case, digits, symbols',
+    });
   }
   const name = username.trim().toLowerCase();
   if (name.length >= 3 && password.toLowerCase().includes(name)) {

@@ -19,39 +19,18 @@
  * has already bounded. Jurisdictions come from the user (src/auth/role.ts ROLE_BINDING).
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Role } from './role';
+import { COUNTY_STAFF, PEOPLE, Role, SUPERVISORS } from '../kernel/roles';
 import { AppError } from '../kernel/errors';
 import { fromGlobalId } from '../kernel/global-id';
-import type { Actor, Context } from '../kernel/context';
-import { Community } from '../geography/community.entity';
+import type { Actor, Context, Scope } from '../kernel/context';
+import { Community } from '../geography';
 
 // ---------------------------------------------------------------------------------------
 // Scope: the actor's jurisdiction, resolved once per request
 // ---------------------------------------------------------------------------------------
 
-export interface Scope {
-  /** null: not signed in. */
-  role: Role | null;
-  userId: number;
-  /** The region the jurisdiction is (county for county staff and departments, township, any level for analysts); null for admins, service accounts, community workers. */
-  regionId: number | null;
-  /** Leading code digits every region inside the jurisdiction shares ('' = everything). */
-  regionPrefix: string | null;
-  /** The county the actor works in (a department's own region, which may be a city or province). */
-  countyId: number | null;
-  townshipId: number | null;
-  communityId: number | null;
-  departmentId: number | null;
-  /** Counties wholly or partly inside the jurisdiction (one for most roles, many for a city or province analyst). */
-  countyIds: number[];
-}
-
-/** Roles whose jurisdiction is a whole county. */
-export const COUNTY_STAFF = [Role.REVIEWER, Role.INSPECTOR, Role.COMMITTEE_SECRETARY, Role.ANALYST];
-/** Roles that handle refusals and run supervision in their county. */
-export const SUPERVISORS = [Role.REVIEWER, Role.INSPECTOR];
-/** Every human role (not the integration service account). */
-export const PEOPLE = Object.values(Role).filter((r) => r !== Role.INTEGRATION);
+export type { Scope } from '../kernel/context';
+export { COUNTY_STAFF, SUPERVISORS, PEOPLE } from '../kernel/roles';
 /** Application states in which a work item is, or was, admitted into communities. */
 export const ADMITTED_STATES = ['APPROVED', 'IN_EFFECT', 'EMERGENCY_IN_EFFECT', 'COMPLETED', 'REVOKED'];
 
@@ -116,7 +95,13 @@ export const JURISDICTION_JOINS = `left join region r on r.id = u.region_id left
 /** The jurisdiction from a row holding JURISDICTION_COLUMNS. */
 export function jurisdictionOf(row: Record<string, unknown> | undefined): NonNullable<Actor['jurisdiction']> {
   const v = <T>(k: string) => (row?.[k] as T | null | undefined) ?? null;
-  return { regionId: v('zr_region_id'), regionCode: v('zr_region_code'), regionLevel: v('zr_region_level'), countyId: v('zr_county_id'), townshipId: v('zr_township_id') };
+  return {
+    regionId: v('zr_region_id'),
+    regionCode: v('zr_region_code'),
+    regionLevel: v('zr_region_level'),
+    countyId: v('zr_county_id'),
+    townshipId: v('zr_township_id'),
+  };
 }
 
 /** Where an actor works, for actors that did not come through JWT authentication. */
@@ -154,7 +139,8 @@ const APPLICATION: Partial<Record<Role, Predicate>> = {
   [Role.DEPARTMENT_USER]: (a, s) => `${a}.department_id = ${int(s.departmentId)}`,
   [Role.TOWNSHIP_USER]: (a, s) =>
     `${a}.county_id = ${int(s.countyId)} and ${a}.status in (${STATES}) and exists (select 1 from community c where c.township_id = ${int(s.townshipId)} and ${a}.community_ids @> jsonb_build_array(c.id))`,
-  [Role.COMMUNITY_USER]: (a, s) => `${a}.county_id = ${int(s.countyId)} and ${a}.status in (${STATES}) and ${a}.community_ids @> '[${int(s.communityId)}]'::jsonb`,
+  [Role.COMMUNITY_USER]: (a, s) =>
+    `${a}.county_id = ${int(s.countyId)} and ${a}.status in (${STATES}) and ${a}.community_ids @> '[${int(s.communityId)}]'::jsonb`,
 };
 
 /** Rows bound to an application: readable when the application is (for the given roles). */
@@ -259,14 +245,22 @@ export const READ_RULES: Record<string, ReadRule> = {
   ServiceContractEvaluation: Object.fromEntries(
     Object.entries(communityRecord((a, s) => `${a}.department_id = ${int(s.departmentId)}`)).map(([role, p]) => [
       role,
-      (a: string, s: Scope) => `${a}.contract_id in (select sc.id from service_contract sc where ${p!('sc', s)})`,
+      (a: string, s: Scope) => `${a}.contract_id in (select sc.id from service_contract sc where ${p('sc', s)})`,
     ]),
   ),
-  FundingAllocation: communityRecord((a, s) => `${a}.application_id in (select x.id from admission_application x where x.department_id = ${int(s.departmentId)})`),
+  FundingAllocation: communityRecord(
+    (a, s) => `${a}.application_id in (select x.id from admission_application x where x.department_id = ${int(s.departmentId)})`,
+  ),
   // Supervision: county staff; a department sees what is held against it (not inspections — unannounced visits stay unannounced).
   Inspection: { [Role.REVIEWER]: inCounties, [Role.COMMITTEE_SECRETARY]: inCounties, [Role.INSPECTOR]: inCounties, [Role.ANALYST]: inCounties },
-  SupervisionFinding: { ...Object.fromEntries(COUNTY_STAFF.map((r) => [r, inCounties])), [Role.DEPARTMENT_USER]: (a, s) => `${a}.department_id = ${int(s.departmentId)}` },
-  Interview: { ...Object.fromEntries(COUNTY_STAFF.map((r) => [r, inCounties])), [Role.DEPARTMENT_USER]: (a, s) => `${a}.department_id = ${int(s.departmentId)}` },
+  SupervisionFinding: {
+    ...Object.fromEntries(COUNTY_STAFF.map((r) => [r, inCounties])),
+    [Role.DEPARTMENT_USER]: (a, s) => `${a}.department_id = ${int(s.departmentId)}`,
+  },
+  Interview: {
+    ...Object.fromEntries(COUNTY_STAFF.map((r) => [r, inCounties])),
+    [Role.DEPARTMENT_USER]: (a, s) => `${a}.department_id = ${int(s.departmentId)}`,
+  },
   // Public criticism is published: everyone working in the county.
   PublicCriticism: Object.fromEntries(PEOPLE.filter((r) => r !== Role.ADMIN).map((r) => [r, (a: string, s: Scope) => `${a}.county_id in ${ids(s.countyIds)}`])),
 
@@ -286,7 +280,9 @@ export const READ_RULES: Record<string, ReadRule> = {
     [Role.INTEGRATION]: all,
   },
   DataRequirement: {
-    ...Object.fromEntries(COUNTY_STAFF.map((r) => [r, (a: string, s: Scope) => `${a}.department_id in (select d.id from department d where d.region_id in ${ids(s.countyIds)})`])),
+    ...Object.fromEntries(
+      COUNTY_STAFF.map((r) => [r, (a: string, s: Scope) => `${a}.department_id in (select d.id from department d where d.region_id in ${ids(s.countyIds)})`]),
+    ),
     [Role.DEPARTMENT_USER]: (a, s) => `${a}.department_id = ${int(s.departmentId)}`,
     [Role.INTEGRATION]: all,
   },
@@ -376,6 +372,7 @@ export function applyJurisdiction(em: EntityManager, scope: Scope): void {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { raw } = require('@mikro-orm/core') as typeof import('@mikro-orm/core');
 function rawPredicate(sql: (alias: string) => string): string {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- MikroORM types raw() as its own fragment; filters take it where a string goes
   return raw((alias: string) => sql(alias)) as unknown as string;
 }
 
@@ -621,6 +618,7 @@ export async function checkWithin(rule: OperationRule, args: Record<string, unkn
     if (!byCode && id == null) continue;
     if (kind === 'region' || kind === 'county') {
       const [r] = await conn.execute(byCode ? `select code from region where code = ?` : `select code from region where id = ?`, [byCode ? value : id]);
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-argument -- rows of a raw SQL statement
       if (r && !regionWithin(scope, r.code)) throw outside();
     } else if (kind === 'community') {
       // Through the request's loaders: the resolver's own look-up of the same community is then answered from them.
@@ -629,6 +627,7 @@ export async function checkWithin(rule: OperationRule, args: Record<string, unkn
     } else if (kind === 'department') {
       const [d] = await conn.execute(`select d.id, r.code from department d join region r on r.id = d.region_id where d.id = ?`, [id]);
       if (!d) continue;
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-argument -- rows of a raw SQL statement
       const ok = scope.role === Role.DEPARTMENT_USER ? d.id === scope.departmentId : regionWithin(scope, d.code);
       if (!ok) throw outside();
     } else if (kind === 'user') {

@@ -102,5 +102,8 @@ export function newRecoveryCodes(n = RECOVERY_CODES): { codes: string[]; hashes:
 
 /** The stored form of a recovery code: SHA-256 of its characters, case, spaces and hyphens ignored. */
 export function hashRecoveryCode(code: string): string {
-  return crypto.createHash('sha256').update(code.toUpperCase().replace(/[\s-]+/g, ''), 'utf8').digest('hex');
+  return crypto
+    .createHash('sha256')
+    .update(code.toUpperCase().replace(/[\s-]+/g, ''), 'utf8')
+    .digest('hex');
 }

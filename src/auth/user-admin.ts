@@ -7,19 +7,21 @@ import { IsOptional, Matches, MaxLength, MinLength } from 'class-validator';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { FilterQuery } from '@mikro-orm/core';
 import { User } from './user.entity';
-import { Role, ROLE_BINDING, ROLE_LABELS } from './role';
+import { Role } from '../kernel/roles';
+import { ROLE_BINDING } from './role';
 import { checkPassword } from './password-policy';
 import { hashPassword } from './credentials';
 import type { AuthService } from './auth.service';
-import { Region, RegionLevel } from '../geography/region.entity';
-import { Community } from '../geography/community.entity';
-import { Department } from '../organisation/department.entity';
+import { Region, RegionLevel } from '../geography';
+import { Community } from '../geography';
+import { Department } from '../organisation';
 import { requireActor, type Context } from '../kernel/context';
 import { fromGlobalId } from '../kernel/global-id';
 import { badInput, conflict, notFound, type FieldProblem } from '../kernel/errors';
 import { ConnectionType, PageArgs, paginate } from '../kernel/pagination';
 import { containsPattern } from '../kernel/text';
-import { recordAudit } from '../audit/audit.service';
+import { audit } from '../kernel/mutation';
+import { labelOf } from '../kernel/enums';
 
 export const UserConnection = ConnectionType(User, { zh: '用户', en: 'users' });
 
@@ -65,7 +67,10 @@ export class CreateUserInput {
   @IsOptional()
   communityId?: string | null;
 
-  @Field(() => String, { nullable: true, description: '初始密码（须符合密码规则）；服务账号不设密码，使用 API 令牌。Initial password; none for service accounts.' })
+  @Field(() => String, {
+    nullable: true,
+    description: '初始密码（须符合密码规则）；服务账号不设密码，使用 API 令牌。Initial password; none for service accounts.',
+  })
   @IsOptional()
   @MaxLength(256)
   password?: string | null;
@@ -87,8 +92,14 @@ export async function createUser(ctx: Context, input: CreateUserInput, passwordP
   const binding = ROLE_BINDING[input.role];
   const given = { region: input.regionId, department: input.departmentId, community: input.communityId };
   for (const [kind, value] of Object.entries(given)) {
-    if (kind === binding && !value) problems.push({ field: `${kind}Id`, message: `${ROLE_LABELS[input.role].zh}须绑定${BINDING_LABELS[kind]}`, messageEn: `a ${input.role} is bound to a ${kind}` });
-    if (kind !== binding && value) problems.push({ field: `${kind}Id`, message: `${ROLE_LABELS[input.role].zh}不绑定此项`, messageEn: `a ${input.role} is not bound to a ${kind}` });
+    if (kind === binding && !value)
+      problems.push({
+        field: `${kind}Id`,
+        message: `${labelOf(Role, input.role).zh}须绑定${BINDING_LABELS[kind]}`,
+        messageEn: `a ${input.role} is bound to a ${kind}`,
+      });
+    if (kind !== binding && value)
+      problems.push({ field: `${kind}Id`, message: `${labelOf(Role, input.role).zh}不绑定此项`, messageEn: `a ${input.role} is not bound to a ${kind}` });
   }
   let region: Region | null = null;
   let department: Department | null = null;
@@ -96,7 +107,12 @@ export async function createUser(ctx: Context, input: CreateUserInput, passwordP
   if (binding === 'region' && input.regionId) {
     region = await ctx.em.findOne(Region, { id: fromGlobalId(input.regionId, 'Region', 'regionId').id });
     if (!region) problems.push({ field: 'regionId', message: '行政区划不存在', messageEn: 'no such region' });
-    else if (!REGION_LEVELS[input.role]!.includes(region.level)) problems.push({ field: 'regionId', message: `${ROLE_LABELS[input.role].zh}的辖区不能是${region.name}（层级不符）`, messageEn: `wrong level for a ${input.role}` });
+    else if (!REGION_LEVELS[input.role]!.includes(region.level))
+      problems.push({
+        field: 'regionId',
+        message: `${labelOf(Role, input.role).zh}的辖区不能是${region.name}（层级不符）`,
+        messageEn: `wrong level for a ${input.role}`,
+      });
   }
   if (binding === 'department' && input.departmentId) {
     department = await ctx.em.findOne(Department, { id: fromGlobalId(input.departmentId, 'Department', 'departmentId').id });
@@ -107,7 +123,8 @@ export async function createUser(ctx: Context, input: CreateUserInput, passwordP
     if (!community) problems.push({ field: 'communityId', message: '村（社区）不存在', messageEn: 'no such community' });
   }
   if (input.role === Role.INTEGRATION) {
-    if (input.password) problems.push({ field: 'password', message: '服务账号不设密码，请签发 API 令牌', messageEn: 'service accounts sign in with API tokens only' });
+    if (input.password)
+      problems.push({ field: 'password', message: '服务账号不设密码，请签发 API 令牌', messageEn: 'service accounts sign in with API tokens only' });
   } else if (!input.password) {
     problems.push({ field: 'password', message: '须设置初始密码', messageEn: 'an initial password is required' });
   } else {
@@ -115,7 +132,8 @@ export async function createUser(ctx: Context, input: CreateUserInput, passwordP
   }
   if (problems.length) throw badInput('账号信息有误', 'The account is not valid', problems);
   return ctx.em.transactional(async (em) => {
-    if (await em.count(User, { username: input.username }, { filters: false })) throw conflict(`登录名 ${input.username} 已被使用`, `Username ${input.username} is taken`);
+    if (await em.count(User, { username: input.username }, { filters: false }))
+      throw conflict(`登录名 ${input.username} 已被使用`, `Username ${input.username} is taken`);
     const user = em.create(User, {
       username: input.username,
       displayName: input.displayName.trim(),
@@ -127,7 +145,18 @@ export async function createUser(ctx: Context, input: CreateUserInput, passwordP
       passwordChangedAt: input.password ? new Date() : null,
     });
     await em.flush();
-    recordAudit(em, ctx, { action: 'user.create', entity: user, after: { username: user.username, displayName: user.displayName, role: user.role, regionId: region?.id ?? null, departmentId: department?.id ?? null, communityId: community?.id ?? null } });
+    await audit(em, ctx, {
+      action: 'user.create',
+      entity: user,
+      after: {
+        username: user.username,
+        displayName: user.displayName,
+        role: user.role,
+        regionId: region?.id ?? null,
+        departmentId: department?.id ?? null,
+        communityId: community?.id ?? null,
+      },
+    });
     await em.flush();
     return user;
   });
@@ -141,7 +170,9 @@ export function createUserAdminResolver(deps: UserAdminDeps) {
   @Resolver(() => User)
   class UserAdminResolver {
     @Authorized()
-    @Query(() => UserConnection, { description: '用户列表，按登录名排序：管理员看到全部，县内人员看到本县账号，统计分析人员只看到自己。Users by username, as far as you may see them.' })
+    @Query(() => UserConnection, {
+      description: '用户列表，按登录名排序：管理员看到全部，县内人员看到本县账号，统计分析人员只看到自己。Users by username, as far as you may see them.',
+    })
     async users(
       @Ctx() ctx: Context,
       @Info() info: GraphQLResolveInfo,
@@ -151,19 +182,26 @@ export function createUserAdminResolver(deps: UserAdminDeps) {
       const where: FilterQuery<User>[] = [];
       if (filter?.role) where.push({ role: filter.role });
       if (filter?.active != null) where.push({ active: filter.active });
-      if (filter?.search?.trim()) where.push({ $or: [{ username: { $ilike: containsPattern(filter.search) } }, { displayName: { $ilike: containsPattern(filter.search) } }] });
+      if (filter?.search?.trim())
+        where.push({ $or: [{ username: { $ilike: containsPattern(filter.search) } }, { displayName: { $ilike: containsPattern(filter.search) } }] });
       return paginate(ctx.em, User, where.length ? { $and: where } : {}, { username: 'asc' }, page, info);
     }
 
     @Authorized()
     @Mutation(() => User, { description: '新建账号（仅管理员）：按角色绑定辖区、部门或村（社区）。Create an account (admins).' })
-    async createUser(@Ctx() ctx: Context, @Arg('input', () => CreateUserInput, { description: '账号信息。The account.' }) input: CreateUserInput): Promise<User> {
+    async createUser(
+      @Ctx() ctx: Context,
+      @Arg('input', () => CreateUserInput, { description: '账号信息。The account.' }) input: CreateUserInput,
+    ): Promise<User> {
       requireActor(ctx);
       return createUser(ctx, input, deps.auth.policy.password);
     }
 
     @Authorized()
-    @Mutation(() => User, { description: '停用或启用账号（仅管理员）：停用后其登录令牌和 API 令牌立即失效。Disable or enable an account (admins); disabling ends its sessions at once.' })
+    @Mutation(() => User, {
+      description:
+        '停用或启用账号（仅管理员）：停用后其登录令牌和 API 令牌立即失效。Disable or enable an account (admins); disabling ends its sessions at once.',
+    })
     async setUserActive(
       @Ctx() ctx: Context,
       @Arg('userId', () => ID, { description: '用户的全局 ID。The user.' }) userId: string,
@@ -172,8 +210,10 @@ export function createUserAdminResolver(deps: UserAdminDeps) {
     ): Promise<User> {
       const actor = requireActor(ctx);
       const { id } = fromGlobalId(userId, 'User', 'userId');
-      if (reason.trim().length < 2 || reason.length > 500) throw badInput('请说明原因（2–500 字）', 'Give a reason (2–500 characters)', [{ field: 'reason', message: '2–500 字', messageEn: '2–500 characters' }]);
-      if (id === actor.userId && !active) throw badInput('不能停用自己的账号', 'You cannot disable your own account', [{ field: 'userId', message: '本人账号', messageEn: 'your own account' }]);
+      if (reason.trim().length < 2 || reason.length > 500)
+        throw badInput('请说明原因（2–500 字）', 'Give a reason (2–500 characters)', [{ field: 'reason', message: '2–500 字', messageEn: '2–500 characters' }]);
+      if (id === actor.userId && !active)
+        throw badInput('不能停用自己的账号', 'You cannot disable your own account', [{ field: 'userId', message: '本人账号', messageEn: 'your own account' }]);
       return ctx.em.transactional(async (em) => {
         const user = await em.findOne(User, { id });
         if (!user) throw notFound('该用户', 'User');
@@ -181,7 +221,7 @@ export function createUserAdminResolver(deps: UserAdminDeps) {
         user.active = active;
         // Ends every sign-in token at once (API tokens are refused for an inactive user as they are checked).
         if (!active) user.tokenVersion = (user.tokenVersion ?? 0) + 1;
-        recordAudit(em, ctx, { action: active ? 'user.enable' : 'user.disable', entity: user, before, after: { active }, comment: reason.trim() });
+        await audit(em, ctx, { action: active ? 'user.enable' : 'user.disable', entity: user, before, after: { active }, comment: reason.trim() });
         await em.flush();
         return user;
       });

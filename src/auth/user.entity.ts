@@ -1,10 +1,10 @@
 import { Entity, Enum, ManyToOne, Property, type Ref } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { BaseEntity, Node } from '../kernel/base.entity';
-import { Region } from '../geography/region.entity';
-import { Community } from '../geography/community.entity';
-import { Department } from '../organisation/department.entity';
-import { Role } from './role';
+import { Region } from '../geography';
+import { Community } from '../geography';
+import { Department } from '../organisation';
+import { Role } from '../kernel/roles';
 
 /**
  * A person or service account. Its role says what it may do; its jurisdiction (a

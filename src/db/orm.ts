@@ -26,7 +26,10 @@ export interface OrmOptions {
  */
 export function refuseUnstorableText(sql: string, params: readonly unknown[]): string {
   if (holdsUnstorableText(params) || UNSTORABLE_TEXT.test(sql)) {
-    throw new AppError('BAD_USER_INPUT', '文本含有空字符（\\0）或不成对的代理字符，无法保存', 'Text contains a NUL character or an unpaired surrogate', { reason: 'INVALID_TEXT', http: { status: 400 } });
+    throw new AppError('BAD_USER_INPUT', '文本含有空字符（\\0）或不成对的代理字符，无法保存', 'Text contains a NUL character or an unpaired surrogate', {
+      reason: 'INVALID_TEXT',
+      http: { status: 400 },
+    });
   }
   return sql;
 }
@@ -67,7 +70,10 @@ export async function createOrm(opts: OrmOptions): Promise<MikroORM> {
   const orm = await MikroORM.init(ormConfig(opts));
   if (opts.onQuery) {
     const onQuery = opts.onQuery;
-    orm.em.getConnection().getKnex().on('query', (q: { sql: string }) => onQuery(q.sql));
+    orm.em
+      .getConnection()
+      .getKnex()
+      .on('query', (q: { sql: string }) => onQuery(q.sql));
   }
   return orm;
 }

@@ -1,19 +1,16 @@
 import { Entity, Enum, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { BaseEntity, Node } from '../kernel/base.entity';
 import { Region } from './region.entity';
+import { defineEnum } from '../kernel/enums';
 
 export enum CommunityType {
   VILLAGE = 'VILLAGE',
   URBAN = 'URBAN',
 }
-registerEnumType(CommunityType, {
-  name: 'CommunityType',
-  description: '城乡社区类别。Kind of community.',
-  valuesConfig: {
-    VILLAGE: { description: '村（村民委员会）。Village.' },
-    URBAN: { description: '社区（居民委员会）。Urban community.' },
-  },
+defineEnum(CommunityType, 'CommunityType', '城乡社区类别。Kind of community.', {
+  VILLAGE: ['村（村民委员会）', 'Village'],
+  URBAN: ['社区（居民委员会）', 'Urban community'],
 });
 
 /** A village (村) or urban community (社区): where work items land. */

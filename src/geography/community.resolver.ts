@@ -1,16 +1,16 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Info, Query, Resolver, Root, registerEnumType, Authorized } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Info, Query, Resolver, Root, Authorized } from 'type-graphql';
 import { Matches, MaxLength } from 'class-validator';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Community, CommunityType } from './community.entity';
 import { Region } from './region.entity';
-import { Department } from '../organisation/department.entity';
 import type { Context } from '../kernel/context';
 import { ConnectionType, PageArgs, SortDirection, paginate } from '../kernel/pagination';
 import { fromGlobalId } from '../kernel/global-id';
 import { badInput } from '../kernel/errors';
 import { containsPattern } from '../kernel/text';
 import { communitiesWithin, getRegion } from './geography.service';
+import { defineEnum } from '../kernel/enums';
 
 export const CommunityConnection = ConnectionType(Community, { zh: '村（社区）', en: 'communities' });
 
@@ -36,14 +36,10 @@ export enum CommunityOrderField {
   NAME = 'NAME',
   POPULATION = 'POPULATION',
 }
-registerEnumType(CommunityOrderField, {
-  name: 'CommunityOrderField',
-  description: '村（社区）排序字段。Community sort field.',
-  valuesConfig: {
-    CODE: { description: '按区划代码。By code.' },
-    NAME: { description: '按名称。By name.' },
-    POPULATION: { description: '按人口。By population.' },
-  },
+defineEnum(CommunityOrderField, 'CommunityOrderField', '村（社区）排序字段。Community sort field.', {
+  CODE: ['按区划代码', 'By code'],
+  NAME: ['按名称', 'By name'],
+  POPULATION: ['按人口', 'By population'],
 });
 
 @InputType({ description: '村（社区）排序。Community ordering.' })
@@ -82,7 +78,8 @@ export class CommunityResolver {
     @Info() info: GraphQLResolveInfo,
     @Args() page: PageArgs,
     @Arg('filter', () => CommunityFilter, { nullable: true, description: '筛选条件。Filter.' }) filter?: CommunityFilter,
-    @Arg('orderBy', () => CommunityOrder, { nullable: true, description: '排序（默认按代码升序）。Ordering; code ascending by default.' }) orderBy?: CommunityOrder,
+    @Arg('orderBy', () => CommunityOrder, { nullable: true, description: '排序（默认按代码升序）。Ordering; code ascending by default.' })
+    orderBy?: CommunityOrder,
   ) {
     const where: FilterQuery<Community>[] = [];
     if (filter?.regionId != null || filter?.regionCode != null) {
@@ -94,7 +91,14 @@ export class CommunityResolver {
       where.push({ $or: [{ name: { $ilike: containsPattern(s) } }, ...(/^\d+$/.test(s) ? [{ code: { $like: `${s}%` } }] : [])] });
     }
     const order = orderBy ?? { field: CommunityOrderField.CODE, direction: SortDirection.ASC };
-    return paginate(ctx.em, Community, where.length ? { $and: where } : {}, { [ORDER_COLUMN[order.field]]: order.direction === 'ASC' ? 'asc' : 'desc' }, page, info);
+    return paginate(
+      ctx.em,
+      Community,
+      where.length ? { $and: where } : {},
+      { [ORDER_COLUMN[order.field]]: order.direction === 'ASC' ? 'asc' : 'desc' },
+      page,
+      info,
+    );
   }
 
   @FieldResolver(() => Region, { description: '所在乡镇（街道）。Its township.' })
@@ -105,10 +109,5 @@ export class CommunityResolver {
   @FieldResolver(() => Region, { description: '所在县（市、区）。Its county.' })
   async county(@Root() community: Community, @Ctx() ctx: Context): Promise<Region> {
     return (await ctx.loaders.byId(Region).load(community.county.id))!;
-  }
-
-  @FieldResolver(() => [Department], { description: '所在县的有关部门（可向本村/社区申请准入事项者），按名称排序。The county departments that may bring work into it, by name.' })
-  departments(@Root() community: Community, @Ctx() ctx: Context): Promise<Department[]> {
-    return ctx.loaders.manyBy(Department, 'region', { orderBy: { name: 'asc' } }).load(community.county.id);
   }
 }

@@ -39,3 +39,12 @@ export function communitiesWithin(region: Region): FilterQuery<Community> {
 export function regionsWithin(region: Region): FilterQuery<Region> {
   return { code: { $like: `${region.codePrefix}%`, $ne: region.code }, id: { $ne: region.id } };
 }
+
+/** The first character of a county's name without its 县/市/区 suffix (青衣县 → 青): the prefix of its numbers (青准申2026-0001, 青社工准〔2026〕1号). */
+export const countyPrefix = (county: Region) => county.name.replace(/(自治县|县|市|区|旗)$/, '').slice(0, 1);
+
+/** The county a list filter names (`countyId` or `countyCode`), or null when it names none. */
+export async function filterCounty(em: EntityManager, filter?: { countyId?: string | null; countyCode?: string | null } | null): Promise<number | null> {
+  if (!filter || (filter.countyId == null && filter.countyCode == null)) return null;
+  return (await getRegion(em, { id: filter.countyId, code: filter.countyCode }, 'filter.county')).id;
+}

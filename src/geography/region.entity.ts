@@ -1,6 +1,7 @@
 import { Entity, Enum, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { BaseEntity, Node } from '../kernel/base.entity';
+import { defineEnum } from '../kernel/enums';
 
 export enum RegionLevel {
   PROVINCE = 'PROVINCE',
@@ -8,15 +9,11 @@ export enum RegionLevel {
   COUNTY = 'COUNTY',
   TOWNSHIP = 'TOWNSHIP',
 }
-registerEnumType(RegionLevel, {
-  name: 'RegionLevel',
-  description: '行政区划层级。Administrative level.',
-  valuesConfig: {
-    PROVINCE: { description: '省（自治区、直辖市）。Province.' },
-    CITY: { description: '市（州、盟）。City / prefecture.' },
-    COUNTY: { description: '县（市、区）：制定清单、审批准入的单位。County: owns the lists and approves admissions.' },
-    TOWNSHIP: { description: '乡镇（街道）。Township / town / street.' },
-  },
+defineEnum(RegionLevel, 'RegionLevel', '行政区划层级。Administrative level.', {
+  PROVINCE: ['省（自治区、直辖市）', 'Province'],
+  CITY: ['市（州、盟）', 'City / prefecture'],
+  COUNTY: ['县（市、区）：制定清单、审批准入的单位', 'County: owns the lists and approves admissions'],
+  TOWNSHIP: ['乡镇（街道）', 'Township / town / street'],
 });
 
 export enum TownshipKind {
@@ -24,14 +21,10 @@ export enum TownshipKind {
   XIANG = 'XIANG',
   STREET = 'STREET',
 }
-registerEnumType(TownshipKind, {
-  name: 'TownshipKind',
-  description: '乡级区划类别。Kind of township-level division.',
-  valuesConfig: {
-    TOWN: { description: '镇。Town.' },
-    XIANG: { description: '乡。Rural township.' },
-    STREET: { description: '街道。Urban sub-district (street).' },
-  },
+defineEnum(TownshipKind, 'TownshipKind', '乡级区划类别。Kind of township-level division.', {
+  TOWN: ['镇', 'Town'],
+  XIANG: ['乡', 'Rural township'],
+  STREET: ['街道', 'Urban sub-district (street)'],
 });
 
 /** How many leading digits of a 12-digit statistical code identify a region of each level. */

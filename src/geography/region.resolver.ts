@@ -1,15 +1,15 @@
-import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Info, Query, Resolver, Root, registerEnumType, Authorized } from 'type-graphql';
+import { Arg, Args, Ctx, Field, FieldResolver, ID, InputType, Int, Info, Query, Resolver, Root, Authorized } from 'type-graphql';
 import { Matches, MaxLength } from 'class-validator';
 import type { GraphQLResolveInfo } from 'graphql';
 import DataLoader from 'dataloader';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Region, RegionLevel } from './region.entity';
-import { Department } from '../organisation/department.entity';
 import type { Context } from '../kernel/context';
 import { ConnectionType, PageArgs, SortDirection, paginate } from '../kernel/pagination';
 import { containsPattern } from '../kernel/text';
 import { findRegion, getRegion, regionsWithin } from './geography.service';
 import { CODE_PREFIX_LENGTH } from './region.entity';
+import { defineEnum } from '../kernel/enums';
 
 export const RegionConnection = ConnectionType(Region, { zh: '行政区划', en: 'regions' });
 
@@ -38,10 +38,9 @@ export enum RegionOrderField {
   CODE = 'CODE',
   NAME = 'NAME',
 }
-registerEnumType(RegionOrderField, {
-  name: 'RegionOrderField',
-  description: '行政区划排序字段。Region sort field.',
-  valuesConfig: { CODE: { description: '按区划代码。By code.' }, NAME: { description: '按名称。By name.' } },
+defineEnum(RegionOrderField, 'RegionOrderField', '行政区划排序字段。Region sort field.', {
+  CODE: ['按区划代码', 'By code'],
+  NAME: ['按名称', 'By name'],
 });
 
 @InputType({ description: '行政区划排序。Region ordering.' })
@@ -88,7 +87,14 @@ export class RegionResolver {
       where.push({ $or: [{ name: { $ilike: containsPattern(s) } }, ...(/^\d+$/.test(s) ? [{ code: { $like: `${s}%` } }] : [])] });
     }
     const order = orderBy ?? { field: RegionOrderField.CODE, direction: SortDirection.ASC };
-    return paginate(ctx.em, Region, where.length ? { $and: where } : {}, { [ORDER_COLUMN[order.field]]: order.direction === 'ASC' ? 'asc' : 'desc' }, page, info);
+    return paginate(
+      ctx.em,
+      Region,
+      where.length ? { $and: where } : {},
+      { [ORDER_COLUMN[order.field]]: order.direction === 'ASC' ? 'asc' : 'desc' },
+      page,
+      info,
+    );
   }
 
   @FieldResolver(() => Region, { nullable: true, description: '上级区划（省级为空）。Parent region; null for a province.' })
@@ -117,26 +123,23 @@ export class RegionResolver {
   @FieldResolver(() => Int, { description: '辖区内的村（社区）数。Number of communities within.' })
   communityCount(@Root() region: Region, @Ctx() ctx: Context): Promise<number> {
     return ctx.loaders
-      .custom('regionCommunityCount', () =>
-        new DataLoader<number, number>(async (ids) => {
-          const prefixLength = `case r.level ${Object.entries(CODE_PREFIX_LENGTH)
-            .map(([level, n]) => `when '${level}' then ${n}`)
-            .join(' ')} end`;
-          const rows: Array<{ id: number; n: string }> = await ctx.em.getConnection().execute(
-            `select r.id, count(c.id) as n from region r
+      .custom(
+        'regionCommunityCount',
+        () =>
+          new DataLoader<number, number>(async (ids) => {
+            const prefixLength = `case r.level ${Object.entries(CODE_PREFIX_LENGTH)
+              .map(([level, n]) => `when '${level}' then ${n}`)
+              .join(' ')} end`;
+            const rows: Array<{ id: number; n: string }> = await ctx.em.getConnection().execute(
+              `select r.id, count(c.id) as n from region r
                left join community c on c.code like left(r.code, ${prefixLength}) || '%'
               where r.id in (?) group by r.id`,
-            [[...ids]],
-          );
-          const counts = new Map(rows.map((r) => [Number(r.id), Number(r.n)]));
-          return ids.map((id) => counts.get(id) ?? 0);
-        }),
+              [[...ids]],
+            );
+            const counts = new Map(rows.map((r) => [Number(r.id), Number(r.n)]));
+            return ids.map((id) => counts.get(id) ?? 0);
+          }),
       )
       .load(region.id);
-  }
-
-  @FieldResolver(() => [Department], { description: '本级的有关部门，按名称排序。Departments of this region, by name.' })
-  departments(@Root() region: Region, @Ctx() ctx: Context): Promise<Department[]> {
-    return ctx.loaders.manyBy(Department, 'region', { orderBy: { name: 'asc' } }).load(region.id);
   }
 }

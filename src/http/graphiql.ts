@@ -130,20 +130,11 @@ function assetSpecs(): Map<string, AssetSpec> {
   const js = 'text/javascript; charset=utf-8';
   return new Map<string, AssetSpec>([
     ['react.production.min.js', { source: { file: path.join(react, 'umd', 'react.production.min.js') }, contentType: js, version: rv }],
-    [
-      'react-dom.production.min.js',
-      { source: { file: path.join(reactDom, 'umd', 'react-dom.production.min.js') }, contentType: js, version: rdv },
-    ],
+    ['react-dom.production.min.js', { source: { file: path.join(reactDom, 'umd', 'react-dom.production.min.js') }, contentType: js, version: rdv }],
     ['graphiql.min.js', { source: { file: path.join(graphiql, 'graphiql.min.js') }, contentType: js, version: gv }],
-    [
-      'graphiql.min.css',
-      { source: { file: path.join(graphiql, 'graphiql.min.css') }, contentType: 'text/css; charset=utf-8', version: gv },
-    ],
+    ['graphiql.min.css', { source: { file: path.join(graphiql, 'graphiql.min.css') }, contentType: 'text/css; charset=utf-8', version: gv }],
     // graphiql.min.js ends with "//# sourceMappingURL=index.umd.js.map"; only devtools ask for it.
-    [
-      'index.umd.js.map',
-      { source: { file: path.join(graphiql, 'graphiql.min.js.map') }, contentType: 'application/json; charset=utf-8', version: gv },
-    ],
+    ['index.umd.js.map', { source: { file: path.join(graphiql, 'graphiql.min.js.map') }, contentType: 'application/json; charset=utf-8', version: gv }],
     ['init.js', { source: { text: INIT_JS }, contentType: js, version: shortHash(INIT_JS) }],
     ['favicon.svg', { source: { text: FAVICON_SVG }, contentType: 'image/svg+xml', version: shortHash(FAVICON_SVG) }],
   ]);

@@ -147,7 +147,17 @@ export const FIELD_COSTS: Record<string, number> = {
  * request, however aliased — each is a bcrypt round and, for sign-ins, a lockout count and
  * an audit event.
  */
-export const AUTH_MUTATIONS = new Set(['signIn', 'signInSecondFactor', 'changePassword', 'resetPassword', 'createUser', 'beginTotpEnrolment', 'confirmTotpEnrolment', 'regenerateRecoveryCodes', 'disableTotp']);
+export const AUTH_MUTATIONS = new Set([
+  'signIn',
+  'signInSecondFactor',
+  'changePassword',
+  'resetPassword',
+  'createUser',
+  'beginTotpEnrolment',
+  'confirmTotpEnrolment',
+  'regenerateRecoveryCodes',
+  'disableTotp',
+]);
 export const MAX_AUTH_MUTATIONS = 1;
 
 /** The cost one field counts: its own (FIELD_COSTS), else 1. */
@@ -160,7 +170,17 @@ export function rateUnits(cost: number, costPerRequest: number): number {
   return Math.max(1, Math.round(cost / Math.max(1, costPerRequest)));
 }
 
-export type LimitReason = 'MAX_DEPTH' | 'MAX_ALIASES' | 'MAX_TOKENS' | 'MAX_DIRECTIVES' | 'MAX_FIELD_MERGES' | 'MAX_COST' | 'MAX_AUTH_MUTATIONS' | 'INVALID_TEXT' | 'BODY_TOO_LARGE' | 'MALFORMED_JSON';
+export type LimitReason =
+  | 'MAX_DEPTH'
+  | 'MAX_ALIASES'
+  | 'MAX_TOKENS'
+  | 'MAX_DIRECTIVES'
+  | 'MAX_FIELD_MERGES'
+  | 'MAX_COST'
+  | 'MAX_AUTH_MUTATIONS'
+  | 'INVALID_TEXT'
+  | 'BODY_TOO_LARGE'
+  | 'MALFORMED_JSON';
 
 /** A tripped limit: BAD_USER_INPUT, a stable reason, the limit and what was measured. */
 export function limitExceeded(reason: LimitReason, message: string, messageEn: string, extra: Record<string, unknown> = {}, status = 400): AppError {
@@ -261,20 +281,43 @@ export function operationShapeRule(limits: Pick<OperationLimits, 'maxDepth' | 'm
           const operation = op.name?.value;
           if (m.depth > limits.maxDepth) {
             const max = limits.maxDepth;
-            ctx.reportError(limitExceeded('MAX_DEPTH', `查询嵌套过深：${m.depth} 层，上限 ${max} 层`, `Query is too deep: ${m.depth} levels, at most ${max}`, { limit: max, actual: m.depth, operation }));
+            ctx.reportError(
+              limitExceeded('MAX_DEPTH', `查询嵌套过深：${m.depth} 层，上限 ${max} 层`, `Query is too deep: ${m.depth} levels, at most ${max}`, {
+                limit: max,
+                actual: m.depth,
+                operation,
+              }),
+            );
           }
           if (m.aliases > limits.maxAliases) {
             const max = limits.maxAliases;
-            ctx.reportError(limitExceeded('MAX_ALIASES', `别名过多：${m.aliases} 个，上限 ${max} 个`, `Too many aliases: ${m.aliases}, at most ${max}`, { limit: max, actual: m.aliases, operation }));
+            ctx.reportError(
+              limitExceeded('MAX_ALIASES', `别名过多：${m.aliases} 个，上限 ${max} 个`, `Too many aliases: ${m.aliases}, at most ${max}`, {
+                limit: max,
+                actual: m.aliases,
+                operation,
+              }),
+            );
           }
           if (m.directives > limits.maxDirectives) {
             const max = limits.maxDirectives;
-            ctx.reportError(limitExceeded('MAX_DIRECTIVES', `指令过多：${m.directives} 个，上限 ${max} 个`, `Too many directives: ${m.directives}, at most ${max}`, { limit: max, actual: m.directives, operation }));
+            ctx.reportError(
+              limitExceeded('MAX_DIRECTIVES', `指令过多：${m.directives} 个，上限 ${max} 个`, `Too many directives: ${m.directives}, at most ${max}`, {
+                limit: max,
+                actual: m.directives,
+                operation,
+              }),
+            );
           }
           const auth = op.operation === 'mutation' ? authMutationsOf(ctx, op.selectionSet) : 0;
           if (auth > MAX_AUTH_MUTATIONS) {
             ctx.reportError(
-              limitExceeded('MAX_AUTH_MUTATIONS', `一次请求最多一个登录或凭据类变更（${[...AUTH_MUTATIONS].join('、')}），本次 ${auth} 个`, `At most ${MAX_AUTH_MUTATIONS} sign-in or credential mutation per request (${[...AUTH_MUTATIONS].join(', ')}); got ${auth}`, { limit: MAX_AUTH_MUTATIONS, actual: auth, operation }),
+              limitExceeded(
+                'MAX_AUTH_MUTATIONS',
+                `一次请求最多一个登录或凭据类变更（${[...AUTH_MUTATIONS].join('、')}），本次 ${auth} 个`,
+                `At most ${MAX_AUTH_MUTATIONS} sign-in or credential mutation per request (${[...AUTH_MUTATIONS].join(', ')}); got ${auth}`,
+                { limit: MAX_AUTH_MUTATIONS, actual: auth, operation },
+              ),
             );
           }
         }
@@ -323,6 +366,7 @@ export function fieldMergeWork(document: DocumentNode, stopAt = Infinity): numbe
         }
         for (const f of known) into.push(f);
       }
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- a sentinel that unwinds the walk, caught right below; never escapes
       if (into.length > 100_000) throw STOP;
     }
     return into;
@@ -342,6 +386,7 @@ export function fieldMergeWork(document: DocumentNode, stopAt = Infinity): numbe
     return m;
   };
   const tick = () => {
+    // eslint-disable-next-line @typescript-eslint/only-throw-error -- a sentinel that unwinds the walk, caught right below; never escapes
     if (++work > stopAt) throw STOP;
   };
   const cross = (a: SelectionSetNode | undefined, b: SelectionSetNode | undefined, depth: number): void => {
@@ -350,10 +395,11 @@ export function fieldMergeWork(document: DocumentNode, stopAt = Infinity): numbe
     for (const [key, lefts] of byKey(a)) {
       const rights = right.get(key);
       if (!rights) continue;
-      for (const x of lefts) for (const y of rights) {
-        tick();
-        cross(x.selectionSet, y.selectionSet, depth + 1);
-      }
+      for (const x of lefts)
+        for (const y of rights) {
+          tick();
+          cross(x.selectionSet, y.selectionSet, depth + 1);
+        }
     }
   };
   const seen = new Set<SelectionSetNode>();
@@ -416,7 +462,13 @@ function listSize(field: FieldNode, fieldType: unknown, inConnection: boolean, v
 }
 
 /** Estimated cost of `operation`, given its variables; stops counting past `stopAt`. */
-export function operationCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown> = {}, stopAt = Infinity): number {
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> = {},
+  stopAt = Infinity,
+): number {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   // Cost is linear in the multiplier, so a fragment on a type is costed once per (type, connection flag).
@@ -451,7 +503,12 @@ export function operationCost(schema: GraphQLSchema, document: DocumentNode, ope
     }
     return total;
   };
-  const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  const root =
+    operation.operation === 'mutation'
+      ? schema.getMutationType()
+      : operation.operation === 'subscription'
+        ? schema.getSubscriptionType()
+        : schema.getQueryType();
   return ofSet(operation.selectionSet, root, false, new Set());
 }
 
@@ -507,7 +564,7 @@ export function rateCostPlugin(limiter: Pick<RateLimiter, 'charge'>, costPerRequ
       return {
         async didResolveOperation({ contextValue }) {
           const ctx = contextValue as { actor?: { userId: number } | null; clientIp?: string };
-          const cost = COSTS.get(contextValue as object) ?? 0;
+          const cost = COSTS.get(contextValue) ?? 0;
           const units = rateUnits(cost, costPerRequest);
           if (units > 1) await limiter.charge(ctx.clientIp, ctx.actor ?? null, units - 1);
         },
@@ -551,7 +608,7 @@ export function operationLimitsPlugin(limits: Pick<OperationLimits, 'maxCost' | 
           }
           if (!operation) return;
           const cost = operationCost(schema, document, operation, variables, limits.maxCost);
-          COSTS.set(contextValue as object, cost);
+          COSTS.set(contextValue, cost);
           if (cost > limits.maxCost) {
             throw limitExceeded(
               'MAX_COST',
@@ -579,7 +636,11 @@ const SUGGESTION = /\s*Did you mean [^?]*\?/g;
  * subscriptions) BAD_USER_INPUT rather than INTERNAL. Those are recognisable: they carry
  * no `originalError`, whereas anything a resolver or the server threw does.
  */
-export function formatLimitError(out: GraphQLFormattedError, error: unknown, limits: Pick<OperationLimits, 'fieldSuggestions' | 'maxTokens'>): GraphQLFormattedError {
+export function formatLimitError(
+  out: GraphQLFormattedError,
+  error: unknown,
+  limits: Pick<OperationLimits, 'fieldSuggestions' | 'maxTokens'>,
+): GraphQLFormattedError {
   const ext = { ...(out.extensions ?? {}) } as Record<string, unknown>;
   let message = out.message;
   if (ext.code === 'INTERNAL' && ext.reason === undefined && error instanceof GraphQLError && !error.originalError && !error.extensions?.code) {
@@ -629,7 +690,12 @@ export function graphqlBodyErrors(limits: Pick<OperationLimits, 'bodyLimitBytes'
       sendGraphQLErrors(res, 413, [
         {
           message: `请求体过大：上限 ${limits.bodyLimitBytes} 字节`,
-          extensions: { code: 'BAD_USER_INPUT', messageEn: `Request body too large: at most ${limits.bodyLimitBytes} bytes`, reason: 'BODY_TOO_LARGE', limit: limits.bodyLimitBytes },
+          extensions: {
+            code: 'BAD_USER_INPUT',
+            messageEn: `Request body too large: at most ${limits.bodyLimitBytes} bytes`,
+            reason: 'BODY_TOO_LARGE',
+            limit: limits.bodyLimitBytes,
+          },
         },
       ]);
       return;
@@ -640,7 +706,11 @@ export function graphqlBodyErrors(limits: Pick<OperationLimits, 'bodyLimitBytes'
       sendGraphQLErrors(res, status, [
         {
           message: json ? '请求体不是有效的 JSON' : '请求格式不正确',
-          extensions: { code: 'BAD_USER_INPUT', messageEn: json ? 'Request body is not valid JSON' : 'Malformed request', reason: json ? 'MALFORMED_JSON' : 'BAD_REQUEST' },
+          extensions: {
+            code: 'BAD_USER_INPUT',
+            messageEn: json ? 'Request body is not valid JSON' : 'Malformed request',
+            reason: json ? 'MALFORMED_JSON' : 'BAD_REQUEST',
+          },
         },
       ]);
       return;
@@ -651,7 +721,10 @@ export function graphqlBodyErrors(limits: Pick<OperationLimits, 'bodyLimitBytes'
 
 /** The body of a timed-out request: INTERNAL (the server did not finish), reason TIMEOUT. */
 export function timeoutError(ms: number): AppError {
-  return new AppError('INTERNAL', `请求超时（超过 ${ms} 毫秒），请稍后重试或缩小查询范围`, `Request timed out after ${ms} ms`, { reason: 'TIMEOUT', http: { status: 503 } });
+  return new AppError('INTERNAL', `请求超时（超过 ${ms} 毫秒），请稍后重试或缩小查询范围`, `Request timed out after ${ms} ms`, {
+    reason: 'TIMEOUT',
+    http: { status: 503 },
+  });
 }
 
 const RESPONSE_WRITES = new Set<PropertyKey>(['setHeader', 'removeHeader', 'writeHead', 'status', 'send', 'json', 'type', 'write', 'end', 'flush']);
@@ -670,7 +743,9 @@ export function withRequestTimeout(ms: number, handler: RequestHandler): Request
       if (res.headersSent) return;
       timedOut = true;
       const e = timeoutError(ms);
-      sendGraphQLErrors(res, 503, [{ message: e.message, extensions: { code: 'INTERNAL', messageEn: e.extensions.messageEn, reason: 'TIMEOUT' } }], { 'Retry-After': '5' });
+      sendGraphQLErrors(res, 503, [{ message: e.message, extensions: { code: 'INTERNAL', messageEn: e.extensions.messageEn, reason: 'TIMEOUT' } }], {
+        'Retry-After': '5',
+      });
     }, ms);
     timer.unref();
     const done = () => clearTimeout(timer);
@@ -679,7 +754,9 @@ export function withRequestTimeout(ms: number, handler: RequestHandler): Request
     const guarded = new Proxy(res, {
       get(target, prop) {
         if (timedOut && RESPONSE_WRITES.has(prop)) return () => guarded;
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- a proxy forwarding whatever the target holds
         const v = Reflect.get(target, prop, target);
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-return -- a proxy forwarding whatever the target holds
         return typeof v === 'function' ? v.bind(target) : v;
       },
       set(target, prop, value) {
@@ -722,11 +799,10 @@ export function timeoutPlugin(ms: number): ApolloServerPlugin {
       }
     },
     async requestDidStart({ contextValue }) {
-      DEADLINES.set(contextValue as object, Date.now() + ms);
+      DEADLINES.set(contextValue, Date.now() + ms);
     },
   };
 }
-
 
 /**
  * A request as pino-http logs it, minus what could hold a secret: the values of the
@@ -736,6 +812,13 @@ export function timeoutPlugin(ms: number): ApolloServerPlugin {
 export function logSafeRequest<T extends { url?: string; query?: unknown }>(req: T): T {
   const url = req.url ?? '';
   const at = url.indexOf('?');
-  const safe = at < 0 ? url : `${url.slice(0, at)}?${url.slice(at + 1).split('&').map((kv) => `${kv.split('=')[0]}=[redacted]`).join('&')}`;
+  const safe =
+    at < 0
+      ? url
+      : `${url.slice(0, at)}?${url
+          .slice(at + 1)
+          .split('&')
+          .map((kv) => `${kv.split('=')[0]}=[redacted]`)
+          .join('&')}`;
   return { ...req, url: safe, query: undefined };
 }

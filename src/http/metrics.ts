@@ -5,7 +5,7 @@ import type { RequestHandler } from 'express';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Kind, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { AppError } from '../kernel/errors';
-import { sendHttpError } from './routes';
+import { sendHttpError } from '../kernel/http/routes';
 
 /**
  * The `operation` label of a GraphQL request: the root field it asks for when that is a
@@ -13,12 +13,25 @@ import { sendHttpError } from './routes';
  * several, `other` for anything else — never a name the client chose (an operation name
  * is free text: every distinct one would become a new time series).
  */
-export function operationLabel(schema: GraphQLSchema | undefined, document: DocumentNode | undefined, operation: OperationDefinitionNode | undefined | null): string {
+export function operationLabel(
+  schema: GraphQLSchema | undefined,
+  document: DocumentNode | undefined,
+  operation: OperationDefinitionNode | undefined | null,
+): string {
   if (!schema || !operation) return 'other';
-  const root = operation.operation === 'mutation' ? schema.getMutationType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : schema.getQueryType();
+  const root =
+    operation.operation === 'mutation'
+      ? schema.getMutationType()
+      : operation.operation === 'subscription'
+        ? schema.getSubscriptionType()
+        : schema.getQueryType();
   const fields = root?.getFields() ?? {};
   const names = new Set<string>();
-  const fragments = new Map((document?.definitions ?? []).filter((d) => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [(d as { name: { value: string } }).name.value, d as { selectionSet: SelectionSetNode }]));
+  const fragments = new Map(
+    (document?.definitions ?? [])
+      .filter((d) => d.kind === Kind.FRAGMENT_DEFINITION)
+      .map((d) => [(d as { name: { value: string } }).name.value, d as { selectionSet: SelectionSetNode }]),
+  );
   const visit = (set: SelectionSetNode, depth: number) => {
     for (const sel of set.selections) {
       if (sel.kind === Kind.FIELD) {
@@ -50,13 +63,29 @@ export function metricsAccess(access: MetricsAccess, internal: boolean): Request
   return (req, res, next) => {
     if (!expected) {
       if (internal) return next();
-      return sendHttpError(res, new AppError('FORBIDDEN', '指标接口未在此端口开放：请设置 METRICS_TOKEN，或使用内部端口 METRICS_PORT', 'Metrics are not served on this port: set METRICS_TOKEN, or use the internal METRICS_PORT', { reason: 'METRICS_DISABLED' }));
+      return sendHttpError(
+        res,
+        new AppError(
+          'FORBIDDEN',
+          '指标接口未在此端口开放：请设置 METRICS_TOKEN，或使用内部端口 METRICS_PORT',
+          'Metrics are not served on this port: set METRICS_TOKEN, or use the internal METRICS_PORT',
+          { reason: 'METRICS_DISABLED' },
+        ),
+      );
     }
     const m = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization?.trim() ?? '');
     const given = m ? crypto.createHash('sha256').update(m[1]).digest() : null;
     if (!given || !crypto.timingSafeEqual(given, expected)) {
       res.setHeader('WWW-Authenticate', 'Bearer realm="zhunru-metrics"');
-      return sendHttpError(res, new AppError('UNAUTHENTICATED', '读取指标需要指标令牌（Authorization: Bearer <METRICS_TOKEN>）', 'Reading metrics needs the metrics token (Authorization: Bearer <METRICS_TOKEN>)', { reason: 'METRICS_TOKEN' }));
+      return sendHttpError(
+        res,
+        new AppError(
+          'UNAUTHENTICATED',
+          '读取指标需要指标令牌（Authorization: Bearer <METRICS_TOKEN>）',
+          'Reading metrics needs the metrics token (Authorization: Bearer <METRICS_TOKEN>)',
+          { reason: 'METRICS_TOKEN' },
+        ),
+      );
     }
     next();
   };
@@ -118,6 +147,7 @@ export function createMetrics(orm: MikroORM, schema?: GraphQLSchema) {
     const end = httpDuration.startTimer({ method: req.method });
     res.on('finish', () => {
       // Route templates keep label cardinality bounded; unknown paths share one label.
+      // eslint-disable-next-line @typescript-eslint/no-unsafe-member-access -- Express types req.route as any
       const route = res.statusCode === 404 ? 'unmatched' : req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : req.baseUrl || 'other';
       end({ route, status: String(res.statusCode) });
     });
@@ -136,7 +166,12 @@ export function createMetrics(orm: MikroORM, schema?: GraphQLSchema) {
           };
           gqlRequests.inc(labels);
           gqlDuration.observe(labels, Number(process.hrtime.bigint() - started) / 1e9);
-          for (const e of errors ?? []) gqlErrors.inc({ code: ['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED', 'CONFLICT', 'INTERNAL'].includes(String(e.extensions?.code)) ? String(e.extensions?.code) : 'other' });
+          for (const e of errors ?? [])
+            gqlErrors.inc({
+              code: ['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED', 'CONFLICT', 'INTERNAL'].includes(String(e.extensions?.code))
+                ? String(e.extensions?.code)
+                : 'other',
+            });
         },
       };
     },

@@ -75,7 +75,10 @@ export class RedisRateLimitStore implements RateLimitStore {
   private readonly redis: Redis;
 
   /** `namespace` keeps deployments (and test databases) sharing one Redis apart. */
-  constructor(url: string, private readonly namespace: string) {
+  constructor(
+    url: string,
+    private readonly namespace: string,
+  ) {
     this.redis = new Redis(url, { maxRetriesPerRequest: 1, enableReadyCheck: false, lazyConnect: false, connectionName: 'zhunru-rate-limit' });
     this.redis.on('error', () => undefined); // reported through hit()'s rejections
   }
@@ -168,7 +171,8 @@ export class RateLimiter {
     const by = Math.max(1, Math.min(Math.ceil(units), 1_000_000));
     const checks: { key: string; limit: number; scope: 'ip' | 'account' }[] = [];
     if (this.limits.perIp > 0 && ip && scopes.includes('ip')) checks.push({ key: `ip:${ip}`, limit: this.limits.perIp, scope: 'ip' });
-    if (this.limits.perAccount > 0 && actor && scopes.includes('account')) checks.push({ key: `user:${actor.userId}`, limit: this.limits.perAccount, scope: 'account' });
+    if (this.limits.perAccount > 0 && actor && scopes.includes('account'))
+      checks.push({ key: `user:${actor.userId}`, limit: this.limits.perAccount, scope: 'account' });
     if (!checks.length) return;
     const window = this.limits.windowSeconds;
     const nowSeconds = Date.now() / 1000;

@@ -16,23 +16,34 @@ import {
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { Config } from '../config';
-import type { QueueBackend } from '../../workers/queues';
-import { createContext, type Context } from '../kernel/context';
+import type { QueueBackend } from '../queue/backend';
+import type { Context } from '../kernel/context';
+import { createContext } from '../auth';
 import { formatError } from '../kernel/errors';
 import { createSchema } from '../schema';
-import { AuthService, resolveJwtSecret, signInPolicyFromConfig } from '../auth/auth.service';
+import { AuthService, resolveJwtSecret, signInPolicyFromConfig } from '../auth';
 import { createMetrics } from './metrics';
 import { graphiqlRouter } from './graphiql';
-import { mountStatisticsRoutes } from '../statistics/http';
-import { mountDocumentRoutes } from '../admission/document-http';
-import { formatLimitError, graphqlBodyErrors, limitsFromConfig, logSafeRequest, rateCostPlugin, operationLimitsPlugin, operationShapeRule, timeoutPlugin, withRequestTimeout } from './limits';
+import { mountStatisticsRoutes } from '../statistics';
+import { mountDocumentRoutes } from '../admission';
+import {
+  formatLimitError,
+  graphqlBodyErrors,
+  limitsFromConfig,
+  logSafeRequest,
+  rateCostPlugin,
+  operationLimitsPlugin,
+  operationShapeRule,
+  timeoutPlugin,
+  withRequestTimeout,
+} from './limits';
 import { createRateLimiter } from './rate-limit';
-import { errorHandler, notFoundHandler, rateLimit, requestGuard, routeTimeout } from './routes';
-import { availabilityPlugin, isServiceUnavailable, serviceUnavailable } from './availability';
+import { errorHandler, notFoundHandler, rateLimit, requestGuard, routeTimeout } from '../kernel/http/routes';
+import { availabilityPlugin, isServiceUnavailable, serviceUnavailable } from '../kernel/http/availability';
 import { metricsAccess } from './metrics';
-import { createQueues } from '../../workers/runtime';
-import { QUEUES } from '../../workers/queues';
-import { mountQueueDashboard } from '../platform/queue-dashboard';
+import { createQueues } from '../queue/runtime';
+import { QUEUES } from '../queue/backend';
+import { mountQueueDashboard } from './queue-dashboard';
 
 export interface ApiServer {
   url: string;
@@ -47,12 +58,7 @@ export interface ApiServer {
  * The HTTP side: GraphQL at /graphql (Apollo Server 5 on Express 5, GraphQL-over-HTTP),
  * the offline IDE at /graphiql, /healthz, /readyz and /metrics.
  */
-export async function startApi(opts: {
-  config: Config;
-  orm: MikroORM;
-  logger: Logger;
-  queues?: QueueBackend;
-}): Promise<ApiServer> {
+export async function startApi(opts: { config: Config; orm: MikroORM; logger: Logger; queues?: QueueBackend }): Promise<ApiServer> {
   const { config, orm, logger, queues } = opts;
   const auth = new AuthService(resolveJwtSecret(config), config.jwtTtlSeconds, signInPolicyFromConfig(config));
   const limits = limitsFromConfig(config);
@@ -175,7 +181,12 @@ export async function startApi(opts: {
       expressMiddleware(apollo, {
         context: async ({ req }) => {
           // Credentials were checked, and the request counted, by the app-level middleware (src/http/routes.ts).
-          const state = req.zr ?? { actor: await rateLimiter.guard(req.ip, () => auth.authenticate(orm.em.fork(), req.headers.authorization)), authError: null, em: orm.em.fork() };
+          const state = req.zr ?? {
+            actor: await rateLimiter.guard(req.ip, () => auth.authenticate(orm.em.fork(), req.headers.authorization)),
+            authError: null,
+            em: orm.em.fork(),
+          };
+          // eslint-disable-next-line @typescript-eslint/only-throw-error -- the credential check's own error (an AppError), kept for the resolver to throw
           if (state.authError) throw state.authError;
           try {
             return await createContext({ em: state.em, actor: state.actor, requestId: String(req.id), log: req.log, config, clientIp: req.ip });
@@ -216,13 +227,15 @@ export async function startApi(opts: {
   const metricsAddress = metricsServer?.address() as AddressInfo | undefined;
   return {
     url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${address.port}`,
-    metricsUrl: metricsAddress ? `http://${metricsAddress.family === 'IPv6' ? `[${metricsAddress.address}]` : metricsAddress.address}:${metricsAddress.port}/metrics` : undefined,
+    metricsUrl: metricsAddress
+      ? `http://${metricsAddress.family === 'IPv6' ? `[${metricsAddress.address}]` : metricsAddress.address}:${metricsAddress.port}/metrics`
+      : undefined,
     app,
     server,
     async close() {
       if (closed) return;
       closed = true;
-      if (metricsServer) await new Promise<void>((resolve) => metricsServer!.close(() => resolve()));
+      if (metricsServer) await new Promise<void>((resolve) => metricsServer.close(() => resolve()));
       await apollo.stop(); // drains the HTTP server: in-flight requests finish
       await rateLimiter.close();
       await queueRegistry?.close();

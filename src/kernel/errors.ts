@@ -119,7 +119,7 @@ export function formatError(
     return out(code as ErrorCode, original.message, String(messageEn), rest);
   }
   if (original instanceof ArgumentValidationError) {
-    const details = flattenValidation(original.extensions.validationErrors as unknown as ValidationError[], '');
+    const details = flattenValidation(original.extensions.validationErrors, '');
     return out('BAD_USER_INPUT', '输入校验失败', 'Input validation failed', { details });
   }
   if (original instanceof ScalarInputError) {
@@ -139,7 +139,12 @@ export function formatError(
   if (original instanceof TgUnauthenticated) return out('UNAUTHENTICATED', '请先登录', 'Sign in first');
   if (original instanceof TgForbidden) return out('FORBIDDEN', '无权执行此操作', 'You are not allowed to do this');
   if (isServiceUnavailable(original)) {
-    return out('INTERNAL', '服务暂不可用：数据库或任务队列暂时无法访问，请稍后重试', 'Service unavailable: the database or the job queue cannot be reached right now; retry shortly', { reason: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 5 });
+    return out(
+      'INTERNAL',
+      '服务暂不可用：数据库或任务队列暂时无法访问，请稍后重试',
+      'Service unavailable: the database or the job queue cannot be reached right now; retry shortly',
+      { reason: 'SERVICE_UNAVAILABLE', retryAfterSeconds: 5 },
+    );
   }
   if (original instanceof UniqueConstraintViolationException) {
     return out('CONFLICT', '记录已存在或与现有记录冲突', 'The record already exists or conflicts with another');

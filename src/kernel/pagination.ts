@@ -1,9 +1,10 @@
-import { ArgsType, Field, Int, ObjectType, registerEnumType, type ClassType } from 'type-graphql';
+import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { Max, Min } from 'class-validator';
 import { Cursor, type EntityName, type FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
 import { badInput } from './errors';
+import { defineEnum } from './enums';
 import { UNSTORABLE_TEXT } from './text';
 
 export const DEFAULT_PAGE_SIZE = 20;
@@ -13,10 +14,9 @@ export enum SortDirection {
   ASC = 'ASC',
   DESC = 'DESC',
 }
-registerEnumType(SortDirection, {
-  name: 'SortDirection',
-  description: '排序方向。Sort direction.',
-  valuesConfig: { ASC: { description: '升序。Ascending.' }, DESC: { description: '降序。Descending.' } },
+defineEnum(SortDirection, 'SortDirection', '排序方向。Sort direction.', {
+  ASC: ['升序', 'Ascending'],
+  DESC: ['降序', 'Descending'],
 });
 
 /** Relay connection arguments: `first`/`after` forward, `last`/`before` backward. */
@@ -100,9 +100,7 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, label: 
 export function selectsField(info: GraphQLResolveInfo | undefined, field: string): boolean {
   if (!info) return true;
   return info.fieldNodes.some((node) =>
-    node.selectionSet?.selections.some(
-      (s) => (s.kind === 'Field' && s.name.value === field) || s.kind === 'InlineFragment' || s.kind === 'FragmentSpread',
-    ),
+    node.selectionSet?.selections.some((s) => (s.kind === 'Field' && s.name.value === field) || s.kind === 'InlineFragment' || s.kind === 'FragmentSpread'),
   );
 }
 
@@ -151,12 +149,17 @@ function nodeFieldNames(info: GraphQLResolveInfo): Set<string> | null {
       else if (depth === 'edge' && sel.name.value === 'node') visit(sel.selectionSet, 'node');
     }
   };
-  for (const node of info.fieldNodes as readonly FieldNode[]) visit(node.selectionSet, 'connection');
+  for (const node of info.fieldNodes) visit(node.selectionSet, 'connection');
   return ok ? names : null;
 }
 
 /** The properties to load for a page (see FIELD_NEEDS), or undefined for whole rows. */
-export function pageFields(em: EntityManager, entity: EntityName<object>, info: GraphQLResolveInfo | undefined, orderBy: Record<string, unknown>): string[] | undefined {
+export function pageFields(
+  em: EntityManager,
+  entity: EntityName<object>,
+  info: GraphQLResolveInfo | undefined,
+  orderBy: Record<string, unknown>,
+): string[] | undefined {
   if (!info) return undefined;
   const meta = em.getMetadata().find(typeof entity === 'string' ? entity : (entity as { name: string }).name);
   const needs = meta && FIELD_NEEDS[meta.className];
@@ -171,7 +174,7 @@ export function pageFields(em: EntityManager, entity: EntityName<object>, info: 
   for (const name of names) {
     if (name === '__typename') continue;
     const prop = meta.properties[name as never] as { kind: string; persist?: boolean } | undefined;
-    if (Object.prototype.hasOwnProperty.call(needs.fields, name)) for (const n of needs.fields[name]!) fields.add(n);
+    if (Object.prototype.hasOwnProperty.call(needs.fields, name)) for (const n of needs.fields[name]) fields.add(n);
     else if (prop && (prop.kind === 'scalar' || prop.kind === 'embedded' || prop.kind === 'm:1') && prop.persist !== false) fields.add(name);
     else return undefined;
   }
@@ -205,7 +208,17 @@ function isCalendarDay(y: number, m: number, d: number): boolean {
  * `prop`: the column's own JavaScript type and range, as `Cursor.from` would have written
  * it. A cursor is opaque to clients, so anything else was made up or tampered with.
  */
-function fitsColumn(value: unknown, prop: { kind: string; columnTypes?: string[]; enum?: boolean; items?: unknown[]; targetMeta?: { primaryKeys: string[]; properties: Record<string, unknown> } }, depth = 0): boolean {
+function fitsColumn(
+  value: unknown,
+  prop: {
+    kind: string;
+    columnTypes?: string[];
+    enum?: boolean;
+    items?: unknown[];
+    targetMeta?: { primaryKeys: string[]; properties: Record<string, unknown> };
+  },
+  depth = 0,
+): boolean {
   if (prop.kind === 'm:1' || prop.kind === '1:1') {
     const target = prop.targetMeta;
     const pk = target?.primaryKeys.length === 1 ? (target.properties[target.primaryKeys[0]] as typeof prop | undefined) : undefined;
@@ -215,7 +228,11 @@ function fitsColumn(value: unknown, prop: { kind: string; columnTypes?: string[]
   const column = (prop.columnTypes?.[0] ?? '').toLowerCase();
   if (prop.enum && Array.isArray(prop.items) && prop.items.length) return typeof value === 'string' && prop.items.includes(value);
   if (/^(serial|int|integer|int4|smallint|int2)\b/.test(column)) return typeof value === 'number' && Number.isSafeInteger(value) && Math.abs(value) <= INT4;
-  if (/^(bigserial|bigint|int8)\b/.test(column)) return (typeof value === 'number' && Number.isSafeInteger(value)) || (typeof value === 'string' && INT8.test(value) && BigInt(value) <= 9_223_372_036_854_775_807n && BigInt(value) >= -9_223_372_036_854_775_808n);
+  if (/^(bigserial|bigint|int8)\b/.test(column))
+    return (
+      (typeof value === 'number' && Number.isSafeInteger(value)) ||
+      (typeof value === 'string' && INT8.test(value) && BigInt(value) <= 9_223_372_036_854_775_807n && BigInt(value) >= -9_223_372_036_854_775_808n)
+    );
   if (/^(numeric|decimal|real|float|double)/.test(column)) return typeof value === 'number' && Number.isFinite(value);
   if (/^bool/.test(column)) return typeof value === 'boolean';
   if (/^date$/.test(column)) {
@@ -241,7 +258,13 @@ function fitsColumn(value: unknown, prop: { kind: string; columnTypes?: string[]
  * type (see fitsColumn). Anything else — made up, tampered with, or from a list ordered
  * differently — is BAD_USER_INPUT.
  */
-function checkCursor(cursor: string | null | undefined, arg: string, em: EntityManager, entity: EntityName<object>, order: Record<string, unknown>): string | undefined {
+function checkCursor(
+  cursor: string | null | undefined,
+  arg: string,
+  em: EntityManager,
+  entity: EntityName<object>,
+  order: Record<string, unknown>,
+): string | undefined {
   if (cursor === null || cursor === undefined) return undefined;
   const keys = Object.keys(order);
   let ok = false;
@@ -291,7 +314,7 @@ export async function paginate<T extends { id: number | string }>(
   const after = checkCursor(args.after, 'after', em, entity as EntityName<object>, fullOrder);
   const before = checkCursor(args.before, 'before', em, entity as EntityName<object>, fullOrder);
   const backward = args.last != null || (before !== undefined && args.first == null);
-  const size = backward ? args.last ?? DEFAULT_PAGE_SIZE : args.first ?? DEFAULT_PAGE_SIZE;
+  const size = backward ? (args.last ?? DEFAULT_PAGE_SIZE) : (args.first ?? DEFAULT_PAGE_SIZE);
   const includeCount = selectsField(info, 'totalCount');
   if (size === 0) {
     const totalCount = includeCount ? await em.count(entity, where) : 0;

@@ -111,6 +111,6 @@ function withinYears(value: Date, shown: unknown): Date {
  */
 export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   ...DateTimeISOResolver.toConfig(),
-  parseValue: (v) => withinYears(DateTimeISOResolver.parseValue(v) as Date, v),
-  parseLiteral: (ast, variables) => withinYears(DateTimeISOResolver.parseLiteral(ast, variables) as Date, ast.kind === Kind.STRING ? ast.value : print(ast)),
+  parseValue: (v) => withinYears(DateTimeISOResolver.parseValue(v), v),
+  parseLiteral: (ast, variables) => withinYears(DateTimeISOResolver.parseLiteral(ast, variables), ast.kind === Kind.STRING ? ast.value : print(ast)),
 }) as GraphQLScalarType;

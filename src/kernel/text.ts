@@ -15,7 +15,8 @@ export const UNSTORABLE_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\
  * The same inside JSON text (jsonb parameters arrive serialised): a `\u0000` escape, or a
  * surrogate escape without its pair — an escape, not an escaped backslash before `u`.
  */
-const UNSTORABLE_JSON_ESCAPE = /(?<!\\)(?:\\\\)*(?:\\u0000|\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2})/;
+const UNSTORABLE_JSON_ESCAPE =
+  /(?<!\\)(?:\\\\)*(?:\\u0000|\\u[dD][89abAB][0-9a-fA-F]{2}(?!\\u[dD][c-fC-F][0-9a-fA-F]{2})|(?<!\\u[dD][89abAB][0-9a-fA-F]{2})\\u[dD][c-fC-F][0-9a-fA-F]{2})/;
 
 /** Whether a string, or any string or key inside an array or object, is text PostgreSQL cannot store (JSON text included). */
 export function holdsUnstorableText(value: unknown, depth = 0): boolean {

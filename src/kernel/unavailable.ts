@@ -17,7 +17,16 @@ const MESSAGES = [
 /** Whether `err` (or what it wraps) says the database or Redis cannot be reached. */
 export function isServiceUnavailable(err: unknown, depth = 0): boolean {
   if (!err || typeof err !== 'object' || depth > 6) return false;
-  const e = err as { name?: string; code?: unknown; sqlState?: unknown; message?: unknown; cause?: unknown; originalError?: unknown; extensions?: { reason?: unknown }; errors?: unknown };
+  const e = err as {
+    name?: string;
+    code?: unknown;
+    sqlState?: unknown;
+    message?: unknown;
+    cause?: unknown;
+    originalError?: unknown;
+    extensions?: { reason?: unknown };
+    errors?: unknown;
+  };
   if (e.extensions?.reason === 'SERVICE_UNAVAILABLE') return true;
   if (e.name === 'ConnectionException' || e.name === 'MaxRetriesPerRequestError') return true;
   const code = typeof e.code === 'string' ? e.code : typeof e.sqlState === 'string' ? e.sqlState : '';
@@ -26,4 +35,3 @@ export function isServiceUnavailable(err: unknown, depth = 0): boolean {
   if (Array.isArray(e.errors) && e.errors.some((x) => isServiceUnavailable(x, depth + 1))) return true; // AggregateError (dual-stack connect)
   return isServiceUnavailable(e.cause, depth + 1) || isServiceUnavailable(e.originalError, depth + 1);
 }
-

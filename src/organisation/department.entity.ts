@@ -1,7 +1,7 @@
 import { Entity, Index, ManyToOne, Property, type Ref } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
 import { BaseEntity, Node } from '../kernel/base.entity';
-import { Region } from '../geography/region.entity';
+import { Region } from '../geography';
 
 /** A functional department (有关部门) of a county or a higher level of government. */
 @ObjectType({ implements: Node, description: '有关部门：县级或以上的职能部门。A functional department.' })

@@ -3,12 +3,13 @@ import { Matches, MaxLength } from 'class-validator';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { FilterQuery } from '@mikro-orm/core';
 import { Department } from './department.entity';
-import { Region } from '../geography/region.entity';
+import { Region } from '../geography';
+import { Community } from '../geography';
 import type { Context } from '../kernel/context';
 import { ConnectionType, PageArgs, paginate } from '../kernel/pagination';
 import { fromGlobalId } from '../kernel/global-id';
 import { containsPattern } from '../kernel/text';
-import { getRegion } from '../geography/geography.service';
+import { getRegion } from '../geography';
 
 export const DepartmentConnection = ConnectionType(Department, { zh: '有关部门', en: 'departments' });
 
@@ -61,5 +62,25 @@ export class DepartmentResolver {
   @FieldResolver(() => Region, { description: '所属行政区划。The region whose department it is.' })
   async region(@Root() department: Department, @Ctx() ctx: Context): Promise<Region> {
     return (await ctx.loaders.byId(Region).load(department.region.id))!;
+  }
+}
+
+/** `Region.departments`: the organisation module extends the geography's types with the departments of a region. */
+@Resolver(() => Region)
+export class RegionDepartmentsResolver {
+  @FieldResolver(() => [Department], { description: '本级的有关部门，按名称排序。Departments of this region, by name.' })
+  departments(@Root() region: Region, @Ctx() ctx: Context): Promise<Department[]> {
+    return ctx.loaders.manyBy(Department, 'region', { orderBy: { name: 'asc' } }).load(region.id);
+  }
+}
+
+/** `Community.departments`: the county's departments that may bring work into a community. */
+@Resolver(() => Community)
+export class CommunityDepartmentsResolver {
+  @FieldResolver(() => [Department], {
+    description: '所在县的有关部门（可向本村/社区申请准入事项者），按名称排序。The county departments that may bring work into it, by name.',
+  })
+  departments(@Root() community: Community, @Ctx() ctx: Context): Promise<Department[]> {
+    return ctx.loaders.manyBy(Department, 'region', { orderBy: { name: 'asc' } }).load(community.county.id);
   }
 }

@@ -56,12 +56,12 @@ export function usccCheckDigit(first17: string): string {
   }
   let sum = 0;
   for (let i = 0; i < 17; i++) {
-    const value = USCC_CHARSET.indexOf(first17[i]!);
+    const value = USCC_CHARSET.indexOf(first17[i]);
     if (value < 0) throw new RangeError(`invalid USCC character '${first17[i]}' at position ${i + 1}`);
-    sum += value * USCC_WEIGHTS[i]!;
+    sum += value * USCC_WEIGHTS[i];
   }
   const check = 31 - (sum % 31);
-  return USCC_CHARSET[check === 31 ? 0 : check]!;
+  return USCC_CHARSET[check === 31 ? 0 : check];
 }
 
 /**
@@ -72,8 +72,8 @@ export function usccCheckDigit(first17: string): string {
  */
 export function isValidUscc(code: string): boolean {
   if (typeof code !== 'string' || code.length !== 18 || !CHARSET_RE.test(code)) return false;
-  const types = USCC_AUTHORITY_TYPES[code[0]!];
-  if (!types || !types.includes(code[1]!)) return false;
+  const types = USCC_AUTHORITY_TYPES[code[0]];
+  if (!types || !types.includes(code[1])) return false;
   if (!/^\d{6}$/.test(code.slice(2, 8))) return false;
   return usccCheckDigit(code.slice(0, 17)) === code[17];
 }
@@ -107,7 +107,7 @@ export function orgCodeCheckChar(body8: string): string {
   if (!/^[0-9A-Z]{8}$/.test(body8)) throw new RangeError(`organisation code body must be 8 characters, got '${body8}'`);
   const weights = [3, 7, 9, 10, 5, 8, 4, 2];
   let sum = 0;
-  for (let i = 0; i < 8; i++) sum += parseInt(body8[i]!, 36) * weights[i]!;
+  for (let i = 0; i < 8; i++) sum += parseInt(body8[i], 36) * weights[i];
   const check = 11 - (sum % 11);
   return check === 10 ? 'X' : check === 11 ? '0' : String(check);
 }

@@ -9,7 +9,12 @@ declare module 'sm-crypto' {
   }
   export const sm2: {
     doSignature(msg: string | ArrayLike<number>, privateKeyHex: string, opts?: SignOptions): string;
-    doVerifySignature(msg: string | ArrayLike<number>, signatureHex: string, publicKeyHex: string, opts?: { hash?: boolean; der?: boolean; userId?: string }): boolean;
+    doVerifySignature(
+      msg: string | ArrayLike<number>,
+      signatureHex: string,
+      publicKeyHex: string,
+      opts?: { hash?: boolean; der?: boolean; userId?: string },
+    ): boolean;
     getPublicKeyFromPrivateKey(privateKeyHex: string): string;
     generateKeyPairHex(a?: string, b?: number): { privateKey: string; publicKey: string };
     verifyPublicKey(publicKeyHex: string): boolean;

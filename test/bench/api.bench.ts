@@ -18,7 +18,21 @@
  */
 import os from 'node:os';
 import type { Pool } from 'pg';
-import { CONNECTIONS, DURATION, benchDatabase, fmt, gql, loadGraphql, loadSql, printTable, sequentialMedian, signIn, startServer, statementsPerRequest, withCpu } from './lib';
+import {
+  CONNECTIONS,
+  DURATION,
+  benchDatabase,
+  fmt,
+  gql,
+  loadGraphql,
+  loadSql,
+  printTable,
+  sequentialMedian,
+  signIn,
+  startServer,
+  statementsPerRequest,
+  withCpu,
+} from './lib';
 import { Pool as PgPool } from 'pg';
 
 const COMMUNITY_PAGE = `query CommunityPage($code: String!, $n: Int!) {
@@ -57,12 +71,16 @@ interface Scenario {
 async function main(): Promise<void> {
   const databaseUrl = await benchDatabase();
   const meta = new PgPool({ connectionString: databaseUrl, max: 1 });
-  const { rows: [m] } = await meta.query(`
+  const {
+    rows: [m],
+  } = await meta.query(`
     select c.id as community_id, c.code as community_code, c.county_id, k.code as county_code, u2.department_id as dept_id
       from app_user u join community c on c.id = u.community_id join region k on k.id = c.county_id
       cross join (select department_id from app_user where username = 'dept_civil') u2
      where u.username = 'community'`);
-  const { rows: [counts] } = await meta.query(
+  const {
+    rows: [counts],
+  } = await meta.query(
     `select (select count(*) from community)::int as communities, (select count(*) from admission_application)::int as applications,
             (select count(*) from ledger_requirement)::int as ledgers, (select count(*) from terminal)::int as terminals,
             (select count(*) from admission_application where department_id = $1)::int as dept_apps,
@@ -81,7 +99,10 @@ async function main(): Promise<void> {
       variables: (n) => ({ code: m.community_code, n }),
       sql: (pool, n) =>
         Promise.all([
-          pool.query(`select c.id, c.code, c.name, c.population, t.name as township, k.name as county from community c join region t on t.id = c.township_id join region k on k.id = c.county_id where c.code = $1`, [m.community_code]),
+          pool.query(
+            `select c.id, c.code, c.name, c.population, t.name as township, k.name as county from community c join region t on t.id = c.township_id join region k on k.id = c.county_id where c.code = $1`,
+            [m.community_code],
+          ),
           pool.query(
             `select a.id, a.number, a.title, a.status, a.emergency, a.period_end, d.name, d.short_name, doc.number as doc_number, doc.valid_until, count(*) over () as total
                from admission_application a join department d on d.id = a.department_id left join approval_document doc on doc.application_id = a.id
@@ -130,14 +151,25 @@ async function main(): Promise<void> {
               where a.county_id = $1 and a.status in ('SUBMITTED', 'IN_REVIEW', 'COMMITTEE', 'EMERGENCY_IN_EFFECT') order by a.id desc limit $2`,
             [m.county_id, n],
           ),
-          pool.query(`select count(*) from admission_application where county_id = $1 and status in ('SUBMITTED', 'IN_REVIEW', 'COMMITTEE', 'EMERGENCY_IN_EFFECT')`, [m.county_id]),
+          pool.query(
+            `select count(*) from admission_application where county_id = $1 and status in ('SUBMITTED', 'IN_REVIEW', 'COMMITTEE', 'EMERGENCY_IN_EFFECT')`,
+            [m.county_id],
+          ),
         ]),
     },
   ];
 
-  console.log(`bench:api — ${counts.communities} communities, ${counts.applications} applications, ${counts.ledgers} ledger requirements, ${counts.terminals} terminals`);
-  console.log(`the demo department has ${counts.dept_apps} applications; the demo county's review queue holds ${counts.queue}; ${CONNECTIONS} clients × ${DURATION} s per run`);
-  const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
+  console.log(
+    `bench:api — ${counts.communities} communities, ${counts.applications} applications, ${counts.ledgers} ledger requirements, ${counts.terminals} terminals`,
+  );
+  console.log(
+    `the demo department has ${counts.dept_apps} applications; the demo county's review queue holds ${counts.queue}; ${CONNECTIONS} clients × ${DURATION} s per run`,
+  );
+  const load = () =>
+    os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ');
   console.log(`machine: ${os.cpus().length} cores, load average ${load()} at start`);
   const server = await startServer(databaseUrl);
   const rows: Array<Array<string | number>> = [];
@@ -159,14 +191,42 @@ async function main(): Promise<void> {
       const seqSql = await sequentialMedian(() => s.sql(pool, 20));
       await pool.end();
       const size = JSON.stringify(sample).length;
-      rows.push([s.name, `${stmts10} / ${stmts50}`, fmt(api.rps, 0), fmt(api.p50), fmt(api.p95), fmt(api.p99), fmt(api.cpuMsPerRequest), api.errors, `${(size / 1024).toFixed(1)} KB`]);
+      rows.push([
+        s.name,
+        `${stmts10} / ${stmts50}`,
+        fmt(api.rps, 0),
+        fmt(api.p50),
+        fmt(api.p95),
+        fmt(api.p99),
+        fmt(api.cpuMsPerRequest),
+        api.errors,
+        `${(size / 1024).toFixed(1)} KB`,
+      ]);
       paced.push([s.name, fmt(half.rps, 0), fmt(half.p50), fmt(half.p95), fmt(half.p99), half.errors]);
-      ratios.push([s.name, fmt(sql.rps, 0), fmt(sql.p50), fmt(sql.p95), fmt(api.p50 / sql.p50, 2), fmt(api.p95 / sql.p95, 2), fmt(seqApi, 2), fmt(seqSql, 2), fmt(seqApi / seqSql, 2)]);
+      ratios.push([
+        s.name,
+        fmt(sql.rps, 0),
+        fmt(sql.p50),
+        fmt(sql.p95),
+        fmt(api.p50 / sql.p50, 2),
+        fmt(api.p95 / sql.p95, 2),
+        fmt(seqApi, 2),
+        fmt(seqSql, 2),
+        fmt(seqApi / seqSql, 2),
+      ]);
     }
     const mem = await server.memory();
     console.log(`\nload average ${load()} at the end (other work on the machine competes for its cores)`);
-    printTable(`GraphQL API at capacity: ${CONNECTIONS} clients sending back to back, ${DURATION} s each (ms)`, ['query', 'SQL stmts (10 / 50 rows)', 'req/s', 'p50', 'p95', 'p99', 'CPU ms/req', 'errors', 'response'], rows);
-    printTable(`GraphQL API paced: ${CONNECTIONS} clients sending half the capacity between them, ${DURATION} s each (ms)`, ['query', 'req/s', 'p50', 'p95', 'p99', 'errors'], paced);
+    printTable(
+      `GraphQL API at capacity: ${CONNECTIONS} clients sending back to back, ${DURATION} s each (ms)`,
+      ['query', 'SQL stmts (10 / 50 rows)', 'req/s', 'p50', 'p95', 'p99', 'CPU ms/req', 'errors', 'response'],
+      rows,
+    );
+    printTable(
+      `GraphQL API paced: ${CONNECTIONS} clients sending half the capacity between them, ${DURATION} s each (ms)`,
+      ['query', 'req/s', 'p50', 'p95', 'p99', 'errors'],
+      paced,
+    );
     printTable(
       `Same data by hand-written SQL (pool of ${process.env.DB_POOL_MAX || 10}, ${CONNECTIONS} clients back to back) and single-client medians (ms)`,
       ['query', 'SQL req/s', 'SQL p50', 'SQL p95', 'API/SQL p50', 'API/SQL p95', 'API 1-client', 'SQL 1-client', 'ratio'],

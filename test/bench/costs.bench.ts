@@ -32,17 +32,44 @@ async function main(): Promise<void> {
     const countyId = toGlobalId('Region', county.id);
     const cases: Array<{ name: string; user: string | null; query: string; n?: number }> = [
       { name: 'page: communities(first: 100) { name code }', user: 'analyst', query: `{ communities(first: 100) { nodes { name code } } }` },
-      { name: 'Mutation.signIn (bcrypt 12)', user: null, query: `mutation { signIn(input: { username: "analyst", password: "Zhunru@2026" }) { token } }`, n: 7 },
-      { name: 'Mutation.signIn, wrong password', user: null, query: `mutation { signIn(input: { username: "secretary", password: "Wrong-Password-1" }) { token } }`, n: 3 },
+      {
+        name: 'Mutation.signIn (bcrypt 12)',
+        user: null,
+        query: `mutation { signIn(input: { username: "analyst", password: "Zhunru@2026" }) { token } }`,
+        n: 7,
+      },
+      {
+        name: 'Mutation.signIn, wrong password',
+        user: null,
+        query: `mutation { signIn(input: { username: "secretary", password: "Wrong-Password-1" }) { token } }`,
+        n: 3,
+      },
       { name: 'Query.verifyAuditChain (county)', user: 'inspector', query: `{ verifyAuditChain(countyId: "${countyId}") { valid eventCount } }`, n: 10 },
       { name: 'Query.verifyAuditChain (all chains)', user: 'admin', query: `{ verifyAuditChain { valid eventCount } }`, n: 10 },
-      { name: 'Query.burdenStatistics', user: 'analyst', query: `{ burdenStatistics(regionCode: "511828", groupBy: TOWNSHIP, from: "2025-12", to: "2026-11") { total { values { value } } } }` },
+      {
+        name: 'Query.burdenStatistics',
+        user: 'analyst',
+        query: `{ burdenStatistics(regionCode: "511828", groupBy: TOWNSHIP, from: "2025-12", to: "2026-11") { total { values { value } } } }`,
+      },
       { name: 'Query.burdenTrend', user: 'analyst', query: `{ burdenTrend(regionCode: "511828", from: "2025-12", to: "2026-11") { rows { month } } }` },
       { name: 'Query.ledgerCleanupReview', user: 'reviewer', query: `{ ledgerCleanupReview(countyId: "${countyId}") { kind } }` },
       { name: 'Query.plaqueCleanupReview', user: 'reviewer', query: `{ plaqueCleanupReview(countyId: "${countyId}") { message } }` },
       { name: 'Query.consolidationPlan', user: 'reviewer', query: `{ consolidationPlan(regionId: "${countyId}") { __typename } }` },
-      { name: 'Query.departmentRecord', user: 'reviewer', query: `{ departmentRecord(departmentId: "${toGlobalId('Department', dept.id)}") { summary { findings } } }` },
-      ...(app ? [{ name: 'Mutation.checkApplication (rules engine)', user: 'reviewer', query: `mutation { checkApplication(id: "${toGlobalId('AdmissionApplication', app.id)}") { id } }`, n: 10 }] : []),
+      {
+        name: 'Query.departmentRecord',
+        user: 'reviewer',
+        query: `{ departmentRecord(departmentId: "${toGlobalId('Department', dept.id)}") { summary { findings } } }`,
+      },
+      ...(app
+        ? [
+            {
+              name: 'Mutation.checkApplication (rules engine)',
+              user: 'reviewer',
+              query: `mutation { checkApplication(id: "${toGlobalId('AdmissionApplication', app.id)}") { id } }`,
+              n: 10,
+            },
+          ]
+        : []),
     ];
     const rows: Array<Array<string | number>> = [];
     let msPerPoint = 0;

@@ -31,8 +31,13 @@ export async function benchDatabase(): Promise<string> {
   }
   const pool = new Pool({ connectionString: url, max: 1 });
   try {
-    const { rows } = await pool.query(`select (select count(*) from community)::int as communities, (select count(*) from admission_application)::int as applications, (select count(*) from stat_refresh where finished_at is not null)::int as refreshes`);
-    if (rows[0].communities < 1000) throw new Error(`the database at ${url} has ${rows[0].communities} communities: generate province-scale data first (npm run db:generate -- --scale province)`);
+    const { rows } = await pool.query(
+      `select (select count(*) from community)::int as communities, (select count(*) from admission_application)::int as applications, (select count(*) from stat_refresh where finished_at is not null)::int as refreshes`,
+    );
+    if (rows[0].communities < 1000)
+      throw new Error(
+        `the database at ${url} has ${rows[0].communities} communities: generate province-scale data first (npm run db:generate -- --scale province)`,
+      );
     return url;
   } finally {
     await pool.end();
@@ -134,11 +139,18 @@ export interface LoadResult {
   errors: number;
 }
 
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN);
+const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
 
 function summarise(latencies: number[], seconds: number, errors: number): LoadResult {
   const sorted = latencies.sort((a, b) => a - b);
-  return { requests: sorted.length, rps: sorted.length / seconds, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), errors };
+  return {
+    requests: sorted.length,
+    rps: sorted.length / seconds,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    errors,
+  };
 }
 
 /**
@@ -148,7 +160,14 @@ function summarise(latencies: number[], seconds: number, errors: number): LoadRe
  * second in all, over at most `CONNECTIONS` connections (open loop: the latency a user
  * sees at that load).
  */
-export async function loadGraphql(url: string, token: string, query: string, variables: Record<string, unknown>, duration = DURATION, rate?: number): Promise<LoadResult> {
+export async function loadGraphql(
+  url: string,
+  token: string,
+  query: string,
+  variables: Record<string, unknown>,
+  duration = DURATION,
+  rate?: number,
+): Promise<LoadResult> {
   if (rate) return loadPaced(url, token, JSON.stringify({ query, variables }), rate, duration);
   const latencies: number[] = [];
   let errors = 0;
@@ -178,7 +197,14 @@ async function loadPaced(url: string, token: string, body: string, rate: number,
     new Promise<void>((resolve) => {
       const t0 = performance.now();
       const req = http.request(
-        { agent, host: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` } },
+        {
+          agent,
+          host: target.hostname,
+          port: target.port,
+          path: target.pathname,
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` },
+        },
         (res) => {
           res.resume();
           res.on('end', () => {
@@ -243,18 +269,21 @@ export async function sequentialMedian(work: () => Promise<unknown>, n = 30): Pr
     await work();
     times.push(performance.now() - t0);
   }
-  return percentile(times.sort((a, b) => a - b), 50);
+  return percentile(
+    times.sort((a, b) => a - b),
+    50,
+  );
 }
 
 export const fmt = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '—');
 
 export function printTable(title: string, headers: string[], rows: Array<Array<string | number>>): void {
   const cells = [headers, ...rows.map((r) => r.map(String))];
-  const widths = headers.map((_, i) => Math.max(...cells.map((r) => [...r[i]!].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0))));
+  const widths = headers.map((_, i) => Math.max(...cells.map((r) => [...r[i]].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0))));
   const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - [...s].reduce((x, ch) => x + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0)));
   console.log(`\n${title}`);
   for (const [i, r] of cells.entries()) {
-    console.log(r.map((c, j) => (j === 0 ? pad(c, widths[j]!) : c.padStart(widths[j]!))).join('  '));
+    console.log(r.map((c, j) => (j === 0 ? pad(c, widths[j]) : c.padStart(widths[j]))).join('  '));
     if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   }
 }

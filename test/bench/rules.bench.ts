@@ -34,7 +34,11 @@ function main() {
   const startMs = Number(process.hrtime.bigint() - t0) / 1e6;
 
   const cases = readCases(path.join(__dirname, '..', 'fixtures', 'admission-cases.jsonl'));
-  const sentences = cases.flatMap((c) => String(c.application.description).split(/(?<=。)/).filter((s) => s.length > 8));
+  const sentences = cases.flatMap((c) =>
+    String(c.application.description)
+      .split(/(?<=。)/)
+      .filter((s) => s.length > 8),
+  );
   const ctx = demoRuleContext(20);
   // a deterministic mix: application i takes sentences i, i+7, i+14, … until ~2,000 characters
   const apps = Array.from({ length: N }, (_, i) => {
@@ -62,7 +66,9 @@ function main() {
   }
   const show = (label: string, xs: number[]) => {
     const s = [...xs].sort((a, b) => a - b);
-    console.log(`${label.padEnd(34)} p50 ${pct(s, 50).toFixed(2)} ms   p95 ${pct(s, 95).toFixed(2)} ms   p99 ${pct(s, 99).toFixed(2)} ms   max ${s[s.length - 1].toFixed(2)} ms`);
+    console.log(
+      `${label.padEnd(34)} p50 ${pct(s, 50).toFixed(2)} ms   p95 ${pct(s, 95).toFixed(2)} ms   p99 ${pct(s, 99).toFixed(2)} ms   max ${s[s.length - 1].toFixed(2)} ms`,
+    );
     return pct(s, 95);
   };
   const c = [...chars].sort((a, b) => a - b);

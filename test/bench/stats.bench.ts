@@ -12,9 +12,34 @@
 import os from 'node:os';
 import type { Pool } from 'pg';
 import { Pool as PgPool } from 'pg';
-import { CONNECTIONS, DURATION, benchDatabase, fmt, gql, loadGraphql, loadSql, printTable, sequentialMedian, signIn, startServer, statementsPerRequest, withCpu } from './lib';
+import {
+  CONNECTIONS,
+  DURATION,
+  benchDatabase,
+  fmt,
+  gql,
+  loadGraphql,
+  loadSql,
+  printTable,
+  sequentialMedian,
+  signIn,
+  startServer,
+  statementsPerRequest,
+  withCpu,
+} from './lib';
 
-const INDICATORS = ['ITEMS_IN_EFFECT', 'LEDGER_HOURS', 'LEDGERS_ABOLISHED', 'TERMINALS_IN_USE', 'TERMINALS_CONSOLIDATED', 'PLAQUES_KEPT', 'FUNDING_COMPLIANCE_PERCENT', 'EMERGENCY_IN_TIME_PERCENT', 'REFUSALS', 'APPROVED_HOURS'];
+const INDICATORS = [
+  'ITEMS_IN_EFFECT',
+  'LEDGER_HOURS',
+  'LEDGERS_ABOLISHED',
+  'TERMINALS_IN_USE',
+  'TERMINALS_CONSOLIDATED',
+  'PLAQUES_KEPT',
+  'FUNDING_COMPLIANCE_PERCENT',
+  'EMERGENCY_IN_TIME_PERCENT',
+  'REFUSALS',
+  'APPROVED_HOURS',
+];
 const VALUES = 'values { indicator value baseline change changePercent }';
 // A table of regions: the indicators' order once, then each row's figures, baselines and changes (the compact form);
 // STATS_OBJECTS: the same with a self-describing object per value.
@@ -31,7 +56,20 @@ const CARD = `query Card($c: String!) { communityBurdenCard(communityCode: $c) {
 
 /** Hand-written: the same figures read from the summary tables (flows summed, stocks at the period's end, against the baseline month). */
 function handStats(level: string, prefix: string, regionCode: string, from: string, to: string, monthly = false) {
-  const cols = ['items_in_effect', 'ledger_hours', 'ledgers_abolished', 'terminals_in_use', 'terminals_consolidated', 'plaques_kept', 'assistance_items', 'unfunded_assistance_items', 'emergency_in_time', 'emergency_resolved', 'refusals', 'approved_hours'];
+  const cols = [
+    'items_in_effect',
+    'ledger_hours',
+    'ledgers_abolished',
+    'terminals_in_use',
+    'terminals_consolidated',
+    'plaques_kept',
+    'assistance_items',
+    'unfunded_assistance_items',
+    'emergency_in_time',
+    'emergency_resolved',
+    'refusals',
+    'approved_hours',
+  ];
   const flow = new Set(['ledgers_abolished', 'terminals_consolidated', 'emergency_in_time', 'emergency_resolved', 'refusals', 'approved_hours']);
   const agg = (c: string, perMonth: boolean) => (perMonth ? `s.${c}` : flow.has(c) ? `sum(s.${c})` : `sum(s.${c}) filter (where s.month = $3::date)`);
   const sql = (where: string, perMonth: boolean) => `
@@ -45,32 +83,99 @@ function handStats(level: string, prefix: string, regionCode: string, from: stri
   return (pool: Pool) =>
     level === 'SELF'
       ? pool.query(sql('r.code = $1', true), [regionCode, ...range])
-      : Promise.all([pool.query(sql(`r.level = '${level}' and r.code like $1`, monthly), [`${prefix}%`, ...range]), pool.query(sql('r.code = $1', false), [regionCode, ...range])]);
+      : Promise.all([
+          pool.query(sql(`r.level = '${level}' and r.code like $1`, monthly), [`${prefix}%`, ...range]),
+          pool.query(sql('r.code = $1', false), [regionCode, ...range]),
+        ]);
 }
 
 async function main(): Promise<void> {
   const databaseUrl = await benchDatabase();
   const meta = new PgPool({ connectionString: databaseUrl, max: 1 });
-  const { rows: [r] } = await meta.query(`select to_char(month_to, 'YYYY-MM') as t, to_char(month_to - interval '11 months', 'YYYY-MM') as f from stat_refresh where scope = 'FULL' and finished_at is not null order by id desc limit 1`);
-  const { rows: [community] } = await meta.query(`select c.code from app_user u join community c on c.id = u.community_id where u.username = 'community'`);
-  const { rows: [sizes] } = await meta.query(`select (select count(*) from stat_community_month)::int as c, (select count(*) from stat_region_month)::int as r, (select count(*) from stat_department_month)::int as d`);
+  const {
+    rows: [r],
+  } = await meta.query(
+    `select to_char(month_to, 'YYYY-MM') as t, to_char(month_to - interval '11 months', 'YYYY-MM') as f from stat_refresh where scope = 'FULL' and finished_at is not null order by id desc limit 1`,
+  );
+  const {
+    rows: [community],
+  } = await meta.query(`select c.code from app_user u join community c on c.id = u.community_id where u.username = 'community'`);
+  const {
+    rows: [sizes],
+  } = await meta.query(
+    `select (select count(*) from stat_community_month)::int as c, (select count(*) from stat_region_month)::int as r, (select count(*) from stat_department_month)::int as d`,
+  );
   await meta.end();
   const { f: from, t: to } = r;
   const cases = [
-    { name: '省 按县 12 个月 province by county', user: 'analyst_province', query: STATS, vars: { r: '510000', g: 'COUNTY', f: from, t: to, i: INDICATORS }, sql: handStats('COUNTY', '51', '510000', from, to) },
-    { name: '省 按县 12 个月（对象形式）province by county, objects', user: 'analyst_province', query: STATS_OBJECTS, vars: { r: '510000', g: 'COUNTY', f: from, t: to, i: INDICATORS }, sql: null },
-    { name: '省 按市 12 个月 province by city', user: 'analyst_province', query: STATS, vars: { r: '510000', g: 'CITY', f: from, t: to, i: INDICATORS }, sql: handStats('CITY', '51', '510000', from, to) },
-    { name: '省 按县 逐月 province by county × month', user: 'analyst_province', query: STATS, vars: { r: '510000', g: 'COUNTY', f: from, t: to, i: INDICATORS.slice(0, 4), m: true }, sql: handStats('COUNTY', '51', '510000', from, to, true) },
-    { name: '市 按乡镇 12 个月 city by township', user: 'analyst_city', query: STATS, vars: { r: '511800', g: 'TOWNSHIP', f: from, t: to, i: INDICATORS }, sql: handStats('TOWNSHIP', '5118', '511800', from, to) },
-    { name: '县 按乡镇 12 个月 county by township', user: 'analyst', query: STATS, vars: { r: '511828', g: 'TOWNSHIP', f: from, t: to, i: INDICATORS }, sql: handStats('TOWNSHIP', '511828', '511828', from, to) },
-    { name: '县 按村 12 个月 county by community', user: 'analyst', query: STATS, vars: { r: '511828', g: 'COMMUNITY', f: from, t: to, i: INDICATORS }, sql: null },
-    { name: '省 逐月趋势 province trend', user: 'analyst_province', query: TREND, vars: { r: '510000', f: from, t: to, i: INDICATORS }, sql: handStats('SELF', '', '510000', from, to, true) },
+    {
+      name: '省 按县 12 个月 province by county',
+      user: 'analyst_province',
+      query: STATS,
+      vars: { r: '510000', g: 'COUNTY', f: from, t: to, i: INDICATORS },
+      sql: handStats('COUNTY', '51', '510000', from, to),
+    },
+    {
+      name: '省 按县 12 个月（对象形式）province by county, objects',
+      user: 'analyst_province',
+      query: STATS_OBJECTS,
+      vars: { r: '510000', g: 'COUNTY', f: from, t: to, i: INDICATORS },
+      sql: null,
+    },
+    {
+      name: '省 按市 12 个月 province by city',
+      user: 'analyst_province',
+      query: STATS,
+      vars: { r: '510000', g: 'CITY', f: from, t: to, i: INDICATORS },
+      sql: handStats('CITY', '51', '510000', from, to),
+    },
+    {
+      name: '省 按县 逐月 province by county × month',
+      user: 'analyst_province',
+      query: STATS,
+      vars: { r: '510000', g: 'COUNTY', f: from, t: to, i: INDICATORS.slice(0, 4), m: true },
+      sql: handStats('COUNTY', '51', '510000', from, to, true),
+    },
+    {
+      name: '市 按乡镇 12 个月 city by township',
+      user: 'analyst_city',
+      query: STATS,
+      vars: { r: '511800', g: 'TOWNSHIP', f: from, t: to, i: INDICATORS },
+      sql: handStats('TOWNSHIP', '5118', '511800', from, to),
+    },
+    {
+      name: '县 按乡镇 12 个月 county by township',
+      user: 'analyst',
+      query: STATS,
+      vars: { r: '511828', g: 'TOWNSHIP', f: from, t: to, i: INDICATORS },
+      sql: handStats('TOWNSHIP', '511828', '511828', from, to),
+    },
+    {
+      name: '县 按村 12 个月 county by community',
+      user: 'analyst',
+      query: STATS,
+      vars: { r: '511828', g: 'COMMUNITY', f: from, t: to, i: INDICATORS },
+      sql: null,
+    },
+    {
+      name: '省 逐月趋势 province trend',
+      user: 'analyst_province',
+      query: TREND,
+      vars: { r: '510000', f: from, t: to, i: INDICATORS },
+      sql: handStats('SELF', '', '510000', from, to, true),
+    },
     { name: '省 部门排名 province ranking', user: 'analyst_province', query: RANKING, vars: { r: '510000', f: from, t: to }, sql: null },
     { name: '县 部门排名 county ranking', user: 'analyst', query: RANKING, vars: { r: '511828', f: from, t: to }, sql: null },
     { name: '村社区负担卡 community card', user: 'community', query: CARD, vars: { c: community.code }, sql: null },
   ];
-  console.log(`bench:stats — summary rows: ${sizes.c} community-months, ${sizes.r} region-months, ${sizes.d} department-months; period ${from} – ${to}; ${CONNECTIONS} clients × ${DURATION} s per run`);
-  const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
+  console.log(
+    `bench:stats — summary rows: ${sizes.c} community-months, ${sizes.r} region-months, ${sizes.d} department-months; period ${from} – ${to}; ${CONNECTIONS} clients × ${DURATION} s per run`,
+  );
+  const load = () =>
+    os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ');
   console.log(`machine: ${os.cpus().length} cores, load average ${load()} at start`);
   const server = await startServer(databaseUrl);
   const rows: Array<Array<string | number>> = [];
@@ -91,20 +196,54 @@ async function main(): Promise<void> {
       if (c.sql) {
         const sql = await loadSql(databaseUrl, c.sql);
         const pool = new PgPool({ connectionString: databaseUrl, max: 2 });
-        const seqSql = await sequentialMedian(() => c.sql!(pool));
+        const seqSql = await sequentialMedian(() => c.sql(pool));
         await pool.end();
         ratio = `${fmt(api.p95 / sql.p95, 2)} / ${fmt(seqApi / seqSql, 2)}`;
         sqlP95 = fmt(sql.p95);
       }
       const first = Object.values(sample)[0] as any;
       const n = first?.rows?.length ?? first?.entries?.length ?? first?.values?.length ?? 0;
-      rows.push([c.name, n, stmts, fmt(seqApi), fmt(api.rps, 0), fmt(api.p50), fmt(api.p95), fmt(api.p99), fmt(api.cpuMsPerRequest), fmt(half.rps, 0), fmt(half.p50), fmt(half.p95), fmt(half.p99), api.errors + half.errors, sqlP95, ratio]);
+      rows.push([
+        c.name,
+        n,
+        stmts,
+        fmt(seqApi),
+        fmt(api.rps, 0),
+        fmt(api.p50),
+        fmt(api.p95),
+        fmt(api.p99),
+        fmt(api.cpuMsPerRequest),
+        fmt(half.rps, 0),
+        fmt(half.p50),
+        fmt(half.p95),
+        fmt(half.p99),
+        api.errors + half.errors,
+        sqlP95,
+        ratio,
+      ]);
     }
     const mem = await server.memory();
     console.log(`\nload average ${load()} at the end (other work on the machine competes for its cores)`);
     printTable(
       `Statistics queries, ${CONNECTIONS} clients, ${DURATION} s each: at capacity (back to back), then paced at half of it (latency in ms)`,
-      ['query', 'rows', 'SQL stmts', '1 client', 'req/s', 'p50', 'p95', 'p99', 'CPU ms/req', 'paced req/s', 'p50', 'p95', 'p99', 'errors', 'hand SQL p95', 'API/SQL p95 / 1-client'],
+      [
+        'query',
+        'rows',
+        'SQL stmts',
+        '1 client',
+        'req/s',
+        'p50',
+        'p95',
+        'p99',
+        'CPU ms/req',
+        'paced req/s',
+        'p50',
+        'p95',
+        'p99',
+        'errors',
+        'hand SQL p95',
+        'API/SQL p95 / 1-client',
+      ],
       rows,
     );
     console.log(`\nserver memory: peak RSS ${(mem.maxRss / 1048576).toFixed(0)} MB (now ${(mem.rss / 1048576).toFixed(0)} MB)`);
@@ -114,13 +253,15 @@ async function main(): Promise<void> {
   if (process.env.BENCH_REFRESH !== '0') {
     // The summary refresh itself (what the refresh-statistics job does), full and for one county.
     const { createOrm } = await import('../../src/db/orm');
-    const { refreshStatistics } = await import('../../src/statistics/refresh');
+    const { refreshStatistics } = await import('../../src/statistics/service/refresh');
     const orm = await createOrm({ url: databaseUrl, poolMax: 2 });
     const full = await refreshStatistics(orm.em.fork());
     const [{ id }] = await orm.em.getConnection().execute(`select id from region where code = '511828'`);
     const one = await refreshStatistics(orm.em.fork(), { countyIds: [id] });
     await orm.close(true);
-    console.log(`summary refresh: full ${fmt(full.durationMs / 1000)} s (${full.communityRows} community-months, ${full.from} – ${full.to}); one county ${fmt(one.durationMs / 1000)} s`);
+    console.log(
+      `summary refresh: full ${fmt(full.durationMs / 1000)} s (${full.communityRows} community-months, ${full.from} – ${full.to}); one county ${fmt(one.durationMs / 1000)} s`,
+    );
   }
 }
 

@@ -24,11 +24,11 @@ import type { Job } from 'bullmq';
 import { createOrm, type MikroORM } from '../../src/db/orm';
 import { startEmbeddedPostgres } from '../../src/db/embedded';
 import { provinceGeography } from '../../integrations/simulator/dataset';
-import { createQueueBackend, QUEUES, type QueueBackendKind } from '../../workers/queues';
-import { startWorkers } from '../../workers/runtime';
-import { createSyncJobs, enqueueSync, type SyncJobResult } from '../../workers/jobs/sync';
-import { createPlatformAdapter } from '../../src/platform/platform-adapter';
-import { SyncKind, SyncMode } from '../../src/platform/sync-run.entity';
+import { createQueueBackend, QUEUES, type QueueBackendKind } from '../../src/queue/backend';
+import { startWorkers } from '../../src/queue/runtime';
+import { createSyncJobs, enqueueSync, type SyncJobResult } from '../../src/platform/sync/jobs';
+import { createPlatformAdapter } from '../../src/platform/service/platform-adapter';
+import { SyncKind, SyncMode } from '../../src/platform/entity/sync-run.entity';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const APP_KEY = 'zhunru-bench';
@@ -70,7 +70,7 @@ function startSimulatorProcess(): Promise<{ child: ChildProcess; url: string; re
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let buffer = '';
-    child.stdout!.on('data', (d: Buffer) => {
+    child.stdout.on('data', (d: Buffer) => {
       buffer += d.toString();
       const lineEnd = buffer.indexOf('\n');
       if (lineEnd < 0) return;
@@ -80,6 +80,7 @@ function startSimulatorProcess(): Promise<{ child: ChildProcess; url: string; re
         if (!url) throw new Error(first.msg);
         resolve({ child, url, records: first.records, startMs: first.startMs });
       } catch (err) {
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the child process reports what it reports
         reject(err);
       }
     });
@@ -148,7 +149,9 @@ async function main(): Promise<void> {
   try {
     const simStarted = Date.now();
     sim = await startSimulatorProcess();
-    console.log(`simulator: province data set ${JSON.stringify(sim.records)} built in ${sim.startMs} ms (ready after ${Date.now() - simStarted} ms) at ${sim.url}`);
+    console.log(
+      `simulator: province data set ${JSON.stringify(sim.records)} built in ${sim.startMs} ms (ready after ${Date.now() - simStarted} ms) at ${sim.url}`,
+    );
 
     orm = await createOrm({ url, poolMax: 8 });
     await orm.getMigrator().up();
@@ -160,13 +163,28 @@ async function main(): Promise<void> {
     const rate = Number(process.env.PLATFORM_REQUESTS_PER_SECOND ?? 20);
     for (const kind of backends) {
       await orm.em.getConnection().execute('truncate terminal_app, terminal, business_app, sync_rejected_record, sync_run restart identity cascade');
-      const backend = createQueueBackend({ redisUrl: kind === 'redis' ? process.env.REDIS_URL : undefined, databaseUrl: url, prefix: `bench_${crypto.randomBytes(3).toString('hex')}` });
-      const adapter = createPlatformAdapter({ baseUrl: sim.url, appKey: APP_KEY, appSecret: APP_SECRET, timeoutMs: 30_000, maxRetries: 4, requestsPerSecond: rate });
+      const backend = createQueueBackend({
+        redisUrl: kind === 'redis' ? process.env.REDIS_URL : undefined,
+        databaseUrl: url,
+        prefix: `bench_${crypto.randomBytes(3).toString('hex')}`,
+      });
+      const adapter = createPlatformAdapter({
+        baseUrl: sim.url,
+        appKey: APP_KEY,
+        appSecret: APP_SECRET,
+        timeoutMs: 30_000,
+        maxRetries: 4,
+        requestsPerSecond: rate,
+      });
       const quiet = () => undefined;
       const workers = await startWorkers({
         backend,
         jobs: createSyncJobs({ schedule: false }),
-        context: { logger: { info: quiet, warn: (o: object, m?: string) => console.warn(m, o), error: (o: object, m?: string) => console.error(m, o) }, orm, platformAdapter: adapter },
+        context: {
+          logger: { info: quiet, warn: (o: object, m?: string) => console.warn(m, o), error: (o: object, m?: string) => console.error(m, o) },
+          orm,
+          platformAdapter: adapter,
+        },
         concurrency: 2,
       });
       const events = workers.queues.events(QUEUES.platformSync);
@@ -179,7 +197,7 @@ async function main(): Promise<void> {
         const result = (await (job as Job).waitUntilFinished(events, 600_000)) as SyncJobResult;
         const seconds = (Date.now() - started) / 1000;
         if (result.status !== 'SUCCEEDED') throw new Error(`${phase}: ${JSON.stringify(result)}`);
-        const r = result as Extract<SyncJobResult, { status: 'SUCCEEDED'; records: number }>;
+        const r = result;
         const row: Phase = {
           backend: kind,
           phase,
@@ -195,21 +213,31 @@ async function main(): Promise<void> {
       };
       await run('apps full', SyncKind.APPS, SyncMode.FULL);
       await run('terminals full', SyncKind.TERMINALS, SyncMode.FULL);
-      await fetch(`${sim.url}/__sim/touch`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'terminals', count: TOUCHED }) });
+      await fetch(`${sim.url}/__sim/touch`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ kind: 'terminals', count: TOUCHED }),
+      });
       await run(`terminals incremental (${TOUCHED} changed)`, SyncKind.TERMINALS, SyncMode.INCREMENTAL);
       await workers.queues.get(QUEUES.platformSync).obliterate({ force: true });
       await workers.close(10_000);
       await backend.close();
     }
     t = Date.now();
-    console.log('\nbackend   phase                                records   seconds   records/s   peak RSS (MB)   counts (+created ~updated =unchanged ✗rejected −deleted)');
+    console.log(
+      '\nbackend   phase                                records   seconds   records/s   peak RSS (MB)   counts (+created ~updated =unchanged ✗rejected −deleted)',
+    );
     for (const r of results) {
       console.log(
         `${r.backend.padEnd(9)} ${r.phase.padEnd(36)} ${String(r.records).padStart(7)}   ${String(r.seconds).padStart(7)}   ${String(r.perSecond).padStart(9)}   ${String(r.peakRssMb).padStart(13)}   ${r.counts}   (${r.timings})`,
       );
     }
     const slow = results.filter((r) => r.phase === 'terminals full' && r.seconds >= 60);
-    console.log(slow.length ? `\nTARGET MISSED: a full terminal sync took ${slow.map((s) => `${s.seconds} s on ${s.backend}`).join(', ')}` : '\ntarget met: every full terminal sync under 60 s');
+    console.log(
+      slow.length
+        ? `\nTARGET MISSED: a full terminal sync took ${slow.map((s) => `${s.seconds} s on ${s.backend}`).join(', ')}`
+        : '\ntarget met: every full terminal sync under 60 s',
+    );
   } finally {
     rss.stop();
     await orm?.close(true);

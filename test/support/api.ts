@@ -1,8 +1,10 @@
+import { print } from 'graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { loadConfig, type Config } from '../../src/config';
 import { createLogger } from '../../src/logger';
 import { createOrm, type MikroORM } from '../../src/db/orm';
 import { startApi, type ApiServer } from '../../src/http/server';
-import type { QueueBackend } from '../../workers/queues';
+import type { QueueBackend } from '../../src/queue/backend';
 import { createTestDatabase } from './databases';
 
 export const TEST_JWT_SECRET = 'test-secret-for-zhunru-jest-runs-only-0123456789';
@@ -16,8 +18,15 @@ export interface TestApi {
   /** SQL statements run since the last `resetQueries()`. */
   queries: string[];
   resetQueries(): void;
-  /** POST a GraphQL operation; returns status and parsed body. */
-  gql<T = any>(query: string, variables?: Record<string, unknown>, opts?: { token?: string; headers?: Record<string, string> }): Promise<{ status: number; body: { data?: T; errors?: any }; headers: Headers }>;
+  /**
+   * POST a GraphQL operation — a typed document from test/generated (`npm run codegen`), whose
+   * variables and data are then typed, or a query string; returns status and parsed body.
+   */
+  gql<T = any, V = Record<string, unknown>>(
+    query: string | TypedDocumentNode<T, V>,
+    variables?: V,
+    opts?: { token?: string; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: { data?: T; errors?: any }; headers: Headers }>;
   signIn(username: string, password?: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -41,7 +50,7 @@ export async function startTestApi(env: Record<string, string> = {}, opts: { que
         ...(o.token ? { authorization: `Bearer ${o.token}` } : {}),
         ...o.headers,
       },
-      body: JSON.stringify({ query, variables }),
+      body: JSON.stringify({ query: typeof query === 'string' ? query : print(query), variables }),
     });
     return { status: res.status, body: (await res.json()) as any, headers: res.headers };
   };

@@ -3,7 +3,7 @@ import { Region, RegionLevel, TownshipKind } from '../../src/geography/region.en
 import { Community, CommunityType } from '../../src/geography/community.entity';
 import { Department } from '../../src/organisation/department.entity';
 import { User } from '../../src/auth/user.entity';
-import { Role } from '../../src/auth/role';
+import { Role } from '../../src/kernel/roles';
 import { hashPassword } from '../../src/auth/credentials';
 import { toGlobalId } from '../../src/kernel/global-id';
 
@@ -29,7 +29,15 @@ export async function createTestCounty(orm: MikroORM, code = '511829', name = '�
   const city = await em.findOneOrFail(Region, { code: '511800' });
   const hash = await hashPassword(TEST_PASSWORD);
   const county = em.create(Region, { code, name, level: RegionLevel.COUNTY, parent: city });
-  const townships = [0, 1].map((i) => em.create(Region, { code: `${code}10${i}000`, name: `${name.slice(0, 1)}${['东', '西'][i]}镇`, level: RegionLevel.TOWNSHIP, kind: TownshipKind.TOWN, parent: county }));
+  const townships = [0, 1].map((i) =>
+    em.create(Region, {
+      code: `${code}10${i}000`,
+      name: `${name.slice(0, 1)}${['东', '西'][i]}镇`,
+      level: RegionLevel.TOWNSHIP,
+      kind: TownshipKind.TOWN,
+      parent: county,
+    }),
+  );
   const communities = [0, 1, 2, 3, 4, 5].map((i) =>
     em.create(Community, {
       code: `${code}10${i % 2}20${i}`,
@@ -44,7 +52,8 @@ export async function createTestCounty(orm: MikroORM, code = '511829', name = '�
   const dept = (n: string, s: string) => em.create(Department, { name: `${name}${n}`, shortName: s, region: county, category: '政府工作部门' });
   const departments = { civil: dept('民政局', '县民政局'), housing: dept('住房和城乡建设局', '县住建局'), emergency: dept('应急管理局', '县应急局') };
   const prefix = `t${code}`;
-  const user = (key: string, role: Role, binding: object) => em.create(User, { username: `${prefix}_${key}`, displayName: key, role, passwordHash: hash, ...binding });
+  const user = (key: string, role: Role, binding: object) =>
+    em.create(User, { username: `${prefix}_${key}`, displayName: key, role, passwordHash: hash, ...binding });
   user('reviewer', Role.REVIEWER, { region: county });
   user('secretary', Role.COMMITTEE_SECRETARY, { region: county });
   user('civil', Role.DEPARTMENT_USER, { department: departments.civil });
@@ -61,6 +70,12 @@ export async function createTestCounty(orm: MikroORM, code = '511829', name = '�
       housing: toGlobalId('Department', departments.housing.id),
       emergency: toGlobalId('Department', departments.emergency.id),
     },
-    users: { reviewer: `${prefix}_reviewer`, secretary: `${prefix}_secretary`, civil: `${prefix}_civil`, housing: `${prefix}_housing`, emergency: `${prefix}_emergency` },
+    users: {
+      reviewer: `${prefix}_reviewer`,
+      secretary: `${prefix}_secretary`,
+      civil: `${prefix}_civil`,
+      housing: `${prefix}_housing`,
+      emergency: `${prefix}_emergency`,
+    },
   };
 }

@@ -24,7 +24,8 @@ export function appRoutes(app: Express): AppRoute[] {
     for (const layer of stack) {
       if (layer.route) {
         for (const path of [layer.route.path].flat()) {
-          for (const [method, on] of Object.entries(layer.route.methods)) if (on && method !== '_all') out.push({ method: method.toUpperCase(), path: `${prefix}${String(path)}` });
+          for (const [method, on] of Object.entries(layer.route.methods))
+            if (on && method !== '_all') out.push({ method: method.toUpperCase(), path: `${prefix}${String(path)}` });
         }
       } else {
         const inner = layer.handle?.stack ?? layer.handle?._router?.stack ?? layer.handle?.router?.stack;
@@ -34,11 +35,16 @@ export function appRoutes(app: Express): AppRoute[] {
       }
     }
   };
-  walk(((app as unknown as { router: { stack: LayerLike[] } }).router).stack, '');
+  walk((app as unknown as { router: { stack: LayerLike[] } }).router.stack, '');
   return out;
 }
 
 /** A concrete path for a pattern: `:param` filled, `*splat` and `{…}` optional parts resolved. */
 export function concrete(pattern: string, fill = 'x'): string {
-  return pattern.replace(/\{[^}]*\}/g, '').replace(/:(\w+)/g, fill).replace(/\*(\w+)/g, fill) || '/';
+  return (
+    pattern
+      .replace(/\{[^}]*\}/g, '')
+      .replace(/:(\w+)/g, fill)
+      .replace(/\*(\w+)/g, fill) || '/'
+  );
 }

@@ -11,11 +11,11 @@ import { startSimulator, type RunningSimulator, type SimulatorOptions } from '..
 import { HttpPlatformAdapter } from '../../integrations/platform/http-adapter';
 import type { PlatformBusinessApp, PlatformCollectedValue, PlatformTerminal } from '../../integrations/platform/types';
 import type { RecordKind } from '../../integrations/simulator/dataset';
-import { createQueueBackend, type QueueBackend, type QueueBackendKind } from '../../workers/queues';
-import { startWorkers, type RunningWorkers, type WorkerContext } from '../../workers/runtime';
-import { createSyncJobs, enqueueSync, type SyncJobResult } from '../../workers/jobs/sync';
-import { SyncKind, SyncMode } from '../../src/platform/sync-run.entity';
-import type { RecordSyncKind } from '../../src/platform/sync.service';
+import { createQueueBackend, type QueueBackend, type QueueBackendKind } from '../../src/queue/backend';
+import { startWorkers, type RunningWorkers, type WorkerContext } from '../../src/queue/runtime';
+import { createSyncJobs, enqueueSync, type SyncJobResult } from '../../src/platform/sync/jobs';
+import { SyncKind, SyncMode } from '../../src/platform/entity/sync-run.entity';
+import type { RecordSyncKind } from '../../src/platform/sync/run';
 
 export const SIM_APP_KEY = 'zhunru-test';
 export const SIM_APP_SECRET = 'zhunru-test-secret-0123456789';
@@ -62,9 +62,13 @@ export function simLines(sim: RunningSimulator, kind: RecordSyncKind): string[] 
   const records = sim.dataset.records(KIND_OF[kind]);
   let lines: string[];
   if (kind === SyncKind.APPS) {
-    lines = (records as PlatformBusinessApp[]).map((r) => line(r.externalId, r.name, r.departmentUscc, r.departmentName, r.integrated, r.usedByCommunities, r.updatedAt));
+    lines = (records as PlatformBusinessApp[]).map((r) =>
+      line(r.externalId, r.name, r.departmentUscc, r.departmentName, r.integrated, r.usedByCommunities, r.updatedAt),
+    );
   } else if (kind === SyncKind.TERMINALS) {
-    lines = (records as PlatformTerminal[]).map((r) => line(r.externalId, r.communityCode, r.model, r.status, [...r.appExternalIds].sort().join(','), r.lastSeenAt, r.updatedAt));
+    lines = (records as PlatformTerminal[]).map((r) =>
+      line(r.externalId, r.communityCode, r.model, r.status, [...r.appExternalIds].sort().join(','), r.lastSeenAt, r.updatedAt),
+    );
   } else {
     lines = (records as PlatformCollectedValue[]).map((r) => line(r.externalId, r.dataElementCode, r.communityCode, r.period, r.value, r.source, r.updatedAt));
   }
@@ -123,14 +127,12 @@ export interface SyncRunRow {
 }
 
 export async function syncRuns(orm: MikroORM, kind?: SyncKind): Promise<SyncRunRow[]> {
-  return orm.em
-    .getConnection()
-    .execute(
-      `select id, kind, mode, status, pages, created, updated, unchanged, rejected, deleted, error, job_id,
+  return orm.em.getConnection().execute(
+    `select id, kind, mode, status, pages, created, updated, unchanged, rejected, deleted, error, job_id,
               ${ISO('cursor_before')} as cursor_before, ${ISO('cursor_after')} as cursor_after
          from sync_run ${kind ? 'where kind = ?' : ''} order by id`,
-      kind ? [kind] : [],
-    );
+    kind ? [kind] : [],
+  );
 }
 
 export function silentContext(extra: Record<string, unknown> = {}): WorkerContext {
@@ -158,7 +160,13 @@ export async function startSyncWorkers(
   const context = silentContext({ orm, platformAdapter: adapter });
   const workers = await startWorkers({
     backend,
-    jobs: createSyncJobs({ schedule: false, attempts: 3, backoff: { type: 'fixed', delay: 200 }, pageSize: opts.pageSize, communityFilter: opts.communityFilter }),
+    jobs: createSyncJobs({
+      schedule: false,
+      attempts: 3,
+      backoff: { type: 'fixed', delay: 200 },
+      pageSize: opts.pageSize,
+      communityFilter: opts.communityFilter,
+    }),
     context,
     concurrency: 2,
   });

@@ -2,8 +2,8 @@
  * Shared set-up of the registry tests on the seeded demo county 青衣县: a running API,
  * tokens of the demo accounts, the county's and departments' IDs, GraphQL helpers.
  */
-import { expect } from '@jest/globals';
 import { startTestApi, type TestApi } from './api';
+import { client, type Client } from './client';
 
 export interface RegistryFixture {
   t: TestApi;
@@ -11,8 +11,8 @@ export interface RegistryFixture {
   countyId: string;
   dept: Record<string, string>;
   home: string;
-  ok<T = any>(query: string, variables: Record<string, unknown>, token: string): Promise<T>;
-  fails(query: string, variables: Record<string, unknown>, token: string): Promise<any>;
+  ok: Client['ok'];
+  fails: Client['fails'];
   /** Rows in a table (to show a refused mutation wrote nothing). */
   count(table: string): Promise<number>;
   /** The audit actions of a record, oldest first. */
@@ -23,16 +23,7 @@ export interface RegistryFixture {
 
 export async function startRegistryFixture(): Promise<RegistryFixture> {
   const t = await startTestApi();
-  const ok = async <T = any>(query: string, variables: Record<string, unknown>, token: string): Promise<T> => {
-    const r = await t.gql(query, variables, { token });
-    if (r.body.errors) throw new Error(JSON.stringify(r.body.errors, null, 1));
-    return r.body.data as T;
-  };
-  const fails = async (query: string, variables: Record<string, unknown>, token: string): Promise<any> => {
-    const r = await t.gql(query, variables, { token });
-    expect(r.body.errors).toBeDefined();
-    return r.body.errors[0];
-  };
+  const { ok, fails } = client(() => t);
   const tokens: Record<string, string> = {};
   for (const u of ['admin', 'reviewer', 'inspector', 'dept_civil', 'community', 'township', 'analyst']) tokens[u] = await t.signIn(u);
   const r = await ok(

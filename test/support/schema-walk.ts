@@ -10,7 +10,6 @@ import {
   isNonNullType,
   isObjectType,
   getNullableType,
-  type GraphQLArgument,
   type GraphQLField,
   type GraphQLInputType,
   type GraphQLObjectType,
@@ -44,11 +43,17 @@ export const NO_SUCH_ID = Buffer.from('Nothing:1').toString('base64url');
 
 /** A literal of a required scalar or enum argument nobody gave a value for (undefined for input objects and lists). */
 function plainValue(type: GraphQLInputType): string | undefined {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- graphql-js's helpers return a wider type than the cast
   const nullable = getNullableType(type) as GraphQLInputType;
   if (isListType(nullable) || isInputObjectType(nullable)) return undefined;
   const named = getNamedType(type);
   if (isEnumType(named)) return named.getValues()[0].name;
-  return ({ String: '"x"', Int: '1', Float: '1', Boolean: 'false', LocalDate: '"2026-01-01"', Month: '"2026-01"', DateTimeISO: '"2026-01-01T00:00:00Z"' } as Record<string, string>)[named.name];
+  return (
+    { String: '"x"', Int: '1', Float: '1', Boolean: 'false', LocalDate: '"2026-01-01"', Month: '"2026-01"', DateTimeISO: '"2026-01-01T00:00:00Z"' } as Record<
+      string,
+      string
+    >
+  )[named.name];
 }
 
 /** Values for required arguments, by argument name (filled in by the test from its database). */
@@ -74,7 +79,7 @@ function literal(v: string | number | boolean): string {
  */
 export function callWithArgs(field: GraphQLField<unknown, unknown>, values: ArgumentValues, extra: string[] = []): string | null {
   const args: string[] = [...extra];
-  for (const a of field.args as readonly GraphQLArgument[]) {
+  for (const a of field.args) {
     if (extra.some((e) => e.startsWith(`${a.name}:`))) continue;
     if (a.name in values) args.push(`${a.name}: ${literal(values[a.name])}`);
     // A required ID nobody gave: one that names nothing (the call then fails on it, after validation).
@@ -122,8 +127,9 @@ export function isOfNamedType(type: GraphQLInputType, name: string): boolean {
  * lists entered): `[['filter', 'periodFrom'], …]`. Cycles stop at depth 4.
  */
 export function leafPaths(type: GraphQLInputType, names: string[], at: string[] = [], depth = 0): { path: string[]; type: GraphQLInputType }[] {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- graphql-js's helpers return a wider type than the cast
   const nullable = getNullableType(type) as GraphQLInputType;
-  if (isListType(nullable)) return leafPaths(nullable.ofType as GraphQLInputType, names, at, depth);
+  if (isListType(nullable)) return leafPaths(nullable.ofType, names, at, depth);
   if (isInputObjectType(nullable)) {
     if (depth > 4) return [];
     return Object.values(nullable.getFields()).flatMap((f) => leafPaths(f.type, names, [...at, f.name], depth + 1));

@@ -17,8 +17,8 @@ import 'reflect-metadata';
 import type { Job } from 'bullmq';
 import { createOrm } from '../../src/db/orm';
 import { HttpPlatformAdapter } from '../../integrations/platform/http-adapter';
-import { createQueueBackend, QUEUES } from '../../workers/queues';
-import { createSyncJobs, type SyncWorkerContext } from '../../workers/jobs/sync';
+import { createQueueBackend, QUEUES } from '../../src/queue/backend';
+import { createSyncJobs, type SyncWorkerContext } from '../../src/platform/sync/jobs';
 
 async function main(): Promise<void> {
   const env = (name: string) => {

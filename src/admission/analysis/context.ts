@@ -88,7 +88,7 @@ export function negatedAt(doc: Doc, clause: Clause, pos: number): boolean {
     const neg = NEGATORS.find((n) => pre.startsWith(n, i));
     if (!neg) continue;
     const before = pre[i - 1] ?? '';
-    if (neg === '不' && (before === '拒' || before === '屡' || before === '决' && pre[i + 1] === '不')) continue;
+    if (neg === '不' && (before === '拒' || before === '屡' || (before === '决' && pre[i + 1] === '不'))) continue;
     const after = pre.slice(i + neg.length);
     if (neg === '不' && !NEGATED_AFTER_BU.test(after) && after.length > 0) continue;
     // a condition: 对不签订协议的住户由社区…拆除 (but 不纳入对村的目标考核 stays negated)
@@ -142,7 +142,11 @@ export function actorAt(doc: Doc, clause: Clause, pos: number, end: number, inhe
   if (byAfter >= 0) {
     const start = end + byAfter + (post[byAfter] === '由' ? 1 : 2);
     const who = agentAfterBy(doc, start, clause.end);
-    if (who && who.actor === 'other' && /(负责|实施|承担|处理|处置|执行|办理|开展|进行|依法|查处|核查|组织|统一|另行|提供|出具|运营)/.test(doc.text.slice(who.at, clause.end))) {
+    if (
+      who &&
+      who.actor === 'other' &&
+      /(负责|实施|承担|处理|处置|执行|办理|开展|进行|依法|查处|核查|组织|统一|另行|提供|出具|运营)/.test(doc.text.slice(who.at, clause.end))
+    ) {
       return { actor: 'other', why: `由${who.word}负责` };
     }
   }

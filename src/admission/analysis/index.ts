@@ -74,7 +74,10 @@ export function analyse(app: ApplicationFacts, ctx: RuleContext): ApplicationAna
     if (linkedItem) linkedBy = 'ID';
   }
   if (!linkedItem) {
-    const cited = [...app.legalBasis, app.description].flatMap((t) => citedListKeys(t)).map((k) => byKey.get(k)).find((i) => i && i.listType === 'ASSISTANCE');
+    const cited = [...app.legalBasis, app.description]
+      .flatMap((t) => citedListKeys(t))
+      .map((k) => byKey.get(k))
+      .find((i) => i && i.listType === 'ASSISTANCE');
     if (cited) {
       linkedItem = cited;
       linkedBy = 'CITATION';
@@ -83,14 +86,20 @@ export function analyse(app: ApplicationFacts, ctx: RuleContext): ApplicationAna
 
   const assistance = ctx.listItems.filter((i) => i.listType === 'ASSISTANCE');
   const index = assistanceIndex(assistance);
-  const appVector = index.corpus.vector(contentWordsIn(doc, 0, doc.clauses.filter((c) => c.part !== 'evaluation').reduce((m, c) => Math.max(m, c.end), 0)));
+  const appVector = index.corpus.vector(
+    contentWordsIn(
+      doc,
+      0,
+      doc.clauses.filter((c) => c.part !== 'evaluation').reduce((m, c) => Math.max(m, c.end), 0),
+    ),
+  );
   const similarAssistance = assistance
     .map((item) => ({ item, similarity: Math.round(cosine(appVector, index.vectors.get(item.id)!) * 100) / 100 }))
     .filter((s) => s.similarity > 0)
     .sort((a, b) => b.similarity - a.similarity)
     .slice(0, 3);
 
-  const inherited = linkedItem && linkedItem.listType === 'ASSISTANCE' ? linkedItem.legalBasis ?? [] : [];
+  const inherited = linkedItem && linkedItem.listType === 'ASSISTANCE' ? (linkedItem.legalBasis ?? []) : [];
   const basis = assessLegalBasis(app.legalBasis, new Set(byKey.keys()), inherited);
   const result: ApplicationAnalysis = {
     negative,

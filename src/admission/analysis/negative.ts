@@ -8,9 +8,18 @@
  * the item's own text), and the items are scored. The result explains itself: for every
  * item the phrases that matched and why, and the look-alike phrases that did not count.
  */
-import { NEGATIVE_CATEGORIES, WORK_CATEGORY_LABELS, type WorkCategory } from '../../catalogue/work-category';
+import { NEGATIVE_CATEGORIES, WorkCategory } from '../../catalogue';
+import { labelOf } from '../../kernel/enums';
 import { actorAt, clauseActors, frameAt, negatedAt, type Actor } from './context';
-import { ACTION_PATTERNS, DEPARTMENT_TOPICS, NEGATIVE_CATEGORY_LIST, PROTECTED_NAMES, TOPICS, type ActionPattern, type NegativeCategory } from './lexicon/negative';
+import {
+  ACTION_PATTERNS,
+  DEPARTMENT_TOPICS,
+  NEGATIVE_CATEGORY_LIST,
+  PROTECTED_NAMES,
+  TOPICS,
+  type ActionPattern,
+  type NegativeCategory,
+} from './lexicon/negative';
 import { ASSISTANCE_ACTIONS, PUBLICITY_TOPICS } from './lexicon/assistance';
 import { Corpus, cosine, sharedWords, type Vector } from './similarity';
 import { buildDoc, clauseAt, contentWords, contentWordsIn, findLoose, findTerm, findWord, inQuote, type Clause, type Doc } from './text';
@@ -99,7 +108,9 @@ export function negativeModel(items: NegativeItem[], background: string[] = []):
     itemVectors: new Map(items.map((i) => [i.id, corpus.vector([i.title, i.description, ...i.triggerPhrases, ...i.examples].join('。'))])),
     exampleVectors: new Map(items.map((i) => [i.id, i.examples.map((text) => ({ text, v: corpus.vector(text) }))])),
     counterVectors: new Map(items.map((i) => [i.id, i.counterExamples.map((text) => ({ text, v: corpus.vector(text) }))])),
-    triggerWords: new Map(items.map((i) => [i.id, i.triggerPhrases.map((phrase) => ({ phrase, words: contentWords(phrase) })).filter((t) => t.words.length > 0)])),
+    triggerWords: new Map(
+      items.map((i) => [i.id, i.triggerPhrases.map((phrase) => ({ phrase, words: contentWords(phrase) })).filter((t) => t.words.length > 0)]),
+    ),
   };
   if (models.size > 50) models.clear();
   models.set(key, model);
@@ -119,14 +130,18 @@ export function objectFound(doc: Doc, p: Pick<ActionPattern, 'objects' | 'object
   if (!p.objects && !p.objectPattern) return '';
   const scope = p.objectScope ?? 'clause';
   const [from, to] =
-    scope === 'clause' ? [clause.start, clause.end] : scope === 'sentence' ? [doc.sentences[clause.sentence].start, doc.sentences[clause.sentence].end] : [0, doc.text.length];
+    scope === 'clause'
+      ? [clause.start, clause.end]
+      : scope === 'sentence'
+        ? [doc.sentences[clause.sentence].start, doc.sentences[clause.sentence].end]
+        : [0, doc.text.length];
   for (const o of p.objects ?? []) if (findLoose(doc, o, from, to).length) return o;
   if (p.objectPattern) {
     const re = new RegExp(p.objectPattern.source, 'g');
     const text = doc.text.slice(from, to);
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const at = from + m.index;
-      if (!doc.protectedSpans.some(([s, e]) => at >= s && at + m![0].length <= e)) return m[0];
+      if (!doc.protectedSpans.some(([s, e]) => at >= s && at + m[0].length <= e)) return m[0];
       if (m[0].length === 0) re.lastIndex++;
     }
   }
@@ -185,7 +200,12 @@ export function judge(doc: Doc, actors: Actor[], o: Occurrence, frameProof: bool
   if (negatedAt(doc, clause, o.start)) return '否定表述（村（社区）不承担）';
   if (quota) return null;
   // what the villagers' (residents') meeting decides for itself is self-governance, not a task
-  if (/(村民会议|村民代表会议|居民会议|居民代表会议|议事会|村民小组会议)[^，。；]{0,12}(决定|讨论|议定|表决|通过|协商)|^(议定|讨论决定|表决|协商确定|组织村民议定|组织居民议定)/.test(clause.text) || /(议定|讨论|表决)[^，。；]{0,16}$/.test(doc.text.slice(clause.start, o.start))) {
+  if (
+    /(村民会议|村民代表会议|居民会议|居民代表会议|议事会|村民小组会议)[^，。；]{0,12}(决定|讨论|议定|表决|通过|协商)|^(议定|讨论决定|表决|协商确定|组织村民议定|组织居民议定)/.test(
+      clause.text,
+    ) ||
+    /(议定|讨论|表决)[^，。；]{0,16}$/.test(doc.text.slice(clause.start, o.start))
+  ) {
     return '村（居）民会议自主议定的事项（依法自治）';
   }
   const who = actorAt(doc, clause, o.start, o.end, actors[clause.index] ?? 'community');
@@ -228,7 +248,13 @@ function topicCounts(doc: Doc, from = 0, to = doc.text.length): Map<NegativeCate
   return out;
 }
 
-function pickCategory(doc: Doc, hit: RawHit, docTopics: Map<NegativeCategory, number>, declared: WorkCategory, votes: Map<NegativeCategory, number> = new Map()): NegativeCategory {
+function pickCategory(
+  doc: Doc,
+  hit: RawHit,
+  docTopics: Map<NegativeCategory, number>,
+  declared: WorkCategory,
+  votes: Map<NegativeCategory, number> = new Map(),
+): NegativeCategory {
   if (hit.categories.length === 1) return hit.categories[0];
   const clause = doc.clauses[hit.clauseIndex];
   const sentence = doc.sentences[clause.sentence];
@@ -238,7 +264,13 @@ function pickCategory(doc: Doc, hit: RawHit, docTopics: Map<NegativeCategory, nu
   let bestScore = 0;
   for (const [k, c] of hit.categories.entries()) {
     // the pattern's first category is what it proves when the text says little else
-    const s = 3 * (inClause.get(c) ?? 0) + 2 * (inSentence.get(c) ?? 0) + Math.min(6, docTopics.get(c) ?? 0) + (declared === c ? 4 : 0) + (k === 0 ? 1.5 : 0) + 3 * (votes.get(c) ?? 0);
+    const s =
+      3 * (inClause.get(c) ?? 0) +
+      2 * (inSentence.get(c) ?? 0) +
+      Math.min(6, docTopics.get(c) ?? 0) +
+      (declared === c ? 4 : 0) +
+      (k === 0 ? 1.5 : 0) +
+      3 * (votes.get(c) ?? 0);
     if (s > bestScore) {
       best = c;
       bestScore = s;
@@ -340,7 +372,17 @@ export function assessNegative(input: NegativeInput, model: NegativeModel, doc: 
           neutralised.push({ phrase: o.phrase, clause: o.clause.text, reason: why });
           continue;
         }
-        raw.push({ source: 'TRIGGER', ref: t.phrase, weight: 1, phrase: o.phrase, clause: o.clause.text, why: `本县负面清单 ${item.itemKey} 的审核触发词“${t.phrase}”`, clauseIndex: o.clause.index, categories: [], itemId: item.id });
+        raw.push({
+          source: 'TRIGGER',
+          ref: t.phrase,
+          weight: 1,
+          phrase: o.phrase,
+          clause: o.clause.text,
+          why: `本县负面清单 ${item.itemKey} 的审核触发词“${t.phrase}”`,
+          clauseIndex: o.clause.index,
+          categories: [],
+          itemId: item.id,
+        });
       }
     }
     for (const ex of model.exampleVectors.get(item.id) ?? []) {
@@ -391,7 +433,9 @@ export function assessNegative(input: NegativeInput, model: NegativeModel, doc: 
     let category: NegativeCategory;
     if (h.itemId != null) {
       item = model.items.find((i) => i.id === h.itemId)!;
-      category = (NEGATIVE_CATEGORIES.has(item.category) ? item.category : pickCategory(doc, { ...h, categories: NEGATIVE_CATEGORY_LIST }, docTopics, input.category)) as NegativeCategory;
+      category = (
+        NEGATIVE_CATEGORIES.has(item.category) ? item.category : pickCategory(doc, { ...h, categories: NEGATIVE_CATEGORY_LIST }, docTopics, input.category)
+      ) as NegativeCategory;
     } else {
       category = pickCategory(doc, h, docTopics, input.category, votes);
       const candidates = itemsByCategory.get(category) ?? [];
@@ -456,7 +500,16 @@ export function assessNegative(input: NegativeInput, model: NegativeModel, doc: 
         score: 1,
         similarity: item ? simOf(item) : 0,
         sharedWords: item ? sharedWords(appVector, model.itemVectors.get(item.id)!) : [],
-        hits: [{ source: 'PATTERN', ref: 'DECLARED_CATEGORY', weight: 1, phrase: WORK_CATEGORY_LABELS[input.category].zh, clause: '', why: `申请所选工作类别“${WORK_CATEGORY_LABELS[input.category].zh}”属于负面清单类别，内容也未表明仅为宣传、发现报告等协助工作` }],
+        hits: [
+          {
+            source: 'PATTERN',
+            ref: 'DECLARED_CATEGORY',
+            weight: 1,
+            phrase: labelOf(WorkCategory, input.category).zh,
+            clause: '',
+            why: `申请所选工作类别“${labelOf(WorkCategory, input.category).zh}”属于负面清单类别，内容也未表明仅为宣传、发现报告等协助工作`,
+          },
+        ],
       });
     }
   }

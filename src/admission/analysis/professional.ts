@@ -23,14 +23,50 @@ interface ProfessionalPattern {
 }
 
 const PATTERNS: ProfessionalPattern[] = [
-  { id: 'APPRAISAL', verbs: ['鉴定', '安全鉴定', '安全评估', '结构安全评估', '出具鉴定结论', '出具鉴定'], objectPattern: /房屋|结构|建筑|自建房|危房|鉴定结论|司法|伤残|资产/, objectScope: 'sentence', unless: /委托[^，。；]{0,12}(机构|单位)|有资质的/, what: '房屋安全鉴定、评估须由具备资质的鉴定机构出具' },
-  { id: 'TESTING', verbs: ['检测', '检验', '化验', '采样检测', '监测'], objectPattern: /线路|电气|漏电|绝缘|水质|水源|饮用水|燃气|管道|结构|噪声|空气|土壤|食品|农残|检测报告|检验报告|特种设备|电梯/, objectScope: 'sentence', unless: /血压|体温|身高|体重/, what: '检验检测须由具备资质的检验检测机构实施并出具报告' },
-  { id: 'ELECTRICAL', regex: /(更换|维修|改造|安装|接驳)[^，。；]{0,8}(线路|电线|电路|燃气管道|燃气管|配电|漏电保护)/, what: '电工、燃气作业须持特种作业操作证' },
-  { id: 'MEDICAL', regex: /(注射|接种)[^，。；]{0,8}(疫苗|狂犬)|(诊疗|诊断|治疗|处方|开药|调整用药|用药剂量|心理治疗|针灸|输液)/, unless: /通知|提醒|预约|陪同/, what: '诊疗、接种、心理治疗须由执业医师、执业兽医等专业人员实施' },
-  { id: 'CERTIFY', regex: /出具[^，。；]{0,10}(免疫证明|检疫证明|健康证明|检测报告|检验报告|鉴定报告|鉴定结论|评估报告|检测结论)/, what: '出具检验检测、检疫、鉴定结论须有相应资质' },
-  { id: 'MAINTENANCE', regex: /(电梯|锅炉|压力容器|起重机械|消防设施)[^，。；]{0,10}(维护保养|维保|检修|维修)|(维护保养|维保)[^，。；]{0,6}(电梯|锅炉|消防设施)/, what: '特种设备、消防设施维保须由具备资质的单位实施' },
+  {
+    id: 'APPRAISAL',
+    verbs: ['鉴定', '安全鉴定', '安全评估', '结构安全评估', '出具鉴定结论', '出具鉴定'],
+    objectPattern: /房屋|结构|建筑|自建房|危房|鉴定结论|司法|伤残|资产/,
+    objectScope: 'sentence',
+    unless: /委托[^，。；]{0,12}(机构|单位)|有资质的/,
+    what: '房屋安全鉴定、评估须由具备资质的鉴定机构出具',
+  },
+  {
+    id: 'TESTING',
+    verbs: ['检测', '检验', '化验', '采样检测', '监测'],
+    objectPattern: /线路|电气|漏电|绝缘|水质|水源|饮用水|燃气|管道|结构|噪声|空气|土壤|食品|农残|检测报告|检验报告|特种设备|电梯/,
+    objectScope: 'sentence',
+    unless: /血压|体温|身高|体重/,
+    what: '检验检测须由具备资质的检验检测机构实施并出具报告',
+  },
+  {
+    id: 'ELECTRICAL',
+    regex: /(更换|维修|改造|安装|接驳)[^，。；]{0,8}(线路|电线|电路|燃气管道|燃气管|配电|漏电保护)/,
+    what: '电工、燃气作业须持特种作业操作证',
+  },
+  {
+    id: 'MEDICAL',
+    regex: /(注射|接种)[^，。；]{0,8}(疫苗|狂犬)|(诊疗|诊断|治疗|处方|开药|调整用药|用药剂量|心理治疗|针灸|输液)/,
+    unless: /通知|提醒|预约|陪同/,
+    what: '诊疗、接种、心理治疗须由执业医师、执业兽医等专业人员实施',
+  },
+  {
+    id: 'CERTIFY',
+    regex: /出具[^，。；]{0,10}(免疫证明|检疫证明|健康证明|检测报告|检验报告|鉴定报告|鉴定结论|评估报告|检测结论)/,
+    what: '出具检验检测、检疫、鉴定结论须有相应资质',
+  },
+  {
+    id: 'MAINTENANCE',
+    regex: /(电梯|锅炉|压力容器|起重机械|消防设施)[^，。；]{0,10}(维护保养|维保|检修|维修)|(维护保养|维保)[^，。；]{0,6}(电梯|锅炉|消防设施)/,
+    what: '特种设备、消防设施维保须由具备资质的单位实施',
+  },
   { id: 'SURVEY', regex: /(测绘|不动产测量|地籍测量|面积测绘|勘测定界)/, what: '测绘须由具备测绘资质的单位实施' },
-  { id: 'LICENSED_STAFF', regex: /(须|必须|应当|要)[^，。；]{0,6}(持证|持有[^，。；]{0,10}证|具备[^，。；]{0,10}资质|取得[^，。；]{0,10}资格)|执法辅助证|执法资格|执业资格|特种作业操作证/, what: '服务人员须持专业证照或执法资格' },
+  {
+    id: 'LICENSED_STAFF',
+    regex:
+      /(须|必须|应当|要)[^，。；]{0,6}(持证|持有[^，。；]{0,10}证|具备[^，。；]{0,10}资质|取得[^，。；]{0,10}资格)|执法辅助证|执法资格|执业资格|特种作业操作证/,
+    what: '服务人员须持专业证照或执法资格',
+  },
 ];
 
 export interface ProfessionalMatch {
@@ -41,7 +77,17 @@ export interface ProfessionalMatch {
 }
 
 /** Professional actions the community itself is asked to carry out. */
-export function findProfessionalWork(title: string, description: string, doc: Doc = buildDoc([{ part: 'title', text: title }, { part: 'description', text: description }], PROTECTED_NAMES)): ProfessionalMatch[] {
+export function findProfessionalWork(
+  title: string,
+  description: string,
+  doc: Doc = buildDoc(
+    [
+      { part: 'title', text: title },
+      { part: 'description', text: description },
+    ],
+    PROTECTED_NAMES,
+  ),
+): ProfessionalMatch[] {
   const actors = clauseActors(doc);
   const out: ProfessionalMatch[] = [];
   for (const p of PATTERNS) {

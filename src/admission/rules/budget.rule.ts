@@ -11,7 +11,13 @@ const r1 = (n: number) => Math.round(n * 10) / 10;
  */
 export function applicationHours(app: ApplicationFacts): number {
   if (app.burdenHoursPerYear != null) return app.burdenHoursPerYear;
-  return estimateBurden({ ledgers: app.ledgers, meetingHoursPerYear: 0, inspectionHoursPerYear: 0, dataEntryHoursPerYear: 0, communities: app.communityIds.length }).hoursPerYear;
+  return estimateBurden({
+    ledgers: app.ledgers,
+    meetingHoursPerYear: 0,
+    inspectionHoursPerYear: 0,
+    dataEntryHoursPerYear: 0,
+    communities: app.communityIds.length,
+  }).hoursPerYear;
 }
 
 /**

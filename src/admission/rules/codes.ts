@@ -1,4 +1,4 @@
-import { registerEnumType } from 'type-graphql';
+import { defineEnum, type EnumValueSpec } from '../../kernel/enums';
 
 /**
  * Every code a finding can carry, with its severity and its label — what the submit
@@ -9,7 +9,11 @@ import { registerEnumType } from 'type-graphql';
 export const FINDING_CODES = {
   NEGATIVE_LIST: { severity: 'BLOCKING', zh: '属于工作负面事项', en: 'Negative-list work' },
   NEGATIVE_AS_PURCHASE: { severity: 'BLOCKING', zh: '以购买服务名义下沉负面事项', en: 'Negative-list work disguised as a purchase of services' },
-  PURCHASE_NEEDS_QUALIFICATION: { severity: 'BLOCKING', zh: '购买服务需要专业资质或执法资格', en: 'Purchased service needs a qualification or enforcement power' },
+  PURCHASE_NEEDS_QUALIFICATION: {
+    severity: 'BLOCKING',
+    zh: '购买服务需要专业资质或执法资格',
+    en: 'Purchased service needs a qualification or enforcement power',
+  },
   PROFESSIONAL_WORK: { severity: 'BLOCKING', zh: '专业性工作不能作为一般协助事项', en: 'Professional work filed as ordinary assistance' },
   NO_LEGAL_BASIS: { severity: 'BLOCKING', zh: '无法律法规政策依据', en: 'No legal basis' },
   LISTED_ITEM_MISSING: { severity: 'BLOCKING', zh: '协助办理事项清单中无此事项', en: 'Not an item of the assistance list' },
@@ -58,11 +62,12 @@ export enum WarningCode {
   OVERLAPS_EXISTING_ITEM = 'OVERLAPS_EXISTING_ITEM',
   BUDGET_EXCEEDED = 'BUDGET_EXCEEDED',
 }
-registerEnumType(WarningCode, {
-  name: 'WarningCode',
-  description: '审核人员可确认的提示代码。Warning codes a reviewer acknowledges.',
-  valuesConfig: Object.fromEntries(Object.values(WarningCode).map((c) => [c, { description: `${FINDING_CODES[c].zh}。${FINDING_CODES[c].en}.` }])),
-});
+defineEnum(
+  WarningCode,
+  'WarningCode',
+  '审核人员可确认的提示代码。Warning codes a reviewer acknowledges.',
+  Object.fromEntries(Object.values(WarningCode).map((c) => [c, [FINDING_CODES[c].zh, FINDING_CODES[c].en]])) as unknown as Record<WarningCode, EnumValueSpec>,
+);
 
 /** Every finding code, blocking and warning, as a GraphQL enum. */
 export enum FindingCode {
@@ -92,8 +97,9 @@ export enum FindingCode {
   OVERLAPS_EXISTING_ITEM = 'OVERLAPS_EXISTING_ITEM',
   BUDGET_EXCEEDED = 'BUDGET_EXCEEDED',
 }
-registerEnumType(FindingCode, {
-  name: 'FindingCode',
-  description: '规则审查发现代码。Rule finding codes.',
-  valuesConfig: Object.fromEntries(Object.values(FindingCode).map((c) => [c, { description: `${FINDING_CODES[c].zh}。${FINDING_CODES[c].en}.` }])),
-});
+defineEnum(
+  FindingCode,
+  'FindingCode',
+  '规则审查发现代码。Rule finding codes.',
+  Object.fromEntries(Object.values(FindingCode).map((c) => [c, [FINDING_CODES[c].zh, FINDING_CODES[c].en]])) as unknown as Record<FindingCode, EnumValueSpec>,
+);

@@ -17,7 +17,11 @@ export const dataAlreadyCollectedRule: Rule = {
         severity: this.severity,
         message: `以下数据平台已采集，应通过共享获取：${collected.map((e) => `${e.name}（来源：${e.sourceSystem ?? '一体化政务服务平台'}）`).join('；')}`,
         messageEn: `The platform already collects ${collected.map((e) => e.code).join(', ')}; reuse it instead of collecting again.`,
-        evidence: collected.map((e) => ({ kind: 'DataElement', id: toGlobalId('DataElement', e.id), label: `${e.code} ${e.name}，来源：${e.sourceSystem ?? '一体化政务服务平台'}` })),
+        evidence: collected.map((e) => ({
+          kind: 'DataElement',
+          id: toGlobalId('DataElement', e.id),
+          label: `${e.code} ${e.name}，来源：${e.sourceSystem ?? '一体化政务服务平台'}`,
+        })),
       },
     ];
   },

@@ -57,7 +57,9 @@ export const fundingSufficiencyRule: Rule = {
         severity: this.severity,
         message: `下沉经费 ${r2(app.fundingAmount)} 元，测算负担 ${r1(hours)} 小时（实施期内、全部村（社区）），折合每小时 ${r2(perHour)} 元，低于本县标准 ${floor} 元/小时；按标准应不少于 ${needed} 元（事费配套）。`,
         messageEn: `Funding of ${r2(app.fundingAmount)} yuan for ${r1(hours)} community-hours is ${r2(perHour)} yuan an hour, below the floor of ${floor}; at least ${needed} yuan would match the burden.`,
-        evidence: [{ kind: 'BurdenEstimate', id: null, label: `经费 ${r2(app.fundingAmount)} 元 ÷ 负担 ${r1(hours)} 小时 = ${r2(perHour)} 元/小时 < ${floor} 元/小时` }],
+        evidence: [
+          { kind: 'BurdenEstimate', id: null, label: `经费 ${r2(app.fundingAmount)} 元 ÷ 负担 ${r1(hours)} 小时 = ${r2(perHour)} 元/小时 < ${floor} 元/小时` },
+        ],
       },
     ];
   },

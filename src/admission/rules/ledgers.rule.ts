@@ -23,7 +23,11 @@ export const ledgerRule: Rule = {
           return ledger.dataElementCodes.length > 0 && ledger.dataElementCodes.every((c) => fields.has(c));
         });
         if (same) {
-          duplicates.push({ kind: 'AdmissionApplication', id: toGlobalId('AdmissionApplication', item.id), label: `“${ledger.name}”与 ${item.number}《${item.title}》的“${same.name}”重复` });
+          duplicates.push({
+            kind: 'AdmissionApplication',
+            id: toGlobalId('AdmissionApplication', item.id),
+            label: `“${ledger.name}”与 ${item.number}《${item.title}》的“${same.name}”重复`,
+          });
         }
       }
     }

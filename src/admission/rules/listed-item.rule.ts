@@ -37,7 +37,14 @@ export const listedItemRule: Rule = {
             severity: FindingSeverity.BLOCKING,
             message: `所关联的 ${a.linkedItem.itemKey}《${a.linkedItem.title}》不是协助办理事项清单中的事项。`,
             messageEn: 'The linked item is not on the assistance list.',
-            evidence: [{ kind: 'ListItem', id: toGlobalId('ListItem', a.linkedItem.id), label: `${a.linkedItem.itemKey}：${a.linkedItem.title}`, itemKey: a.linkedItem.itemKey }],
+            evidence: [
+              {
+                kind: 'ListItem',
+                id: toGlobalId('ListItem', a.linkedItem.id),
+                label: `${a.linkedItem.itemKey}：${a.linkedItem.title}`,
+                itemKey: a.linkedItem.itemKey,
+              },
+            ],
           },
         ];
       }
@@ -50,7 +57,15 @@ export const listedItemRule: Rule = {
             severity: FindingSeverity.WARNING,
             message: `申请内容与所关联的 ${a.linkedItem.itemKey}《${a.linkedItem.title}》不符（相似度 ${own.toFixed(2)}），更接近 ${better.item.itemKey}《${better.item.title}》；请核实是否超出清单事项范围。`,
             messageEn: 'The application does not match the linked assistance item; check that it stays within the item.',
-            evidence: [{ kind: 'ListItem', id: toGlobalId('ListItem', a.linkedItem.id), label: `所关联：${a.linkedItem.itemKey}：${a.linkedItem.title}`, itemKey: a.linkedItem.itemKey }, suggestion(better)],
+            evidence: [
+              {
+                kind: 'ListItem',
+                id: toGlobalId('ListItem', a.linkedItem.id),
+                label: `所关联：${a.linkedItem.itemKey}：${a.linkedItem.title}`,
+                itemKey: a.linkedItem.itemKey,
+              },
+              suggestion(better),
+            ],
           },
         ];
       }

@@ -1,4 +1,5 @@
-import { NEGATIVE_CATEGORIES, WORK_CATEGORY_LABELS, type WorkCategory } from '../../catalogue/work-category';
+import { NEGATIVE_CATEGORIES, WorkCategory } from '../../catalogue';
+import { labelOf as enumLabel } from '../../kernel/enums';
 import { toGlobalId } from '../../kernel/global-id';
 import { ApplicationKind, FindingSeverity } from '../enums';
 import { analyse } from '../analysis';
@@ -12,12 +13,13 @@ function evidenceOf(m: ItemMatch): Evidence {
   const category = m.category as WorkCategory;
   const phrases = [...new Set(m.hits.map((h) => h.phrase).filter(Boolean))].slice(0, 8);
   const reasons = [...new Set(m.hits.map((h) => `${h.why}${h.clause ? `（“${h.clause.slice(0, 60)}”，${SOURCE_LABEL[h.source]}）` : ''}`))].slice(0, 4);
-  const head = m.item ? `负面清单 ${m.item.itemKey}：${m.item.title}` : `负面清单类别：${WORK_CATEGORY_LABELS[category].zh}`;
-  const similar = m.item && m.similarity > 0 ? `；与该项文本相似度 ${m.similarity.toFixed(2)}${m.sharedWords.length ? `（共同词：${m.sharedWords.join('、')}）` : ''}` : '';
+  const head = m.item ? `负面清单 ${m.item.itemKey}：${m.item.title}` : `负面清单类别：${enumLabel(WorkCategory, category).zh}`;
+  const similar =
+    m.item && m.similarity > 0 ? `；与该项文本相似度 ${m.similarity.toFixed(2)}${m.sharedWords.length ? `（共同词：${m.sharedWords.join('、')}）` : ''}` : '';
   return {
     kind: m.item ? 'ListItem' : 'WorkCategory',
     id: m.item ? toGlobalId('ListItem', m.item.id) : null,
-    label: `${head}【${WORK_CATEGORY_LABELS[category].zh}】。匹配：${phrases.map((p) => `“${p}”`).join('、')}。理由：${reasons.join('；')}${similar}`,
+    label: `${head}【${enumLabel(WorkCategory, category).zh}】。匹配：${phrases.map((p) => `“${p}”`).join('、')}。理由：${reasons.join('；')}${similar}`,
     itemKey: m.item?.itemKey ?? null,
     category,
     phrases,
@@ -37,7 +39,7 @@ export function negativeMatches(app: ApplicationFacts, ctx: RuleContext): Eviden
     evidence.push({
       kind: 'ListItem',
       id: toGlobalId('ListItem', linked.id),
-      label: `负面清单 ${linked.itemKey}：${linked.title}【${WORK_CATEGORY_LABELS[linked.category].zh}】（申请关联的就是负面清单事项）`,
+      label: `负面清单 ${linked.itemKey}：${linked.title}【${enumLabel(WorkCategory, linked.category).zh}】（申请关联的就是负面清单事项）`,
       itemKey: linked.itemKey,
       category: linked.category,
       phrases: [],
@@ -66,13 +68,13 @@ export const negativeListRule: Rule = {
     const evidence = negativeMatches(app, ctx);
     if (!evidence.length) return [];
     const first = evidence[0];
-    const label = first.category ? WORK_CATEGORY_LABELS[first.category].zh : '工作负面事项';
+    const label = first.category ? enumLabel(WorkCategory, first.category).zh : '工作负面事项';
     return [
       {
         code: this.code,
         severity: this.severity,
         message: `该事项要求村（社区）承担${label}等有关部门的行政职责（${first.itemKey ?? label}），属于村（社区）工作负面事项，应由有关部门及其执法机构负责，不得下沉村（社区）。`,
-        messageEn: `This asks communities to take on ${first.category ? WORK_CATEGORY_LABELS[first.category].en.toLowerCase() : 'negative-list work'}, which belongs to the department: it may not be pushed down to communities.`,
+        messageEn: `This asks communities to take on ${first.category ? enumLabel(WorkCategory, first.category).en.toLowerCase() : 'negative-list work'}, which belongs to the department: it may not be pushed down to communities.`,
         evidence,
       },
     ];
@@ -89,7 +91,7 @@ export const negativeAsPurchaseRule: Rule = {
     const evidence = negativeMatches(app, ctx);
     if (!evidence.length) return [];
     const first = evidence[0];
-    const label = first.category ? WORK_CATEGORY_LABELS[first.category].zh : '负面清单';
+    const label = first.category ? enumLabel(WorkCategory, first.category).zh : '负面清单';
     return [
       {
         code: this.code,
@@ -119,13 +121,22 @@ export const negativeLookalikeRule: Rule = {
     if (!a.negative.declaredOnly && !partial.length) return [];
     const evidence: Evidence[] = partial.map((m) => ({ ...evidenceOf(m), label: `${evidenceOf(m).label}（未达到阻断标准）` }));
     if (a.negative.declaredOnly) {
-      evidence.push({ kind: 'WorkCategory', id: null, label: `申请所选类别“${WORK_CATEGORY_LABELS[app.category].zh}”属于负面清单类别`, category: app.category, phrases: [], score: null });
+      evidence.push({
+        kind: 'WorkCategory',
+        id: null,
+        label: `申请所选类别“${enumLabel(WorkCategory, app.category).zh}”属于负面清单类别`,
+        category: app.category,
+        phrases: [],
+        score: null,
+      });
     }
     for (const n of a.negative.neutralised.slice(0, 6)) {
       evidence.push({ kind: 'Text', id: null, label: `“${n.phrase}”未计入：${n.reason}（“${n.clause.slice(0, 60)}”）`, phrases: [n.phrase], score: null });
     }
     const does = a.negative.assistance.length ? `村（社区）承担的是${a.negative.assistance.join('、')}` : '未见村（社区）承担负面清单所列的行政职责';
-    const topic = [...new Set([...(NEGATIVE_CATEGORIES.has(app.category) ? [app.category] : []), ...a.negative.topics.slice(0, 2)])].map((c) => WORK_CATEGORY_LABELS[c].zh);
+    const topic = [...new Set([...(NEGATIVE_CATEGORIES.has(app.category) ? [app.category] : []), ...a.negative.topics.slice(0, 2)])].map(
+      (c) => enumLabel(WorkCategory, c).zh,
+    );
     return [
       {
         code: this.code,

@@ -15,10 +15,18 @@ export const purchaseQualificationRule: Rule = {
     if (app.kind !== ApplicationKind.PURCHASE_OF_SERVICE) return [];
     const found = analyse(app, ctx).professional;
     if (!(app.requiresQualification || app.requiresEnforcementPower || found.length)) return [];
-    const needs = [(app.requiresQualification || found.some((f) => f.id !== 'LICENSED_STAFF' || !/执法/.test(f.phrase))) && '专业资质', (app.requiresEnforcementPower || found.some((f) => /执法/.test(f.phrase))) && '执法资格']
+    const needs = [
+      (app.requiresQualification || found.some((f) => f.id !== 'LICENSED_STAFF' || !/执法/.test(f.phrase))) && '专业资质',
+      (app.requiresEnforcementPower || found.some((f) => /执法/.test(f.phrase))) && '执法资格',
+    ]
       .filter(Boolean)
       .join('、');
-    const evidence: Evidence[] = found.map((f) => ({ kind: 'Text', id: null, label: `“${f.phrase}”：${f.what}（“${f.clause.slice(0, 60)}”）`, phrases: [f.phrase] }));
+    const evidence: Evidence[] = found.map((f) => ({
+      kind: 'Text',
+      id: null,
+      label: `“${f.phrase}”：${f.what}（“${f.clause.slice(0, 60)}”）`,
+      phrases: [f.phrase],
+    }));
     if (app.requiresQualification) evidence.push({ kind: 'Flag', id: null, label: '申请标明需要专业资质' });
     if (app.requiresEnforcementPower) evidence.push({ kind: 'Flag', id: null, label: '申请标明需要执法资格' });
     return [
@@ -46,7 +54,12 @@ export const professionalWorkRule: Rule = {
     if (app.kind === ApplicationKind.PURCHASE_OF_SERVICE) return [];
     const found = analyse(app, ctx).professional.filter((f) => f.id !== 'LICENSED_STAFF');
     if (!found.length && !app.requiresQualification && !app.requiresEnforcementPower) return [];
-    const evidence: Evidence[] = found.map((f) => ({ kind: 'Text', id: null, label: `“${f.phrase}”：${f.what}（“${f.clause.slice(0, 60)}”）`, phrases: [f.phrase] }));
+    const evidence: Evidence[] = found.map((f) => ({
+      kind: 'Text',
+      id: null,
+      label: `“${f.phrase}”：${f.what}（“${f.clause.slice(0, 60)}”）`,
+      phrases: [f.phrase],
+    }));
     if (app.requiresQualification) evidence.push({ kind: 'Flag', id: null, label: '申请标明需要专业资质' });
     if (app.requiresEnforcementPower) evidence.push({ kind: 'Flag', id: null, label: '申请标明需要执法资格' });
     return [

@@ -22,7 +22,10 @@ export const rewordedRule: Rule = {
         severity: this.severity,
         message: `本申请曾因${codes.map((c) => `${c}（${labelOf(c).zh}）`).join('、')}被阻断（${last.at.slice(0, 10)}），此后修改了表述；请对照此前的发现和文字改动审核。`,
         messageEn: `This application was blocked (${codes.join(', ')}) and has been reworded since; compare with the earlier findings and the text changes.`,
-        evidence: last.findings.flatMap((f) => [{ kind: 'PreviousFinding', id: null, label: `${f.code}（${labelOf(f.code).zh}）：${f.message}` }, ...f.evidence.slice(0, 2).map((e) => ({ kind: 'PreviousEvidence', id: null, label: e }))]),
+        evidence: last.findings.flatMap((f) => [
+          { kind: 'PreviousFinding', id: null, label: `${f.code}（${labelOf(f.code).zh}）：${f.message}` },
+          ...f.evidence.slice(0, 2).map((e) => ({ kind: 'PreviousEvidence', id: null, label: e })),
+        ]),
       },
     ];
   },

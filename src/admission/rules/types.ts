@@ -1,5 +1,5 @@
-import type { WorkCategory } from '../../catalogue/work-category';
-import type { LedgerDemand } from '../application.entity';
+import type { WorkCategory } from '../../catalogue';
+import type { LedgerDemand } from '../entity/application.entity';
 import type { ApplicationKind, FindingSeverity } from '../enums';
 
 /** What a rule sees of the application under check. */

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CertificateType } from '../../registry/certificate-type.entity';
-import type { Region } from '../../geography/region.entity';
+import { CertificateType } from '../../catalogue';
+import type { Region } from '../../geography';
 
 /**
  * The demo county's list of certificates communities may issue (出具证明清单), with the

@@ -23,7 +23,7 @@
  *    reforms. The three city departments are real bodies whose codes we do not claim, so
  *    their uscc is null.
  */
-import { makeUscc } from '../../organisation/uscc';
+import { makeUscc } from '../../organisation';
 
 export interface SeedRegion {
   code: string;

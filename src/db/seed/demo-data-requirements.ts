@@ -11,8 +11,8 @@
  *  - 适龄儿童入学人数: 县教育局 alone.
  */
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { CollectionFrequency, DataRequirementSource } from '../../platform/data-requirement.entity';
-import { recordDataRequirement } from '../../platform/collect-once.service';
+import { CollectionFrequency, DataRequirementSource } from '../../platform';
+import { recordDataRequirement } from '../../platform';
 import { DEMO_COUNTY, DEMO_TOWNSHIPS } from './demo-county';
 
 export const DEMO_REQUIREMENT_PERIOD = '2026';
@@ -33,13 +33,48 @@ const CHENGDONG = DEMO_TOWNSHIPS[0].code;
 
 export const DEMO_DATA_REQUIREMENTS: SeedRequirement[] = [
   { department: '县民政局', element: 'DE.RK.0003', region: COUNTY, frequency: CollectionFrequency.MONTHLY, source: LEDGER, sourceRef: '台账·高龄老人花名册' },
-  { department: '县卫生健康局', element: 'DE.RK.0003', region: COUNTY, frequency: CollectionFrequency.QUARTERLY, source: APPLICATION, sourceRef: '申请·老年人健康管理服务' },
+  {
+    department: '县卫生健康局',
+    element: 'DE.RK.0003',
+    region: COUNTY,
+    frequency: CollectionFrequency.QUARTERLY,
+    source: APPLICATION,
+    sourceRef: '申请·老年人健康管理服务',
+  },
   { department: '县医疗保障局', element: 'DE.RK.0003', region: CHENGDONG, frequency: CollectionFrequency.YEARLY, source: APP, sourceRef: 'APP-511828-YB' },
   { department: '县统计局', element: 'DE.RK.0003', region: COUNTY, frequency: CollectionFrequency.YEARLY, source: LEDGER, sourceRef: '台账·人口抽样调查表' },
-  { department: '县农业农村局', element: 'DE.NY.0001', region: COUNTY, frequency: CollectionFrequency.YEARLY, source: LEDGER, sourceRef: '台账·耕地承包情况表' },
-  { department: '县自然资源局', element: 'DE.NY.0001', region: COUNTY, frequency: CollectionFrequency.YEARLY, source: APPLICATION, sourceRef: '申请·耕地保护核查' },
-  { department: '县民政局', element: 'DE.JZ.0004', region: COUNTY, frequency: CollectionFrequency.QUARTERLY, source: LEDGER, sourceRef: '台账·农村留守老年人关爱台账' },
-  { department: '县卫生健康局', element: 'DE.JZ.0004', region: COUNTY, frequency: CollectionFrequency.YEARLY, source: APPLICATION, sourceRef: '申请·留守老人健康随访' },
+  {
+    department: '县农业农村局',
+    element: 'DE.NY.0001',
+    region: COUNTY,
+    frequency: CollectionFrequency.YEARLY,
+    source: LEDGER,
+    sourceRef: '台账·耕地承包情况表',
+  },
+  {
+    department: '县自然资源局',
+    element: 'DE.NY.0001',
+    region: COUNTY,
+    frequency: CollectionFrequency.YEARLY,
+    source: APPLICATION,
+    sourceRef: '申请·耕地保护核查',
+  },
+  {
+    department: '县民政局',
+    element: 'DE.JZ.0004',
+    region: COUNTY,
+    frequency: CollectionFrequency.QUARTERLY,
+    source: LEDGER,
+    sourceRef: '台账·农村留守老年人关爱台账',
+  },
+  {
+    department: '县卫生健康局',
+    element: 'DE.JZ.0004',
+    region: COUNTY,
+    frequency: CollectionFrequency.YEARLY,
+    source: APPLICATION,
+    sourceRef: '申请·留守老人健康随访',
+  },
   { department: '县教育局', element: 'DE.JY.0001', region: COUNTY, frequency: CollectionFrequency.YEARLY, source: LEDGER, sourceRef: '台账·适龄儿童入学统计' },
 ];
 

@@ -23,45 +23,33 @@
  */
 import { Reference } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Region } from '../../geography/region.entity';
-import { Community } from '../../geography/community.entity';
-import { Department } from '../../organisation/department.entity';
-import { User } from '../../auth/user.entity';
-import { WorkCategory } from '../../catalogue/work-category';
-import { AdmissionApplication, type LedgerDemand } from '../../admission/application.entity';
-import { ApprovalDocument } from '../../admission/approval-document.entity';
-import { snapshotFor } from '../../admission/document-signing';
-import { ApplicationKind, ApplicationStatus, LedgerFormat, LedgerFrequency, ScopeType } from '../../admission/enums';
-import { estimateBurden } from '../../admission/burden';
+import { Region } from '../../geography';
+import { Community } from '../../geography';
+import { Department } from '../../organisation';
+import { User } from '../../auth';
+import { WorkCategory } from '../../catalogue';
+import { AdmissionApplication, type LedgerDemand } from '../../admission';
+import { ApprovalDocument } from '../../admission';
+import { snapshotFor } from '../../admission';
+import { ApplicationKind, ApplicationStatus, LedgerFormat, LedgerFrequency, ScopeType } from '../../admission';
+import { estimateBurden } from '../../admission';
 import { nextSequenceValue } from '../../kernel/document-sequence.entity';
 import { addWorkingDays, chinaDate, chinaYear } from '../../kernel/dates';
-import { CertificateType } from '../../registry/certificate-type.entity';
-import { CertificateIssuance } from '../../registry/certificate-issuance.entity';
-import { LedgerFiling, LedgerRequirement } from '../../registry/ledger.entity';
-import { Plaque } from '../../registry/plaque.entity';
-import { Refusal } from '../../registry/refusal.entity';
-import { ServiceContract, ServiceContractEvaluation } from '../../registry/service-contract.entity';
-import { FundingAllocation } from '../../registry/funding-allocation.entity';
-import { Inspection, Interview, PublicCriticism, SupervisionFinding } from '../../registry/supervision.entity';
-import {
-  CriticismScope,
-  EvidenceKind,
-  FilingMethod,
-  FindingCategory,
-  FindingSeverityLevel,
-  FindingSource,
-  InspectionMode,
-  LedgerStatus,
-  PlaqueAuthority,
-  PlaqueStatus,
-  RefusalKind,
-  RefusalReason,
-  RefusalStatus,
-  RequesterKind,
-  SupervisionFindingStatus,
-} from '../../registry/enums';
-import { decideCertificateRequest } from '../../registry/rules/certificates';
-import { openEscalationFinding } from '../../registry/supervision.service';
+import { CertificateType } from '../../catalogue';
+import { CertificateIssuance } from '../../registry';
+import { LedgerFiling, LedgerRequirement } from '../../registry';
+import { Plaque } from '../../registry';
+import { Refusal } from '../../registry';
+import { ServiceContract, ServiceContractEvaluation } from '../../registry';
+import { FundingAllocation } from '../../registry';
+import { Inspection, Interview, PublicCriticism, SupervisionFinding } from '../../registry';
+import { CriticismScope, FindingCategory, FindingSeverityLevel, FindingSource, InspectionMode, SupervisionFindingStatus } from '../../registry';
+import { EvidenceKind, RefusalKind, RefusalReason, RefusalStatus } from '../../registry';
+import { FilingMethod, LedgerStatus } from '../../registry';
+import { PlaqueAuthority, PlaqueStatus } from '../../registry';
+import { RequesterKind } from '../../registry';
+import { decideCertificateRequest } from '../../registry';
+import { openEscalationFinding } from '../../registry';
 
 export interface RegistrySeedParts {
   county: Region;
@@ -109,8 +97,30 @@ export const DEMO_LEDGERS: LedgerRow[] = [
   ['县民政局', '低保对象花名册', ['DE.JZ.0001'], MONTHLY, null, PAPER, '四川省社会救助信息系统', 30, [社会救助], null],
   ['县民政局', '特困供养人员名册', ['DE.JZ.0002'], QUARTERLY, null, PAPER, null, 30, [社会救助], null],
   ['县民政局', '农村留守老年人关爱台账', ['DE.JZ.0004'], QUARTERLY, null, ELECTRONIC, null, 60, ['《关于加强农村留守老年人关爱服务工作的意见》'], null],
-  ['县民政局', '困境儿童摸底登记表', ['DE.JZ.0003'], HALF_YEARLY, null, ELECTRONIC, '四川省社会救助信息系统', 45, ['《国务院关于加强困境儿童保障工作的意见》'], null],
-  ['县卫生健康局', '老年人健康管理随访登记表', ['DE.RK.0003', 'DE.RK.0004'], QUARTERLY, null, PAPER, null, 90, ['《中华人民共和国基本医疗卫生与健康促进法》'], 'health'],
+  [
+    '县民政局',
+    '困境儿童摸底登记表',
+    ['DE.JZ.0003'],
+    HALF_YEARLY,
+    null,
+    ELECTRONIC,
+    '四川省社会救助信息系统',
+    45,
+    ['《国务院关于加强困境儿童保障工作的意见》'],
+    null,
+  ],
+  [
+    '县卫生健康局',
+    '老年人健康管理随访登记表',
+    ['DE.RK.0003', 'DE.RK.0004'],
+    QUARTERLY,
+    null,
+    PAPER,
+    null,
+    90,
+    ['《中华人民共和国基本医疗卫生与健康促进法》'],
+    'health',
+  ],
   ['县民政局', '高龄老人花名册', ['DE.RK.0003'], MONTHLY, null, PAPER, null, 40, ['《四川省老年人权益保障条例》'], null],
   ['县卫生健康局', '家庭医生签约服务进度周报', [], WEEKLY, null, ELECTRONIC, null, 30, [], null],
   ['县卫生健康局', '爱国卫生运动迎检资料', [], AD_HOC, 4, PAPER, null, 120, [], null],
@@ -129,7 +139,18 @@ export const DEMO_LEDGERS: LedgerRow[] = [
   ['县应急管理局', '地质灾害隐患点巡查记录', ['DE.FX.0001'], DAILY, null, PAPER, null, 15, ['《地质灾害防治条例》'], 'emergency'],
   ['县应急管理局', '安全生产网格化排查台账', [], WEEKLY, null, PAPER, null, 60, [], null],
   ['县应急管理局', '防汛值班记录', [], AD_HOC, 20, PAPER, null, 30, ['《中华人民共和国防洪法》'], null],
-  ['县退役军人事务局', '退役军人信息采集表', ['DE.TY.0001'], AD_HOC, 2, ELECTRONIC, '退役军人信息采集系统', 45, ['《中华人民共和国退役军人保障法》'], 'veterans'],
+  [
+    '县退役军人事务局',
+    '退役军人信息采集表',
+    ['DE.TY.0001'],
+    AD_HOC,
+    2,
+    ELECTRONIC,
+    '退役军人信息采集系统',
+    45,
+    ['《中华人民共和国退役军人保障法》'],
+    'veterans',
+  ],
   ['县退役军人事务局', '退役军人走访慰问台账', ['DE.TY.0001'], QUARTERLY, null, PAPER, null, 40, [], null],
   ['县残联', '残疾人基本状况调查表', ['DE.CJ.0001'], YEARLY, null, ELECTRONIC, '全国残疾人人口基础数据库', 60, ['《中华人民共和国残疾人保障法》'], null],
   ['县残联', '残疾人两项补贴发放台账', ['DE.CJ.0001'], MONTHLY, null, PAPER, null, 30, ['《中华人民共和国残疾人保障法》'], null],
@@ -215,7 +236,9 @@ export async function seedDemoRegistry(outer: EntityManager, parts: RegistrySeed
   };
   const user = (username: string) => parts.users.find((u) => u.username === username)!;
   const home = Reference.unwrapReference(user('community').community as never) as Community;
-  const [admin, reviewer, deptCivil, communityUser, inspector] = ['admin', 'reviewer', 'dept_civil', 'community', 'inspector'].map((u) => em.getReference(User, user(u).id));
+  const [admin, reviewer, deptCivil, communityUser, inspector] = ['admin', 'reviewer', 'dept_civil', 'community', 'inspector'].map((u) =>
+    em.getReference(User, user(u).id),
+  );
   const townshipOf = (c: Community) => Reference.unwrapReference(c.township as never) as Region;
   const township = (code: string) => communities.filter((c) => townshipOf(c).code === code);
   const byName = (name: string) => communities.find((c) => c.name === name)!;
@@ -224,7 +247,12 @@ export async function seedDemoRegistry(outer: EntityManager, parts: RegistrySeed
   const allIds = communities.map((c) => c.id);
   const ids = (codes: string[]) => codes.flatMap((code) => township(code).map((c) => c.id));
   const ledgerDemand = (l: LedgerRow): LedgerDemand => ({
-    name: l[1], frequency: l[3], expectedPerYear: l[4], minutesPerFiling: l[7], format: l[5], dataElementCodes: l[2],
+    name: l[1],
+    frequency: l[3],
+    expectedPerYear: l[4],
+    minutesPerFiling: l[7],
+    format: l[5],
+    dataElementCodes: l[2],
   });
   const ledgerOf = (key: string) => DEMO_LEDGERS.filter((l) => l[9] === key).map(ledgerDemand);
   interface AppSpec {
@@ -245,28 +273,65 @@ export async function seedDemoRegistry(outer: EntityManager, parts: RegistrySeed
   }
   const specs: AppSpec[] = [
     {
-      key: 'civil', department: '县民政局', applicant: deptCivil, title: '协助开展困难群众动态排查',
+      key: 'civil',
+      department: '县民政局',
+      applicant: deptCivil,
+      title: '协助开展困难群众动态排查',
       description: '每月协助民政部门入户排查低保边缘家庭、特困人员和其他困难群众生活状况，及时发现并报告需要救助的对象。',
-      kind: ApplicationKind.TEMPORARY, category: WorkCategory.SOCIAL_ASSISTANCE, legalBasis: [`${社会救助}第十一条`], scopeType: ScopeType.COUNTY, townships: [],
-      perCommunity: 1200, fundingFlow: '按每个村（社区）1200元标准一次性拨付至村（社区）工作经费账户', enteredDaysAgo: 120,
+      kind: ApplicationKind.TEMPORARY,
+      category: WorkCategory.SOCIAL_ASSISTANCE,
+      legalBasis: [`${社会救助}第十一条`],
+      scopeType: ScopeType.COUNTY,
+      townships: [],
+      perCommunity: 1200,
+      fundingFlow: '按每个村（社区）1200元标准一次性拨付至村（社区）工作经费账户',
+      enteredDaysAgo: 120,
     },
     {
-      key: 'health', department: '县卫生健康局', applicant: admin, title: '协助开展65岁以上老年人健康管理随访',
+      key: 'health',
+      department: '县卫生健康局',
+      applicant: admin,
+      title: '协助开展65岁以上老年人健康管理随访',
       description: '每季度协助乡镇卫生院通知辖区65岁以上老年人参加免费健康体检，并登记随访结果。',
-      kind: ApplicationKind.LISTED_ASSISTANCE, category: WorkCategory.HEALTH, legalBasis: ['《中华人民共和国基本医疗卫生与健康促进法》'], scopeType: ScopeType.COUNTY, townships: [],
-      perCommunity: 0, fundingFlow: null, enteredDaysAgo: 200,
+      kind: ApplicationKind.LISTED_ASSISTANCE,
+      category: WorkCategory.HEALTH,
+      legalBasis: ['《中华人民共和国基本医疗卫生与健康促进法》'],
+      scopeType: ScopeType.COUNTY,
+      townships: [],
+      perCommunity: 0,
+      fundingFlow: null,
+      enteredDaysAgo: 200,
     },
     {
-      key: 'veterans', department: '县退役军人事务局', applicant: admin, title: '协助开展退役军人和其他优抚对象信息采集',
+      key: 'veterans',
+      department: '县退役军人事务局',
+      applicant: admin,
+      title: '协助开展退役军人和其他优抚对象信息采集',
       description: '协助核对、补充辖区退役军人和其他优抚对象基础信息，走访登记生活困难的退役军人。',
-      kind: ApplicationKind.TEMPORARY, category: WorkCategory.VETERANS, legalBasis: ['《中华人民共和国退役军人保障法》'], scopeType: ScopeType.TOWNSHIPS, townships: [QINGYI_TOWN, LONGQUAN, DUOYING],
-      perCommunity: 300, fundingFlow: '按每个村（社区）300元拨付', enteredDaysAgo: 60,
+      kind: ApplicationKind.TEMPORARY,
+      category: WorkCategory.VETERANS,
+      legalBasis: ['《中华人民共和国退役军人保障法》'],
+      scopeType: ScopeType.TOWNSHIPS,
+      townships: [QINGYI_TOWN, LONGQUAN, DUOYING],
+      perCommunity: 300,
+      fundingFlow: '按每个村（社区）300元拨付',
+      enteredDaysAgo: 60,
     },
     {
-      key: 'emergency', department: '县应急管理局', applicant: admin, title: '主汛期地质灾害隐患点巡查值守',
+      key: 'emergency',
+      department: '县应急管理局',
+      applicant: admin,
+      title: '主汛期地质灾害隐患点巡查值守',
       description: '主汛期协助对辖区地质灾害隐患点开展每日巡查，遇险情及时报告并组织受威胁群众转移避险。',
-      kind: ApplicationKind.TEMPORARY, category: WorkCategory.EMERGENCY_MANAGEMENT, legalBasis: ['《地质灾害防治条例》'], scopeType: ScopeType.TOWNSHIPS, townships: [BIFENGXIA, CAOBA],
-      perCommunity: 1000, fundingFlow: '汛期结束后按巡查天数据实拨付', enteredDaysAgo: 25, emergency: true,
+      kind: ApplicationKind.TEMPORARY,
+      category: WorkCategory.EMERGENCY_MANAGEMENT,
+      legalBasis: ['《地质灾害防治条例》'],
+      scopeType: ScopeType.TOWNSHIPS,
+      townships: [BIFENGXIA, CAOBA],
+      perCommunity: 1000,
+      fundingFlow: '汛期结束后按巡查天数据实拨付',
+      enteredDaysAgo: 25,
+      emergency: true,
     },
   ];
   const apps = new Map<string, AdmissionApplication>();
@@ -351,10 +416,19 @@ export async function seedDemoRegistry(outer: EntityManager, parts: RegistrySeed
       application: l[9] ? apps.get(l[9])!.id : null,
       status: LedgerStatus.KEPT,
       oneForm: l[1] === ONE_FORM_LEDGER,
-    })) as never[],
+    })),
   );
   const ledgerIds = new Map(
-    (await em.getConnection().execute<Array<{ id: number; name: string }>>('select id, name from ledger_requirement where county_id = ?', [county.id], 'all', em.getTransactionContext())).map((r) => [r.name, r.id]),
+    (
+      await em
+        .getConnection()
+        .execute<Array<{ id: number; name: string }>>(
+          'select id, name from ledger_requirement where county_id = ?',
+          [county.id],
+          'all',
+          em.getTransactionContext(),
+        )
+    ).map((r) => [r.name, r.id]),
   );
   const ledger = (name: string) => ({ id: ledgerIds.get(name)!, codes: DEMO_LEDGERS.find((l) => l[1] === name)![2] });
   const month = (back: number) => {
@@ -365,7 +439,12 @@ export async function seedDemoRegistry(outer: EntityManager, parts: RegistrySeed
   const filingRows: object[] = [];
   const file = (l: { id: number; codes: string[] }, c: Community, period: string, method: FilingMethod, filedAt: Date, minutes: number | null) =>
     filingRows.push({
-      requirement: l.id, community: c.id, county: county.id, period, method, filedAt,
+      requirement: l.id,
+      community: c.id,
+      county: county.id,
+      period,
+      method,
+      filedAt,
       filedBy: c.id === home.id ? communityUser.id : null,
       minutesSpent: minutes,
       values: Object.fromEntries(l.codes.map((code) => [code, null])),
@@ -389,8 +468,13 @@ export async function seedDemoRegistry(outer: EntityManager, parts: RegistrySeed
       if (i % every !== offset % every || (urbanOnly && c.type !== 'URBAN')) continue;
       const n = plaqueRows.length;
       plaqueRows.push({
-        county: county.id, community: c.id, department: dept(d).id,
-        name: `${c.name}${name}`, authority, authorizingDocument: doc, status: PlaqueStatus.KEPT,
+        county: county.id,
+        community: c.id,
+        department: dept(d).id,
+        name: `${c.name}${name}`,
+        authority,
+        authorizingDocument: doc,
+        status: PlaqueStatus.KEPT,
         installedOn: `${2015 + ((i + n) % 9)}-${String(1 + ((i * 5 + n) % 12)).padStart(2, '0')}-15`,
       });
     }
@@ -412,15 +496,31 @@ export async function seedDemoRegistry(outer: EntityManager, parts: RegistrySeed
       issuances++;
       const c = k % 3 === 0 ? home : communities[(issuances * 7) % communities.length];
       const decision = decideCertificateRequest(
-        type ? { id: type.id, name: type.name, communityCanVerify: type.communityCanVerify, abolishedOn: type.abolishedOn ?? null, abolishedBy: type.abolishedBy ?? null } : null,
+        type
+          ? {
+              id: type.id,
+              name: type.name,
+              communityCanVerify: type.communityCanVerify,
+              abolishedOn: type.abolishedOn ?? null,
+              abolishedBy: type.abolishedBy ?? null,
+            }
+          : null,
         { requesterKind, forEnterpriseBusiness: forEnterprise },
         today,
       );
       issuanceRows.push({
-        county: county.id, community: c.id, certificateType: type?.id ?? null, certificateName: name, requesterKind, purpose,
-        forEnterpriseBusiness: forEnterprise, requiringDepartment: requiring ? dept(requiring).id : null, requiredBy,
-        outcome: decision.outcome, refusalReason: decision.reason,
-        handledAt: at((issuances * 37) % 170 + 1, 9 + (issuances % 8)),
+        county: county.id,
+        community: c.id,
+        certificateType: type?.id ?? null,
+        certificateName: name,
+        requesterKind,
+        purpose,
+        forEnterpriseBusiness: forEnterprise,
+        requiringDepartment: requiring ? dept(requiring).id : null,
+        requiredBy,
+        outcome: decision.outcome,
+        refusalReason: decision.reason,
+        handledAt: at(((issuances * 37) % 170) + 1, 9 + (issuances % 8)),
         handledBy: c.id === home.id ? communityUser.id : null,
       });
     }
@@ -433,89 +533,159 @@ export async function seedDemoRegistry(outer: EntityManager, parts: RegistrySeed
   const refusalNumber = async (kind: RefusalKind) =>
     `青${kind === RefusalKind.REFUSAL ? '拒' : '举'}〔${year}〕${await nextSequenceValue(em, county.id, kind === RefusalKind.REFUSAL ? 'refusal' : 'report', year)}号`;
   const demolition = em.create(Refusal, {
-    number: await refusalNumber(RefusalKind.REFUSAL), county, community: C(home), kind: RefusalKind.REFUSAL, reporter: communityUser,
-    department: dept('县住房城乡建设局'), taskTitle: '协助开展辖区违法建筑拆除摸排',
+    number: await refusalNumber(RefusalKind.REFUSAL),
+    county,
+    community: C(home),
+    kind: RefusalKind.REFUSAL,
+    reporter: communityUser,
+    department: dept('县住房城乡建设局'),
+    taskTitle: '协助开展辖区违法建筑拆除摸排',
     taskDescription: '县住建局在社区工作群通知，要求社区一周内对辖区违法建筑逐户摸排登记，并配合执法队伍开展拆除，未出示批准文书，未安排经费。',
-    taskReceivedOn: daysAgo(40), reasons: [RefusalReason.NEGATIVE_LIST, RefusalReason.NO_ADMISSION],
+    taskReceivedOn: daysAgo(40),
+    reasons: [RefusalReason.NEGATIVE_LIST, RefusalReason.NO_ADMISSION],
     evidence: [
       { kind: EvidenceKind.MESSAGE, description: '社区工作群通知截图', reference: '工作群截图-住建局拆违摸排.png' },
       { kind: EvidenceKind.DOCUMENT, description: '《关于开展违法建筑集中整治的工作安排》', reference: null },
     ],
-    status: RefusalStatus.DEPARTMENT_INTERVIEWED, statusChangedAt: at(18), handledBy: reviewer,
-    handlingNote: '经核实属实：拆迁拆违属负面清单事项，县住建局未经准入下派任务。', createdAt: at(39), updatedAt: at(18),
-  });
-  const foodSafety = em.create(Refusal, {
-    number: await refusalNumber(RefusalKind.REFUSAL), county, community: C(home), kind: RefusalKind.REFUSAL, reporter: communityUser,
-    department: dept('县市场监管局'), taskTitle: '准备食品安全示范店创建迎检材料',
-    taskDescription: '县市场监管局电话通知社区为“食品安全示范店”创建准备迎检台账和照片资料，要求三天内完成，无批准文书，也无工作经费。',
-    taskReceivedOn: daysAgo(6), reasons: [RefusalReason.NO_ADMISSION, RefusalReason.NO_FUNDING],
-    evidence: [{ kind: EvidenceKind.RECORDING, description: '电话通知录音', reference: null }],
-    statusChangedAt: at(5), createdAt: at(5), updatedAt: at(5),
-  });
-  const investment = em.create(Refusal, {
-    number: await refusalNumber(RefusalKind.REPORT), county, community: C(gaoqiao[0]), kind: RefusalKind.REPORT, anonymous: true, reporter: null,
-    department: dept('县商务经信局'), taskTitle: '招商引资任务分解到村',
-    taskDescription: '县商务经信局将年度招商引资目标分解到各村，要求每村每年引进项目1个，并纳入年终考核。',
-    taskReceivedOn: daysAgo(12), reasons: [RefusalReason.NEGATIVE_LIST],
-    evidence: [{ kind: EvidenceKind.DOCUMENT, description: '招商引资目标任务分解表', reference: '任务分解表.xlsx' }],
-    statusChangedAt: at(10), createdAt: at(10), updatedAt: at(10),
-  });
-  const veteransUnpaid = em.create(Refusal, {
-    number: await refusalNumber(RefusalKind.REPORT), county, community: C(qingyiTown[1]), kind: RefusalKind.REPORT, anonymous: true, reporter: null,
-    department: dept('县退役军人事务局'), application: apps.get('veterans')!, taskTitle: '退役军人信息采集无工作经费',
-    taskDescription: '退役军人信息采集已实施两个月，批准文书载明按每村300元拨付经费，至今未到位，村里垫支了入户交通费用。',
-    reasons: [RefusalReason.NO_FUNDING], evidence: [],
-    status: RefusalStatus.VERIFIED, statusChangedAt: at(3), handledBy: inspector, handlingNote: '经核实，经费尚未拨付，已转督查。',
-    createdAt: at(8), updatedAt: at(3),
+    status: RefusalStatus.DEPARTMENT_INTERVIEWED,
+    statusChangedAt: at(18),
+    handledBy: reviewer,
+    handlingNote: '经核实属实：拆迁拆违属负面清单事项，县住建局未经准入下派任务。',
+    createdAt: at(39),
+    updatedAt: at(18),
   });
   em.create(Refusal, {
-    number: await refusalNumber(RefusalKind.REFUSAL), county, community: C(home), kind: RefusalKind.REFUSAL, reporter: communityUser,
-    department: dept('县文化广电旅游局'), taskTitle: '每日在工作群上报文明劝导照片',
+    number: await refusalNumber(RefusalKind.REFUSAL),
+    county,
+    community: C(home),
+    kind: RefusalKind.REFUSAL,
+    reporter: communityUser,
+    department: dept('县市场监管局'),
+    taskTitle: '准备食品安全示范店创建迎检材料',
+    taskDescription: '县市场监管局电话通知社区为“食品安全示范店”创建准备迎检台账和照片资料，要求三天内完成，无批准文书，也无工作经费。',
+    taskReceivedOn: daysAgo(6),
+    reasons: [RefusalReason.NO_ADMISSION, RefusalReason.NO_FUNDING],
+    evidence: [{ kind: EvidenceKind.RECORDING, description: '电话通知录音', reference: null }],
+    statusChangedAt: at(5),
+    createdAt: at(5),
+    updatedAt: at(5),
+  });
+  em.create(Refusal, {
+    number: await refusalNumber(RefusalKind.REPORT),
+    county,
+    community: C(gaoqiao[0]),
+    kind: RefusalKind.REPORT,
+    anonymous: true,
+    reporter: null,
+    department: dept('县商务经信局'),
+    taskTitle: '招商引资任务分解到村',
+    taskDescription: '县商务经信局将年度招商引资目标分解到各村，要求每村每年引进项目1个，并纳入年终考核。',
+    taskReceivedOn: daysAgo(12),
+    reasons: [RefusalReason.NEGATIVE_LIST],
+    evidence: [{ kind: EvidenceKind.DOCUMENT, description: '招商引资目标任务分解表', reference: '任务分解表.xlsx' }],
+    statusChangedAt: at(10),
+    createdAt: at(10),
+    updatedAt: at(10),
+  });
+  const veteransUnpaid = em.create(Refusal, {
+    number: await refusalNumber(RefusalKind.REPORT),
+    county,
+    community: C(qingyiTown[1]),
+    kind: RefusalKind.REPORT,
+    anonymous: true,
+    reporter: null,
+    department: dept('县退役军人事务局'),
+    application: apps.get('veterans')!,
+    taskTitle: '退役军人信息采集无工作经费',
+    taskDescription: '退役军人信息采集已实施两个月，批准文书载明按每村300元拨付经费，至今未到位，村里垫支了入户交通费用。',
+    reasons: [RefusalReason.NO_FUNDING],
+    evidence: [],
+    status: RefusalStatus.VERIFIED,
+    statusChangedAt: at(3),
+    handledBy: inspector,
+    handlingNote: '经核实，经费尚未拨付，已转督查。',
+    createdAt: at(8),
+    updatedAt: at(3),
+  });
+  em.create(Refusal, {
+    number: await refusalNumber(RefusalKind.REFUSAL),
+    county,
+    community: C(home),
+    kind: RefusalKind.REFUSAL,
+    reporter: communityUser,
+    department: dept('县文化广电旅游局'),
+    taskTitle: '每日在工作群上报文明劝导照片',
     taskDescription: '要求社区每天安排人员上街开展文明劝导，并于每晚八点前在工作群上报不少于10张照片，未说明依据。',
-    taskReceivedOn: daysAgo(16), reasons: [RefusalReason.NO_ADMISSION, RefusalReason.NO_LEGAL_BASIS],
+    taskReceivedOn: daysAgo(16),
+    reasons: [RefusalReason.NO_ADMISSION, RefusalReason.NO_LEGAL_BASIS],
     evidence: [{ kind: EvidenceKind.MESSAGE, description: '工作群要求截图', reference: '工作群截图-文明劝导.png' }],
-    status: RefusalStatus.VERIFIED, statusChangedAt: at(12), handledBy: reviewer, handlingNote: '属实，无依据、未准入。',
-    createdAt: at(15), updatedAt: at(12),
+    status: RefusalStatus.VERIFIED,
+    statusChangedAt: at(12),
+    handledBy: reviewer,
+    handlingNote: '属实，无依据、未准入。',
+    createdAt: at(15),
+    updatedAt: at(12),
   });
 
   // ---- Purchase of services 政府购买服务 ----------------------------------------------------------
   const wenmiao = byName('文庙社区');
   const contractNumber = async () => `青购服〔${year}〕${await nextSequenceValue(em, county.id, 'contract', year)}号`;
   const care = em.create(ServiceContract, {
-    number: await contractNumber(), county, department: dept('县民政局'), community: C(wenmiao),
-    title: '社区居家养老服务站日间照料服务', category: WorkCategory.ELDERLY_CARE, amount: '48000.00',
+    number: await contractNumber(),
+    county,
+    department: dept('县民政局'),
+    community: C(wenmiao),
+    title: '社区居家养老服务站日间照料服务',
+    category: WorkCategory.ELDERLY_CARE,
+    amount: '48000.00',
     scope: '由文庙社区依托居家养老服务站，为辖区高龄、独居老年人提供日间照料、助餐和文体活动服务。',
-    periodStart: daysAgo(200), periodEnd: daysAgo(-165),
-    deliverables: [{ name: '日间照料服务记录', dueOn: null }, { name: '季度服务报告', dueOn: daysAgo(20) }],
+    periodStart: daysAgo(200),
+    periodEnd: daysAgo(-165),
+    deliverables: [
+      { name: '日间照料服务记录', dueOn: null },
+      { name: '季度服务报告', dueOn: daysAgo(20) },
+    ],
     terms: [
       { key: 'T1', description: '服务站每周开放不少于5天、每天不少于8小时' },
       { key: 'T2', description: '每季度对服务对象开展不少于一次满意度回访' },
       { key: 'T3', description: '按季度报送服务台账和经费使用情况' },
     ],
     evaluationMethod: '按合同条款逐项验收，满意度以各条款达成情况为依据',
-    signedAt: at(205), signedBy: deptCivil,
+    signedAt: at(205),
+    signedBy: deptCivil,
   });
   em.create(ServiceContractEvaluation, {
-    contract: care, evaluatedOn: daysAgo(15), evaluatedBy: deptCivil,
+    contract: care,
+    evaluatedOn: daysAgo(15),
+    evaluatedBy: deptCivil,
     termResults: [
       { termKey: 'T1', met: true, comment: '开放时间符合约定' },
       { termKey: 'T2', met: true, comment: null },
       { termKey: 'T3', met: false, comment: '第二季度经费使用情况迟报' },
     ],
-    termsMet: 2, satisfaction: 0.667, comment: '按合同条款评定：3项中2项达到要求。',
+    termsMet: 2,
+    satisfaction: 0.667,
+    comment: '按合同条款评定：3项中2项达到要求。',
   });
   em.create(ServiceContract, {
-    number: await contractNumber(), county, department: dept('县文化广电旅游局'), community: C(qingyiTown[0]),
-    title: '村群众文化活动组织服务', category: WorkCategory.CULTURE_EDUCATION, amount: '12000.00',
+    number: await contractNumber(),
+    county,
+    department: dept('县文化广电旅游局'),
+    community: C(qingyiTown[0]),
+    title: '村群众文化活动组织服务',
+    category: WorkCategory.CULTURE_EDUCATION,
+    amount: '12000.00',
     scope: '由村民委员会组织开展群众性文化活动，包括传统节日活动、广场舞展演和农家书屋阅读推广。',
-    periodStart: daysAgo(90), periodEnd: daysAgo(-275),
+    periodStart: daysAgo(90),
+    periodEnd: daysAgo(-275),
     deliverables: [{ name: '活动简报及影像资料', dueOn: null }],
     terms: [
       { key: 'T1', description: '全年组织群众文化活动不少于6场' },
       { key: 'T2', description: '每场活动留存影像资料并报送简报' },
     ],
     evaluationMethod: '合同期满按条款验收',
-    signedAt: at(95), signedBy: admin,
+    signedAt: at(95),
+    signedBy: admin,
   });
 
   // ---- Funding 费随事转 ---------------------------------------------------------------------------
@@ -525,75 +695,161 @@ export async function seedDemoRegistry(outer: EntityManager, parts: RegistrySeed
   const allocationRows = communities
     .filter((c) => !unpaid.has(c.id))
     .map((c, i) => ({
-      application: civil.id, community: c.id, county: county.id, amount: '1200.00', allocatedOn: daysAgo(100),
-      reference: `青民拨〔${year}〕${String(i + 1).padStart(3, '0')}`, recordedBy: deptCivil.id,
+      application: civil.id,
+      community: c.id,
+      county: county.id,
+      amount: '1200.00',
+      allocatedOn: daysAgo(100),
+      reference: `青民拨〔${year}〕${String(i + 1).padStart(3, '0')}`,
+      recordedBy: deptCivil.id,
       receivedConfirmedAt: unconfirmed.has(c.id) ? null : at(95 - (i % 5)),
       receivedConfirmedBy: c.id === home.id ? communityUser.id : null,
     }));
-  await em.insertMany(FundingAllocation, allocationRows as never[]);
+  await em.insertMany(FundingAllocation, allocationRows);
   const allocations = allocationRows.length;
 
   // ---- Supervision 监督管理 -----------------------------------------------------------------------
   const housing = dept('县住房城乡建设局');
   const first = em.create(Inspection, {
-    county, title: '村（社区）工作事项准入制度落实情况专项督查', mode: InspectionMode.ANNOUNCED, jointTeam: true,
-    leadUnit: '县委社会工作部', teamMembers: ['县委社会工作部', '县民政局', '县财政局'],
-    conductedOn: daysAgo(150), endedOn: daysAgo(148),
-    communityIds: [home.id, wenmiao.id, qingyiTown[0].id], departmentIds: [housing.id, dept('县民政局').id],
-    summary: '听取汇报、查阅台账，抽查3个村（社区）。', recordedBy: inspector, createdAt: at(148),
+    county,
+    title: '村（社区）工作事项准入制度落实情况专项督查',
+    mode: InspectionMode.ANNOUNCED,
+    jointTeam: true,
+    leadUnit: '县委社会工作部',
+    teamMembers: ['县委社会工作部', '县民政局', '县财政局'],
+    conductedOn: daysAgo(150),
+    endedOn: daysAgo(148),
+    communityIds: [home.id, wenmiao.id, qingyiTown[0].id],
+    departmentIds: [housing.id, dept('县民政局').id],
+    summary: '听取汇报、查阅台账，抽查3个村（社区）。',
+    recordedBy: inspector,
+    createdAt: at(148),
   });
   const earlier = em.create(SupervisionFinding, {
-    county, inspection: first, source: FindingSource.INSPECTION, category: FindingCategory.NEGATIVE_LIST_WORK, severity: FindingSeverityLevel.GENERAL,
-    department: housing, community: C(home), description: '县住建局要求社区协助开展“两违”巡查并上报巡查日志，属负面清单事项。',
-    rectificationDeadline: daysAgo(120), status: SupervisionFindingStatus.CLOSED,
-    rectificationNote: '已书面通知各社区停止执行，巡查工作由县综合行政执法局负责。', rectifiedAt: at(125), closedAt: at(118), closeNote: '经回访核实，已整改到位。',
-    foundAt: at(149), recordedBy: inspector,
+    county,
+    inspection: first,
+    source: FindingSource.INSPECTION,
+    category: FindingCategory.NEGATIVE_LIST_WORK,
+    severity: FindingSeverityLevel.GENERAL,
+    department: housing,
+    community: C(home),
+    description: '县住建局要求社区协助开展“两违”巡查并上报巡查日志，属负面清单事项。',
+    rectificationDeadline: daysAgo(120),
+    status: SupervisionFindingStatus.CLOSED,
+    rectificationNote: '已书面通知各社区停止执行，巡查工作由县综合行政执法局负责。',
+    rectifiedAt: at(125),
+    closedAt: at(118),
+    closeNote: '经回访核实，已整改到位。',
+    foundAt: at(149),
+    recordedBy: inspector,
   });
   const second = em.create(Inspection, {
-    county, title: '村（社区）减负工作明察暗访', mode: InspectionMode.UNANNOUNCED, jointTeam: true,
-    leadUnit: '县委社会工作部', teamMembers: ['县委社会工作部', '县纪委监委', '县民政局', '县财政局'],
-    conductedOn: daysAgo(20), endedOn: daysAgo(19),
+    county,
+    title: '村（社区）减负工作明察暗访',
+    mode: InspectionMode.UNANNOUNCED,
+    jointTeam: true,
+    leadUnit: '县委社会工作部',
+    teamMembers: ['县委社会工作部', '县纪委监委', '县民政局', '县财政局'],
+    conductedOn: daysAgo(20),
+    endedOn: daysAgo(19),
     communityIds: [home.id, wenmiao.id, gaoqiao[0].id, qingyiTown[1].id, township(BAIMA)[0].id],
     departmentIds: [housing.id, dept('县市场监管局').id, dept('县统计局').id, dept('县人力资源社会保障局').id],
-    summary: '不打招呼、直奔基层，走访5个村（社区），查看挂牌、台账和工作群，发现问题4项。', recordedBy: inspector, createdAt: at(19),
+    summary: '不打招呼、直奔基层，走访5个村（社区），查看挂牌、台账和工作群，发现问题4项。',
+    recordedBy: inspector,
+    createdAt: at(19),
   });
   const repeat = em.create(SupervisionFinding, {
-    county, inspection: second, source: FindingSource.INSPECTION, category: FindingCategory.NEGATIVE_LIST_WORK, severity: FindingSeverityLevel.SERIOUS,
-    department: housing, refusal: demolition, community: C(home),
+    county,
+    inspection: second,
+    source: FindingSource.INSPECTION,
+    category: FindingCategory.NEGATIVE_LIST_WORK,
+    severity: FindingSeverityLevel.SERIOUS,
+    department: housing,
+    refusal: demolition,
+    community: C(home),
     description: '县住建局未经准入，要求滨江社区协助违法建筑拆除摸排并配合拆除，社区已依规拒绝执行；同类问题一年内再次发生。',
-    rectificationDeadline: daysAgo(-10), repeat: true, previousFinding: earlier, foundAt: at(19), recordedBy: inspector,
+    rectificationDeadline: daysAgo(-10),
+    repeat: true,
+    previousFinding: earlier,
+    foundAt: at(19),
+    recordedBy: inspector,
   });
   em.create(SupervisionFinding, {
-    county, inspection: second, source: FindingSource.INSPECTION, category: FindingCategory.PLAQUE_WITHOUT_BASIS, severity: FindingSeverityLevel.GENERAL,
-    department: dept('县市场监管局'), description: '在多个村（社区）加挂“食品安全示范点”牌子，无党中央、国务院和省委、省政府明确规定。',
-    rectificationDeadline: daysAgo(-15), foundAt: at(19), recordedBy: inspector,
+    county,
+    inspection: second,
+    source: FindingSource.INSPECTION,
+    category: FindingCategory.PLAQUE_WITHOUT_BASIS,
+    severity: FindingSeverityLevel.GENERAL,
+    department: dept('县市场监管局'),
+    description: '在多个村（社区）加挂“食品安全示范点”牌子，无党中央、国务院和省委、省政府明确规定。',
+    rectificationDeadline: daysAgo(-15),
+    foundAt: at(19),
+    recordedBy: inspector,
   });
   em.create(SupervisionFinding, {
-    county, inspection: second, source: FindingSource.INSPECTION, category: FindingCategory.EXCESS_LEDGERS, severity: FindingSeverityLevel.GENERAL,
-    department: dept('县统计局'), description: '“农村经济基本情况统计表”与县农业农村局“耕地承包情况表”字段重复，且要求纸质报送。',
-    rectificationDeadline: daysAgo(-15), foundAt: at(19), recordedBy: inspector,
+    county,
+    inspection: second,
+    source: FindingSource.INSPECTION,
+    category: FindingCategory.EXCESS_LEDGERS,
+    severity: FindingSeverityLevel.GENERAL,
+    department: dept('县统计局'),
+    description: '“农村经济基本情况统计表”与县农业农村局“耕地承包情况表”字段重复，且要求纸质报送。',
+    rectificationDeadline: daysAgo(-15),
+    foundAt: at(19),
+    recordedBy: inspector,
   });
   em.create(SupervisionFinding, {
-    county, inspection: second, source: FindingSource.INSPECTION, category: FindingCategory.ABOLISHED_CERTIFICATE, severity: FindingSeverityLevel.GENERAL,
-    department: dept('县人力资源社会保障局'), description: '养老金领取资格认证仍要求村（社区）出具已取消的“健在证明”。',
-    rectificationDeadline: daysAgo(5), foundAt: at(19), recordedBy: inspector,
+    county,
+    inspection: second,
+    source: FindingSource.INSPECTION,
+    category: FindingCategory.ABOLISHED_CERTIFICATE,
+    severity: FindingSeverityLevel.GENERAL,
+    department: dept('县人力资源社会保障局'),
+    description: '养老金领取资格认证仍要求村（社区）出具已取消的“健在证明”。',
+    rectificationDeadline: daysAgo(5),
+    foundAt: at(19),
+    recordedBy: inspector,
   });
   em.create(SupervisionFinding, {
-    county, source: FindingSource.REFUSAL, category: FindingCategory.NO_FUNDING, severity: FindingSeverityLevel.GENERAL,
-    department: dept('县退役军人事务局'), application: apps.get('veterans')!, refusal: veteransUnpaid, community: veteransUnpaid.community,
-    description: '退役军人信息采集已实施两个月，批准的工作经费未拨付到村（社区）。', rectificationDeadline: daysAgo(-7), foundAt: at(3), recordedBy: inspector,
+    county,
+    source: FindingSource.REFUSAL,
+    category: FindingCategory.NO_FUNDING,
+    severity: FindingSeverityLevel.GENERAL,
+    department: dept('县退役军人事务局'),
+    application: apps.get('veterans')!,
+    refusal: veteransUnpaid,
+    community: veteransUnpaid.community,
+    description: '退役军人信息采集已实施两个月，批准的工作经费未拨付到村（社区）。',
+    rectificationDeadline: daysAgo(-7),
+    foundAt: at(3),
+    recordedBy: inspector,
   });
   await em.flush();
   em.create(Interview, {
-    county, department: housing, scheduledAt: new Date(at(-3).setUTCHours(1, 30, 0, 0)), place: '县委社会工作部三楼会议室',
+    county,
+    department: housing,
+    scheduledAt: new Date(at(-3).setUTCHours(1, 30, 0, 0)),
+    place: '县委社会工作部三楼会议室',
     interviewers: '县委社会工作部分管副部长、县纪委监委第三监督检查室负责人',
     reason: '一年内两次将拆迁拆违等负面清单事项下派社区，准入工作把关不严。',
-    findingIds: [repeat.id], refusalIds: [demolition.id], followUpDeadline: daysAgo(-30), scheduledBy: reviewer, createdAt: at(18),
+    findingIds: [repeat.id],
+    refusalIds: [demolition.id],
+    followUpDeadline: daysAgo(-30),
+    scheduledBy: reviewer,
+    createdAt: at(18),
   });
   em.create(PublicCriticism, {
-    county, department: housing, documentNumber: `青社工通〔${year}〕1号`, scope: CriticismScope.COUNTY, issuedOn: daysAgo(140),
+    county,
+    department: housing,
+    documentNumber: `青社工通〔${year}〕1号`,
+    scope: CriticismScope.COUNTY,
+    issuedOn: daysAgo(140),
     content: '县住建局要求社区协助开展“两违”巡查，将负面清单事项转嫁村（社区），现予以通报批评，责令立即整改。',
-    findingIds: [earlier.id], followUpDeadline: daysAgo(120), followUpReportedAt: at(125), followUpNote: '已发文纠正，并开展内部作风整顿。', issuedBy: reviewer,
+    findingIds: [earlier.id],
+    followUpDeadline: daysAgo(120),
+    followUpReportedAt: at(125),
+    followUpNote: '已发文纠正，并开展内部作风整顿。',
+    issuedBy: reviewer,
   });
   await em.flush();
   return {

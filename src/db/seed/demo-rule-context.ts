@@ -5,8 +5,8 @@
  * their reviewers' vocabulary, the data element catalogue and the certificate list.
  * `test/eval-rules.test.ts` checks it equals what the engine loads from a seeded database.
  */
-import { LIST_KEY_PREFIX, ListType } from '../../catalogue/list-item.entity';
-import type { ListItemFacts, RuleContext } from '../../admission/rules/types';
+import { LIST_KEY_PREFIX, ListType } from '../../catalogue';
+import type { ListItemFacts, RuleContext } from '../../admission';
 import { DEMO_CERTIFICATES } from './demo-certificates';
 import { DEMO_COMMUNITIES, DEMO_TOWNSHIPS } from './demo-county';
 import { DEMO_DATA_ELEMENTS } from './demo-data-elements';
@@ -49,7 +49,13 @@ export function demoCommunitiesOf(townships: string[]): number {
 export function demoRuleContext(fundingFloorYuanPerHour: number): RuleContext {
   return {
     listItems: demoListItems(),
-    dataElements: DEMO_DATA_ELEMENTS.map((e, i) => ({ id: i + 1, code: e.code, name: e.name, collectedOnPlatform: e.collectedOnPlatform, sourceSystem: e.sourceSystem })),
+    dataElements: DEMO_DATA_ELEMENTS.map((e, i) => ({
+      id: i + 1,
+      code: e.code,
+      name: e.name,
+      collectedOnPlatform: e.collectedOnPlatform,
+      sourceSystem: e.sourceSystem,
+    })),
     certificates: DEMO_CERTIFICATES.map((c, i) => ({ id: i + 1, name: c.name, abolishedOn: c.abolishedOn ?? null, abolishedBy: c.abolishedBy ?? null })),
     existingItems: [],
     budget: null,

@@ -1,24 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Region, RegionLevel, TownshipKind } from '../../geography/region.entity';
-import { Community, CommunityType } from '../../geography/community.entity';
-import { Department } from '../../organisation/department.entity';
-import { User } from '../../auth/user.entity';
-import { ApiToken } from '../../auth/api-token.entity';
-import { Role } from '../../auth/role';
-import { hashApiToken, hashPassword } from '../../auth/credentials';
-import {
-  DEMO_CITY,
-  DEMO_COMMUNITIES,
-  DEMO_COUNTY,
-  DEMO_DEPARTMENTS,
-  DEMO_PROVINCE,
-  DEMO_TOWNSHIPS,
-  type SeedRegion,
-} from './demo-county';
+import { Region, RegionLevel, TownshipKind } from '../../geography';
+import { Community, CommunityType } from '../../geography';
+import { Department } from '../../organisation';
+import { User } from '../../auth';
+import { ApiToken } from '../../auth';
+import { Role } from '../../kernel/roles';
+import { hashApiToken, hashPassword } from '../../auth';
+import { DEMO_CITY, DEMO_COMMUNITIES, DEMO_COUNTY, DEMO_DEPARTMENTS, DEMO_PROVINCE, DEMO_TOWNSHIPS, type SeedRegion } from './demo-county';
 import { DEMO_DATA_ELEMENTS } from './demo-data-elements';
 import { seedDemoDataRequirements } from './demo-data-requirements';
 import { seedDemoCertificates } from './demo-certificates';
-import { DataElement } from '../../platform/data-element.entity';
+import { DataElement } from '../../platform';
 import { seedDemoLists } from './demo-lists';
 import { seedDemoRegistry } from './demo-registry';
 
@@ -119,6 +111,12 @@ export async function seedDemoCounty(em: EntityManager): Promise<SeedSummary | n
     await seedDemoDataRequirements(tx);
     await seedDemoLists(tx, { province: regions.get(DEMO_PROVINCE.code)!, county, reviewer: users[1] });
     await seedDemoRegistry(tx, { county, communities, departments, users });
-    return { regions: regions.size, communities: communities.length, departments: departments.length, users: users.length, dataElements: DEMO_DATA_ELEMENTS.length };
+    return {
+      regions: regions.size,
+      communities: communities.length,
+      departments: departments.length,
+      users: users.length,
+      dataElements: DEMO_DATA_ELEMENTS.length,
+    };
   });
 }
