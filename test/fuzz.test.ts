@@ -428,6 +428,8 @@ async function fingerprint(sql: Client): Promise<Record<string, string>> {
     // The fuzzer's sign-in moves the admin's last sign-in time, the global chain's head and adds its audit event.
     if (tablename === 'audit_event') from = `"audit_event" t where t.action <> 'user.signIn'`;
     if (tablename === 'audit_chain_head') from = `"audit_chain_head" t where t.chain_key <> 'global'`;
+    // Its session's last use (the idle timeout) is written at most once a minute: a long run moves it.
+    if (tablename === 'user_session') row = `(t.jti, t.user_id, t.expires_at)`;
     if (tablename === 'app_user') row = `(t.id, t.username, t.password_hash, t.role, t.active, t.locked_until, t.failed_sign_ins, t.token_version)`;
     const { rows } = await sql.query(`select count(*)::int as n, md5(coalesce(string_agg(${row}::text, '|' order by ${row}::text), '')) as h from ${from}`);
     out[tablename] = `${rows[0].n}:${rows[0].h}`;
