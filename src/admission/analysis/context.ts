@@ -207,6 +207,8 @@ export function frameAt(doc: Doc, clause: Clause, pos: number): string | null {
       return v;
     }
   }
+  // 指导居民自行检查…: residents check their own homes; the community shows them how
+  if (/(指导|引导|帮助|教育|提醒|鼓励|动员|教会)(辖区)?(居民|群众|村民|住户|家庭|老人|业主|家长)[^，。；]{0,6}(自行|自主|自己|开展自查|自查|自检)/.test(pre)) return '指导居民自查';
   // 发现…的，…报告: what is found is reported, not handled
   if (/发现/.test(pre)) {
     const sentence = doc.sentences[clause.sentence];

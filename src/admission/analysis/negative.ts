@@ -140,7 +140,7 @@ export interface Occurrence {
   phrase: string;
 }
 
-export function occurrences(doc: Doc, p: Pick<ActionPattern, 'verbs' | 'regex' | 'notBefore' | 'quota'>): Occurrence[] {
+export function occurrences(doc: Doc, p: Pick<ActionPattern, 'verbs' | 'regex' | 'regexScope' | 'notBefore' | 'quota'>): Occurrence[] {
   const out: Occurrence[] = [];
   if (p.verbs) {
     for (const v of p.verbs) {
@@ -152,7 +152,20 @@ export function occurrences(doc: Doc, p: Pick<ActionPattern, 'verbs' | 'regex' |
       }
     }
   }
-  if (p.regex) {
+  if (p.regex && p.regexScope === 'sentence') {
+    // a target may span clauses: 经营性收入“破零”，确保达到3万元以上
+    const re = new RegExp(p.regex.source, p.regex.flags.includes('g') ? p.regex.flags : `${p.regex.flags}g`);
+    for (const sentence of doc.sentences) {
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(sentence.text))) {
+        const start = sentence.start + m.index;
+        const clause = clauseAt(doc, start) ?? sentence.clauses[0];
+        if (clause) out.push({ clause, start, end: start + m[0].length, phrase: m[0] });
+        if (m[0].length === 0) re.lastIndex++;
+      }
+    }
+  } else if (p.regex) {
     const re = new RegExp(p.regex.source, p.regex.flags.includes('g') ? p.regex.flags : `${p.regex.flags}g`);
     for (const clause of doc.clauses) {
       re.lastIndex = 0;
@@ -204,9 +217,13 @@ function topicsOf(doc: Doc): Array<{ at: number; category: NegativeCategory }> {
   if (!known) {
     known = [];
     for (const c of NEGATIVE_CATEGORY_LIST) {
-      for (const t of TOPICS[c]) {
+      // a topic inside a longer one of the same category counts once (搭建 in 违规搭建)
+      const spans: Array<[number, number]> = [];
+      for (const t of [...TOPICS[c]].sort((a, b) => b.length - a.length)) {
         if (!doc.text.includes(t)) continue;
         for (const at of findLoose(doc, t)) {
+          if (spans.some(([s, e]) => at >= s && at + t.length <= e)) continue;
+          spans.push([at, at + t.length]);
           const clause = clauseAt(doc, at);
           if (clause && !negatedAt(doc, clause, at)) known.push({ at, category: c });
         }
@@ -245,6 +262,60 @@ function pickCategory(doc: Doc, hit: RawHit, docTopics: Map<NegativeCategory, nu
     }
   }
   return best;
+}
+
+/**
+ * What the application as a whole is about, among the categories its counted acts can
+ * prove: the one that can explain most of the evidence (a 清四乱 campaign's 制止、收缴 and
+ * 清除 are all river rectification; a 督察 case's 核实 and 督促整改 environmental work) and,
+ * among those, the one its title and text are about. A reviewer names one item for the
+ * application; the acts are its evidence. Null when the text names no subject.
+ */
+export function subjectOf(doc: Doc, raw: Array<Pick<RawHit, 'categories' | 'weight' | 'itemId' | 'ref' | 'clauseIndex'>>, model: NegativeModel, docTopics: Map<NegativeCategory, number>, declared: WorkCategory): NegativeCategory | null {
+  const coverage = new Map<NegativeCategory, number>();
+  /** How many hits name the category first (what the act proves when the text says little else). */
+  const first = new Map<NegativeCategory, number>();
+  const seen = new Set<string>();
+  for (const h of raw) {
+    const once = `${h.ref}:${h.clauseIndex}`;
+    if (seen.has(once)) continue;
+    seen.add(once);
+    const cats = h.itemId != null ? [model.items.find((i) => i.id === h.itemId)?.category as NegativeCategory].filter((c) => c && NEGATIVE_CATEGORIES.has(c)) : h.categories;
+    for (const c of cats) coverage.set(c, (coverage.get(c) ?? 0) + h.weight);
+    if (cats.length) first.set(cats[0], (first.get(cats[0]) ?? 0) + 1);
+  }
+  if (!coverage.size) return null;
+  const most = Math.max(...coverage.values());
+  const title = doc.sentences.filter((x) => x.part === 'title');
+  const titleTopics = title.length ? topicCounts(doc, title[0].start, title[title.length - 1].end) : new Map<NegativeCategory, number>();
+  let best: NegativeCategory | null = null;
+  let key = [0, 0, 0];
+  for (const [c, w] of coverage) {
+    if (w < most * 0.5) continue;
+    // what the text is about (its title most), what share of the evidence the category explains, what the acts prove by default
+    const support = Math.min(6, docTopics.get(c) ?? 0) + 2 * (titleTopics.get(c) ?? 0) + (declared === c ? 2 : 0);
+    const k = [support + 3 * (w / most) + (first.get(c) ?? 0), w, support];
+    if (k[0] > key[0] + 1e-9 || (Math.abs(k[0] - key[0]) < 1e-9 && (k[1] > key[1] || (k[1] === key[1] && k[2] > key[2])))) {
+      best = c;
+      key = k;
+    }
+  }
+  // a text about none of the candidates names no subject
+  return best && key[2] > 0 ? best : null;
+}
+
+/**
+ * Whether a hit that could be several categories belongs to the application's subject:
+ * it can, and its sentence is about the subject or about none of the hit's categories.
+ * A sentence plainly about something else (食品 in a tax text) keeps its own category.
+ */
+function joinsSubject(doc: Doc, hit: RawHit, subject: NegativeCategory): boolean {
+  if (!hit.categories.includes(subject)) return false;
+  if (hit.categories.length === 1) return true;
+  const sentence = doc.sentences[doc.clauses[hit.clauseIndex].sentence];
+  const inSentence = topicCounts(doc, sentence.start, sentence.end);
+  if ((inSentence.get(subject) ?? 0) > 0) return true;
+  return !hit.categories.some((c) => (inSentence.get(c) ?? 0) > 0);
 }
 
 /** Trigger phrase: all its content words in one clause, in order, counted. */
@@ -305,7 +376,7 @@ export function assessNegative(input: NegativeInput, model: NegativeModel, doc: 
 
   for (const p of ACTION_PATTERNS) {
     for (const o of occurrences(doc, p)) {
-      if (p.unless && p.unless.test(o.clause.text)) {
+      if (p.unless && (p.unless.test(o.clause.text) || (o.end > o.clause.end && p.unless.test(o.phrase)))) {
         neutralised.push({ phrase: o.phrase, clause: o.clause.text, reason: '语境表明不属此类（如宣传、他方实施或对象不符）' });
         continue;
       }
@@ -381,6 +452,7 @@ export function assessNegative(input: NegativeInput, model: NegativeModel, doc: 
   // Hits that prove one category vote for it; hits that could be several join the one the text supports.
   const votes = new Map<NegativeCategory, number>();
   for (const h of raw) if (h.categories.length === 1) votes.set(h.categories[0], (votes.get(h.categories[0]) ?? 0) + h.weight);
+  const subject = subjectOf(doc, raw, model, docTopics, input.category);
   const seenInClause = new Set<string>();
   for (const h of raw) {
     // one pattern counts once per clause
@@ -393,7 +465,7 @@ export function assessNegative(input: NegativeInput, model: NegativeModel, doc: 
       item = model.items.find((i) => i.id === h.itemId)!;
       category = (NEGATIVE_CATEGORIES.has(item.category) ? item.category : pickCategory(doc, { ...h, categories: NEGATIVE_CATEGORY_LIST }, docTopics, input.category)) as NegativeCategory;
     } else {
-      category = pickCategory(doc, h, docTopics, input.category, votes);
+      category = subject && joinsSubject(doc, h, subject) ? subject : pickCategory(doc, h, docTopics, input.category, votes);
       const candidates = itemsByCategory.get(category) ?? [];
       item = candidates.length ? candidates.map((i) => ({ i, s: simOf(i) + (input.category === i.category ? 0.01 : 0) })).sort((a, b) => b.s - a.s)[0].i : null;
     }
@@ -431,7 +503,8 @@ export function assessNegative(input: NegativeInput, model: NegativeModel, doc: 
     m.score = Math.round(m.score * 100) / 100;
   }
   // the department's own category breaks near-ties: it knows what the work is about
-  const rank = (m: ItemMatch) => m.score + (m.category === input.category ? 0.5 : 0);
+  // … and so does what the application as a whole is about
+  const rank = (m: ItemMatch) => m.score + (m.category === input.category ? 0.5 : 0) + (m.category === subject ? 0.05 : 0);
   const list = [...matches.values()].sort((a, b) => rank(b) - rank(a) || b.similarity - a.similarity);
   const total = list.reduce((s, m) => s + m.score, 0);
   let blocked = (list[0]?.score ?? 0) >= 1 || total >= 1.5;
