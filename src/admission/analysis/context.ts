@@ -186,7 +186,7 @@ export function clauseActors(doc: Doc): Actor[] {
     let actor: Actor = prev;
     const first = firstActor(doc, c.start, Math.min(c.end, c.start + 16));
     // a party opening the clause is its subject: 县税务局拟对…, 社区负责…
-    const opens = first && /^(县|市|省|乡|镇|各|并|同时|另外|该|上述|其中)?$/.test(doc.text.slice(c.start, first.at));
+    const opens = first && /^(县|市|省|乡|镇|各|每|每个|各个|并|同时|另外|该|上述|其中)?$/.test(doc.text.slice(c.start, first.at));
     if (COMMUNITY_TARGET.test(c.text)) actor = 'community';
     else if (first && opens && first.actor === 'community') actor = 'community';
     else if (first && opens && first.actor === 'other') actor = 'other';

@@ -108,6 +108,9 @@ export function negativeModel(items: NegativeItem[], background: string[] = []):
 
 interface RawHit extends Hit {
   clauseIndex: number;
+  /** The span of the matched act in the text (its own words name its object: 《限期参保缴费通知书》). */
+  start?: number;
+  end?: number;
   categories: NegativeCategory[];
   itemId?: number;
 }
@@ -216,18 +219,21 @@ function topicsOf(doc: Doc): Array<{ at: number; category: NegativeCategory }> {
   let known = topicPositions.get(doc);
   if (!known) {
     known = [];
+    // the longest topic wins: 搭建 inside 违规搭建 counts once, 建房 inside 自建房 is not demolition
+    const found: Array<{ at: number; end: number; category: NegativeCategory }> = [];
     for (const c of NEGATIVE_CATEGORY_LIST) {
-      // a topic inside a longer one of the same category counts once (搭建 in 违规搭建)
-      const spans: Array<[number, number]> = [];
-      for (const t of [...TOPICS[c]].sort((a, b) => b.length - a.length)) {
+      for (const t of TOPICS[c]) {
         if (!doc.text.includes(t)) continue;
-        for (const at of findLoose(doc, t)) {
-          if (spans.some(([s, e]) => at >= s && at + t.length <= e)) continue;
-          spans.push([at, at + t.length]);
-          const clause = clauseAt(doc, at);
-          if (clause && !negatedAt(doc, clause, at)) known.push({ at, category: c });
-        }
+        for (const at of findLoose(doc, t)) found.push({ at, end: at + t.length, category: c });
       }
+    }
+    found.sort((a, b) => b.end - b.at - (a.end - a.at));
+    const kept: typeof found = [];
+    for (const f of found) {
+      if (kept.some((k) => f.at >= k.at && f.end <= k.end && (k.end - k.at > f.end - f.at || k.category === f.category))) continue;
+      kept.push(f);
+      const clause = clauseAt(doc, f.at);
+      if (clause && !negatedAt(doc, clause, f.at)) known.push({ at: f.at, category: f.category });
     }
     topicPositions.set(doc, known);
   }
@@ -251,11 +257,12 @@ function pickCategory(doc: Doc, hit: RawHit, docTopics: Map<NegativeCategory, nu
   const sentence = doc.sentences[clause.sentence];
   const inClause = topicCounts(doc, clause.start, clause.end);
   const inSentence = topicCounts(doc, sentence.start, sentence.end);
+  const inPhrase = hit.start != null && hit.end != null ? topicCounts(doc, hit.start, hit.end) : new Map<NegativeCategory, number>();
   let best = hit.categories[0];
   let bestScore = 0;
   for (const [k, c] of hit.categories.entries()) {
-    // the pattern's first category is what it proves when the text says little else
-    const s = 3 * (inClause.get(c) ?? 0) + 2 * (inSentence.get(c) ?? 0) + Math.min(6, docTopics.get(c) ?? 0) + (declared === c ? 4 : 0) + (k === 0 ? 1.5 : 0) + 3 * (votes.get(c) ?? 0);
+    // the pattern's first category is what it proves when the text says little else; the act's own words name its object
+    const s = 5 * (inPhrase.get(c) ?? 0) + 3 * (inClause.get(c) ?? 0) + 2 * (inSentence.get(c) ?? 0) + Math.min(6, docTopics.get(c) ?? 0) + (declared === c ? 4 : 0) + (k === 0 ? 1.5 : 0) + 3 * (votes.get(c) ?? 0);
     if (s > bestScore) {
       best = c;
       bestScore = s;
@@ -312,6 +319,11 @@ export function subjectOf(doc: Doc, raw: Array<Pick<RawHit, 'categories' | 'weig
 function joinsSubject(doc: Doc, hit: RawHit, subject: NegativeCategory): boolean {
   if (!hit.categories.includes(subject)) return false;
   if (hit.categories.length === 1) return true;
+  // the act's own words name another object (《限期参保缴费通知书》 in a construction-safety text)
+  if (hit.start != null && hit.end != null) {
+    const inPhrase = topicCounts(doc, hit.start, hit.end);
+    if (!(inPhrase.get(subject) ?? 0) && hit.categories.some((c) => (inPhrase.get(c) ?? 0) > 0)) return false;
+  }
   const sentence = doc.sentences[doc.clauses[hit.clauseIndex].sentence];
   const inSentence = topicCounts(doc, sentence.start, sentence.end);
   if ((inSentence.get(subject) ?? 0) > 0) return true;
@@ -395,6 +407,8 @@ export function assessNegative(input: NegativeInput, model: NegativeModel, doc: 
         clause: o.clause.text,
         why: p.why,
         clauseIndex: o.clause.index,
+        start: o.start,
+        end: o.end,
         categories: p.categories,
       });
     }

@@ -128,7 +128,7 @@ function quotaOn(acts: string): RegExp {
 const QUOTA_ACTS: Array<{ id: string; category: NegativeCategory; acts: string; why: string }> = [
   { id: 'QUOTA_ENV', category: C.ENVIRONMENTAL_RECTIFICATION, acts: '淘汰|关停|关闭|取缔|禁烧|火点|搬迁关闭', why: '把淘汰、关停等环境整治任务按数量分解给村（社区），是下达环境整治任务和考核指标' },
   { id: 'QUOTA_DEMOLITION', category: C.DEMOLITION, acts: '拆除|拆违|腾退|腾房|清表|交地|图斑|违法用地|违法占地|违建', why: '把拆除、腾退、图斑销号等拆违任务按数量或期限压给村（社区）' },
-  { id: 'QUOTA_INVESTMENT', category: C.INVESTMENT_ATTRACTION, acts: '引进|招引|落地|入驻|招商|投资额|到位资金|投资线索|招商线索|项目线索|签约项目|项目签约', why: '落地企业数、引进项目数、投资线索数等是招商引资指标' },
+  { id: 'QUOTA_INVESTMENT', category: C.INVESTMENT_ATTRACTION, acts: '引进|招引|落地|入驻|招商|投资额|到位资金|投资线索|招商线索|项目线索|签约项目|项目签约|新增(注册)?企业|新增市场主体|新设企业|注册企业', why: '落地企业数、引进项目数、投资线索数等是招商引资指标' },
   { id: 'QUOTA_TAX', category: C.TAX_ASSISTANCE, acts: '代收|代征|征缴|清欠|催缴|缴税|纳税|补缴', why: '代收、催缴、清欠税费的数量指标是协税护税任务' },
   { id: 'QUOTA_REVENUE', category: C.REVENUE_GENERATION, acts: '销售|认购|团购|推销|代售|创收|收费额', why: '销售、认购、创收的数量指标是经济创收任务' },
   { id: 'QUOTA_ENFORCEMENT', category: C.LAW_ENFORCEMENT, acts: '查处|处罚|罚款|立案|收缴工具|暂扣', why: '查处、处罚的数量指标是把执法任务下达给村（社区）' },
@@ -234,7 +234,7 @@ export const ACTION_PATTERNS: ActionPattern[] = [
   {
     id: 'INSPECT',
     categories: [C.LAW_ENFORCEMENT, C.PRODUCTION_SAFETY, C.ENVIRONMENTAL_RECTIFICATION, C.CITY_MANAGEMENT, C.TAX_ASSISTANCE],
-    verbs: ['检查', '安全检查', '安全生产检查', '安检', '查验', '核查', '核验', '抽查', '排查', '巡检', '督查', '检验', '安全检验', '拉网式排查', '隐患排查', '复查', '检查督改', '安全巡查', '入户检查', '登门检查', '上门检查', '查看'],
+    verbs: ['检查', '安全检查', '安全生产检查', '安检', '查验', '核查', '核验', '抽查', '排查', '巡检', '督查', '检验', '安全检验', '拉网式排查', '隐患排查', '复查', '检查督改', '安全巡查', '入户检查', '登门检查', '上门检查', '查看', '稽核', '年审'],
     objects: REGULATED,
     objectScope: 'sentence',
     notBefore: /^(告知|通知|宣传|提醒|须知|前|时|期间|的宣传)/,
@@ -701,7 +701,7 @@ export const TOPICS: Record<NegativeCategory, string[]> = {
     '招商', '招商引资', '引资', '引进', '投资', '投资项目', '招商项目', '引进项目', '产业项目', '签约项目', '项目落地', '项目签约', '落地企业', '企业入驻', '入驻', '产值', '招租', '乡贤回归', '投资兴业', '流转',
     '经营主体', '经营业主', '规模经营', '产业',
   ],
-  [C.TAX_ASSISTANCE]: ['税', '税收', '税务', '税源', '纳税', '涉税', '个税', '个人所得税', '房产税', '耕地占用税', '社会保险费', '社保费', '医保费', '养老保险费', '保费', '缴费', '缴费基数', '参保缴费', '欠缴', '滞纳金', '有线电视费', '收视费', '两费'],
+  [C.TAX_ASSISTANCE]: ['税', '税收', '税务', '税源', '纳税', '涉税', '个税', '个人所得税', '房产税', '耕地占用税', '社会保险费', '社保费', '医保费', '养老保险费', '保费', '缴费', '缴费基数', '参保缴费', '欠缴', '滞纳金', '社会保险', '工伤保险', '失业保险', '养老保险', '医疗保险', '社保', '有线电视费', '收视费', '两费'],
   [C.REVENUE_GENERATION]: [
     '创收', '增收', '收入', '经营性收入', '收益', '上缴', '统筹', '销售', '推销', '租金', '收费', '收缴率', '非税收入', '罚没收入', '发包', '余房', '去库存', '国有资产', '门面',
     '欠费', '借款', '欠款', '认购', '团购',
