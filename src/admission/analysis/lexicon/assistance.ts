@@ -26,7 +26,7 @@ export const ASSISTANCE_ACTIONS: AssistanceAction[] = [
 
 /** Verbs that make what follows them the content of publicity, a reminder or a report, not a task. */
 export const FRAME_VERBS = [
-  '宣传', '宣讲', '讲解', '解读', '告知', '提醒', '普及', '培训', '教育', '倡导', '劝导', '劝阻', '引导', '通知', '公示', '张贴', '转发', '发放', '知晓', '学习', '咨询', '反映', '报告', '上报', '举报', '科普', '警示',
+  '宣传', '宣讲', '讲解', '解读', '告知', '提醒', '普及', '培训', '教育', '倡导', '劝导', '劝阻', '引导', '通知', '公示', '张贴', '转发', '发放', '知晓', '学习', '咨询', '反映', '报告', '上报', '举报', '科普', '警示', '听取', '征求',
 ];
 
 /** Clause openings that state a purpose or a basis, not a task: 为推进综合行政执法改革… */
