@@ -130,7 +130,7 @@ const QUOTA_ACTS: Array<{ id: string; category: NegativeCategory; acts: string; 
   { id: 'QUOTA_DEMOLITION', category: C.DEMOLITION, acts: '拆除|拆违|腾退|腾房|清表|交地|图斑|违法用地|违法占地|违建', why: '把拆除、腾退、图斑销号等拆违任务按数量或期限压给村（社区）' },
   { id: 'QUOTA_INVESTMENT', category: C.INVESTMENT_ATTRACTION, acts: '引进(?![^，。；]{0,6}(人才|技术|品种|良种|专家|志愿|医生|教师))|招引(?![^，。；]{0,6}人才)|(企业|项目|商户|商家|主体)落地|落地(企业|项目)|(企业|商户|商家|项目)入驻|入驻(企业|商户|商家)|招商|投资额|到位资金|投资线索|招商线索|项目线索|签约项目|项目签约|新增(注册)?企业|新增市场主体|新设企业|注册企业|促成(?=[^，。；]{0,6}(企业|项目|投资|客商))', why: '落地企业数、引进项目数、投资线索数等是招商引资指标' },
   { id: 'QUOTA_TAX', category: C.TAX_ASSISTANCE, acts: '代收|代征|征缴|清欠|催缴|缴税|纳税(?!人|服务|信用)|补缴', why: '代收、催缴、清欠税费的数量指标是协税护税任务' },
-  { id: 'QUOTA_REVENUE', category: C.REVENUE_GENERATION, acts: '销售|认购|团购|推销|代售|创收|收费额', why: '销售、认购、创收的数量指标是经济创收任务' },
+  { id: 'QUOTA_REVENUE', category: C.REVENUE_GENERATION, acts: '销售|认购|团购|推销|代售|创收|收费额|开户|办卡|新增客户|投保人数|营销|推广(?=[^，。；]{0,8}(产品|信用卡|手机银行|套餐|宽带|保险|理财|贷款|礼盒))', why: '为企业销售、认购、开户、推广产品的数量指标是经济创收任务' },
   { id: 'QUOTA_ENFORCEMENT', category: C.LAW_ENFORCEMENT, acts: '查处|处罚|罚款|立案|收缴工具|暂扣', why: '查处、处罚的数量指标是把执法任务下达给村（社区）' },
 ];
 
