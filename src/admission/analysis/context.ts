@@ -106,7 +106,8 @@ function temporalAt(doc: Doc, clause: Clause, pos: number, end: number): boolean
   const pre = doc.text.slice(clause.start, pos);
   const post = doc.text.slice(end, clause.end);
   // done already, or a point in time: 已依法拆除…, 拆除后的空地, 拆除完成后…
-  if (/(已|已经|已被)[^，。；由请]{0,6}$/.test(pre)) return true;
+  // …but 已建成的 describes the object of a new act (对已建成的组织拆除)
+  if (/(已|已经|已被)[^，。；由请的]{0,6}$/.test(pre)) return true;
   // 拆除后的空地 (after it was done) — but 收取后统一交、拆除后复垦 are steps of the same task
   if (/^(到位|完成|结束)?(后|之后|以后)/.test(post) && !/^(到位|完成|结束)?(后|之后|以后)(统一|再|即|立即|及时|交|上交|上缴|缴入|存入|解缴|转交|复垦|复绿|恢复|清运|平整|拍照|报送|上报|向|一并|按)/.test(post)) return true;
   const at = pre.lastIndexOf('在');

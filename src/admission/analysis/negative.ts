@@ -73,6 +73,8 @@ export interface NegativeInput {
   description: string;
   evaluation?: string | null;
   category: WorkCategory;
+  /** Filed as a purchase of services (undefined: not known). */
+  purchase?: boolean;
 }
 
 /** Analysis state shared by every application checked against one county's lists. */
@@ -420,7 +422,10 @@ export function assessNegative(input: NegativeInput, model: NegativeModel, doc: 
     if (!NEGATIVE_CATEGORIES.has(item.category) && !item.triggerPhrases.length && !item.examples.length) continue;
     for (const t of model.triggerWords.get(item.id) ?? []) {
       for (const o of triggerOccurrences(doc, t.words)) {
-        const why = judge(doc, actors, o, false);
+        // the act is usually the phrase's last word (秸秆禁烧值守): judged where it stands, so 不设值守 and 宣传…值守 count
+        const last = t.words.length > 1 ? doc.text.lastIndexOf(t.words[t.words.length - 1], o.end) : -1;
+        const at = last >= o.start ? { ...o, start: last } : o;
+        const why = negatedAt(doc, o.clause, at.start) ? '否定表述（村（社区）不承担）' : judge(doc, actors, at, false);
         if (why) {
           neutralised.push({ phrase: o.phrase, clause: o.clause.text, reason: why });
           continue;
@@ -480,8 +485,9 @@ export function assessNegative(input: NegativeInput, model: NegativeModel, doc: 
       category = (NEGATIVE_CATEGORIES.has(item.category) ? item.category : pickCategory(doc, { ...h, categories: NEGATIVE_CATEGORY_LIST }, docTopics, input.category)) as NegativeCategory;
     } else {
       category = subject && joinsSubject(doc, h, subject) ? subject : pickCategory(doc, h, docTopics, input.category, votes);
-      const candidates = itemsByCategory.get(category) ?? [];
-      item = candidates.length ? candidates.map((i) => ({ i, s: simOf(i) + (input.category === i.category ? 0.01 : 0) })).sort((a, b) => b.s - a.s)[0].i : null;
+      // an item about purchases of service (FM-002) is the one named only when the application is a purchase
+      const candidates = (itemsByCategory.get(category) ?? []).filter((i, _, all) => input.purchase !== false || !/购买服务/.test(i.title) || all.every((x) => /购买服务/.test(x.title)));
+      item = candidates.length ? candidates.map((i) => ({ i, s: simOf(i) + (input.category === i.category ? 0.01 : 0) + (input.purchase && /购买服务/.test(i.title) ? 0.05 : 0) })).sort((a, b) => b.s - a.s)[0].i : null;
     }
     // A reviewer's counter-example (an admissible phrasing) close to this sentence undoes the hit —
     // and a title's hit too, once a sentence of the text is such a look-alike (the title sums it up).
