@@ -275,10 +275,12 @@ function pickCategory(doc: Doc, hit: RawHit, docTopics: Map<NegativeCategory, nu
 
 /**
  * What the application as a whole is about, among the categories its counted acts can
- * prove: the one that can explain most of the evidence (a 清四乱 campaign's 制止、收缴 and
- * 清除 are all river rectification; a 督察 case's 核实 and 督促整改 environmental work) and,
- * among those, the one its title and text are about. A reviewer names one item for the
- * application; the acts are its evidence. Null when the text names no subject.
+ * prove. Candidates are the categories that can explain at least half of the evidence the
+ * best one explains; the subject is the candidate with the most support — what the title
+ * (double) and the text are about, the declared category, the share of the evidence it
+ * explains, what the acts prove by default. A 清四乱 campaign's 制止、收缴 and 清除 are all
+ * river rectification; a 督察 case's 核实 and 督促整改 environmental work. A reviewer names one
+ * item for the application; the acts are its evidence. Null when the text is about none.
  */
 export function subjectOf(doc: Doc, raw: Array<Pick<RawHit, 'categories' | 'weight' | 'itemId' | 'ref' | 'clauseIndex'>>, model: NegativeModel, docTopics: Map<NegativeCategory, number>, declared: WorkCategory): NegativeCategory | null {
   const coverage = new Map<NegativeCategory, number>();
