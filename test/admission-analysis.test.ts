@@ -142,6 +142,70 @@ describe('look-alikes are let through (and explained when they come close)', () 
   });
 });
 
+describe('generalising: the item is the application’s subject, the object of the act, a quota on a department’s act', () => {
+  const category = (title: string, description: string) => negative(app({ title, description }))?.evidence[0].category ?? null;
+
+  it('several items could match: a 清四乱 campaign’s 制止、收缴 and 清除 are river rectification, a river demolition alone is demolition', () => {
+    expect(
+      category(
+        '小流域河道“四乱”整治',
+        '县水利局请沿河各村巡河时对电鱼、偷采砂石的当场制止并收缴工具，对河道内乱搭的棚屋组织人员清除，“四乱”问题做到动态清零。',
+      ),
+    ).toBe(C.ENVIRONMENTAL_RECTIFICATION);
+    expect(category('河道违法建筑清理', '县水利局请沿河村督促当事人拆除河道管理范围内违法修建的棚屋和钓鱼台，逾期不拆的由村组织人员拆除。')).toBe(C.DEMOLITION);
+  });
+
+  it('an audit of enterprises is what it audits: social-insurance fees are tax assistance, safety is production safety', () => {
+    expect(category('企业参保缴费核查', '县人社局请社区逐户核对辖区企业的参保人数和缴费基数，对少报基数的企业督促其补缴社会保险费和滞纳金。')).toBe(
+      C.TAX_ASSISTANCE,
+    );
+    expect(category('企业安全生产检查', '县应急管理局请社区逐户检查辖区企业的消防器材和安全出口，对存在隐患的督促其限期整改。')).toBe(C.PRODUCTION_SAFETY);
+    expect(category('工伤保险参保稽核', '请社区配合稽核建筑施工企业工伤保险参保情况，对未参保的下发《限期参保缴费通知书》。')).toBe(C.TAX_ASSISTANCE);
+  });
+
+  it('the act decides between two money items: 代收 a fee is FM-008, chasing a company’s arrears FM-009', () => {
+    expect(category('有线电视费代收', '县广电公司委托各村代收有线电视收视费，代收款每月交公司营业厅。')).toBe(C.TAX_ASSISTANCE);
+    expect(category('物业费清欠', '请社区协助物业服务企业逐户上门催缴业主拖欠的物业费，清欠率与社区考核挂钩。')).toBe(C.REVENUE_GENERATION);
+  });
+
+  it('a quota on a department’s own act is that act’s item, however neutral the prose around it', () => {
+    expect(category('老旧柴油车淘汰', '县生态环境局将老旧柴油货车淘汰任务分解到各社区，每个社区年内淘汰不少于8辆。')).toBe(C.ENVIRONMENTAL_RECTIFICATION);
+    expect(category('闲置厂房利用', '社区登记辖区闲置厂房的面积和产权人，每个社区全年落地企业数不少于2家、引进项目数不少于1个。')).toBe(
+      C.INVESTMENT_ATTRACTION,
+    );
+    expect(category('违法用地图斑整改', '本月底前图斑全部销号，请各村组织农户拆除违法占地上的建（构）筑物，恢复耕种条件。')).toBe(C.DEMOLITION);
+    expect(category('飞地经济', '请各村对接沿海企业，每村年内至少促成1家企业来村设立生产基地。')).toBe(C.INVESTMENT_ATTRACTION);
+    expect(category('经营性收入“破零”', '无经营性收入的村年内必须实现经营性收入“破零”，确保达到3万元以上。')).toBe(C.REVENUE_GENERATION);
+    expect(category('金融服务站推广', '请村“两委”协助推广信用卡和手机银行，每村年内新增开户不少于200户。')).toBe(C.REVENUE_GENERATION);
+  });
+
+  it('a dust-control patrol of construction sites is environmental work, not construction safety', () => {
+    expect(category('建筑工地扬尘防治', '各社区对辖区建筑工地实行网格化监管，每日巡查围挡、喷淋、车辆冲洗设施，对裸土未覆盖的督促施工单位立即整改。')).toBe(
+      C.ENVIRONMENTAL_RECTIFICATION,
+    );
+  });
+
+  const lookalikes: Array<[string, string, string]> = [
+    ['名称：拆迁安置小区', '安置小区业主大会筹备', '锦江拆迁安置小区交付已满两年，县住房城乡建设局请社区指导业主成立业主大会筹备组。'],
+    ['名称：住房城乡建设局', '加装电梯协商', '县住房城乡建设局请社区组织有意愿的单元业主协商加装电梯，调解邻里矛盾。'],
+    ['消费 is no fee', '消费维权服务站', '社区登记居民的消费投诉，按规定转交县市场监管局处理。'],
+    ['居民会议自定、自用的收费', '停车位收费议定', '社区居委会组织召开居民会议，由居民议定公共停车位的收费标准，收取的停车费用于小区公共设施维护。'],
+    ['居民自查', '家庭安全自查', '社区向居民发放自查清单，指导居民自行检查家中燃气、电器和消防器材。'],
+    ['党费', '党费收缴', '社区党组织每月收缴党员党费，按季度上交街道党工委。'],
+    ['罚没物品（名词）', '罚没物品拍卖公告', '县财政局将依法罚没的车辆委托拍卖公司拍卖，请社区张贴拍卖公告。'],
+    ['听取意见', '市容管理座谈', '执法中队每季度到社区听取居民对市容管理的意见，社区召集居民代表参加。'],
+    ['维修资金', '维修资金表决', '社区指导业主委员会组织业主对动用电梯专项维修资金进行表决。'],
+    ['人才不是招商', '返乡人才登记', '县人社局请各村年内引进返乡创业人才不少于2名，登记后报县人社局。'],
+    ['纳税人满意度', '纳税服务评价', '县税务局请社区张贴评价二维码，纳税人满意度达到90%以上的给予表扬。'],
+    ['入驻社会组织', '社会组织培育', '社区党群服务中心年内入驻社会组织不少于3家，为居民提供服务。'],
+    ['宣传品的数量', '征兵宣传', '请各村（社区）张贴征兵宣传海报不少于5张，通知适龄青年完成兵役登记。'],
+    ['陪同指认', '图斑现场指认', '请相关村安排熟悉情况的干部陪同核查人员到现场指认图斑位置，核查认定和查处由县自然资源局负责，村不承担拆除和销号任务。'],
+  ];
+  it.each(lookalikes)('look-alike, %s: 《%s》', (_, title, description) => {
+    expect(blocking(app({ title, description }))).toEqual([]);
+  });
+});
+
 describe('NEGATIVE_AS_PURCHASE', () => {
   it('trips on negative-list work bought as a service, and says so instead of NEGATIVE_LIST', () => {
     const a = app({

@@ -83,6 +83,31 @@ describe('the engine on the project’s own labelled cases (test/fixtures/admiss
   });
 });
 
+describe('the engine on fresh batches written after the first model, each before it was tuned on (admission-cases-r2*.jsonl)', () => {
+  const files = fs.readdirSync(path.join(__dirname, 'fixtures')).filter((f) => /^admission-cases-r2[a-z]\.jsonl$/.test(f));
+  const cases = files.flatMap((f) => readCases(path.join(__dirname, 'fixtures', f)));
+  const { results, measures } = evaluateCases(cases, 20);
+
+  it('are four batches, half of them admissible look-alikes, every category', () => {
+    expect(files.length).toBeGreaterThanOrEqual(4);
+    expect(cases.length).toBeGreaterThanOrEqual(300);
+    expect(measures.admissible).toBeGreaterThanOrEqual(cases.length / 2);
+    expect(new Set(cases.map((c) => c.expect.negativeCategory).filter(Boolean)).size).toBe(8);
+    expect(new Set(cases.map((c) => c.id)).size).toBe(cases.length);
+  });
+
+  it(`meet the targets: recall ≥ ${TARGETS.recall}%, false blocks ≤ ${TARGETS.falseBlocks}%, category ≥ ${TARGETS.category}%`, () => {
+    expect(measures.negativeRecall).toBeGreaterThanOrEqual(TARGETS.recall);
+    expect(measures.falseBlockRate).toBeLessThanOrEqual(TARGETS.falseBlocks);
+    expect(measures.categoryAccuracy).toBeGreaterThanOrEqual(TARGETS.category);
+  });
+
+  it('block with the codes a reviewer expects (NO_LEGAL_BASIS beside NEGATIVE_LIST where both apply)', () => {
+    const exact = results.filter((r) => [...r.blockingCodes].sort().join() === [...r.expect.blockingCodes].sort().join()).length;
+    expect(exact / results.length).toBeGreaterThanOrEqual(0.95);
+  });
+});
+
 (DEV ? describe : describe.skip)('the engine on the shared development corpus (../shared/admission-cases/dev.jsonl)', () => {
   it('meets the targets', () => {
     const { measures } = evaluateCases(readCases(DEV), 20);

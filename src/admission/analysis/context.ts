@@ -106,8 +106,14 @@ function temporalAt(doc: Doc, clause: Clause, pos: number, end: number): boolean
   const pre = doc.text.slice(clause.start, pos);
   const post = doc.text.slice(end, clause.end);
   // done already, or a point in time: 已依法拆除…, 拆除后的空地, 拆除完成后…
-  if (/(已|已经|已被)[^，。；由请]{0,6}$/.test(pre)) return true;
-  if (/^(到位|完成|结束)?(后|之后|以后)/.test(post)) return true;
+  // …but 已建成的 describes the object of a new act (对已建成的组织拆除)
+  if (/(已|已经|已被)[^，。；由请的]{0,6}$/.test(pre)) return true;
+  // 拆除后的空地 (after it was done) — but 收取后统一交、拆除后复垦 are steps of the same task
+  if (
+    /^(到位|完成|结束)?(后|之后|以后)/.test(post) &&
+    !/^(到位|完成|结束)?(后|之后|以后)(统一|再|即|立即|及时|交|上交|上缴|缴入|存入|解缴|转交|复垦|复绿|恢复|清运|平整|拍照|报送|上报|向|一并|按)/.test(post)
+  )
+    return true;
   const at = pre.lastIndexOf('在');
   if (at < 0) return false;
   return /^[^，。；]{0,12}?(前|之前|以前|期间|时|之际|过程中)/.test(post) && !/由|请/.test(pre.slice(at));
@@ -190,7 +196,7 @@ export function clauseActors(doc: Doc): Actor[] {
     let actor: Actor = prev;
     const first = firstActor(doc, c.start, Math.min(c.end, c.start + 16));
     // a party opening the clause is its subject: 县税务局拟对…, 社区负责…
-    const opens = first && /^(县|市|省|乡|镇|各|并|同时|另外|该|上述|其中)?$/.test(doc.text.slice(c.start, first.at));
+    const opens = first && /^(县|市|省|乡|镇|各|每|每个|各个|并|同时|另外|该|上述|其中)?$/.test(doc.text.slice(c.start, first.at));
     if (COMMUNITY_TARGET.test(c.text)) actor = 'community';
     else if (first && opens && first.actor === 'community') actor = 'community';
     else if (first && opens && first.actor === 'other') actor = 'other';
@@ -211,8 +217,11 @@ export function frameAt(doc: Doc, clause: Clause, pos: number): string | null {
       return v;
     }
   }
-  // 发现…的，…报告: what is found is reported, not handled
-  if (/发现/.test(pre)) {
+  // 指导居民自行检查…: residents check their own homes; the community shows them how
+  if (/(指导|引导|帮助|教育|提醒|鼓励|动员|教会)(辖区)?(居民|群众|村民|住户|家庭|老人|业主|家长)[^，。；]{0,6}(自行|自主|自己|开展自查|自查|自检)/.test(pre))
+    return '指导居民自查';
+  // 发现…的，…报告: what is found is reported, not handled — unless the act is done on the spot (对发现的…当场制止)
+  if (/发现/.test(pre) && !/(当场|立即|即行|马上|第一时间|予以|进行|负责)[^，。；]{0,2}$/.test(pre)) {
     const sentence = doc.sentences[clause.sentence];
     if (/报告|上报|报送|反映|举报|告知|拍照上传|报/.test(doc.text.slice(pos, sentence.end))) return '发现报告';
   }

@@ -4,6 +4,7 @@
  * legal basis, evaluation clauses, list-item link). Deterministic; nothing is fetched.
  */
 import type { ApplicationFacts, ListItemFacts, RuleContext } from '../rules/types';
+import { ApplicationKind } from '../enums';
 import { assessNegative, negativeDoc, negativeModel, type NegativeAssessment, type NegativeItem } from './negative';
 import { assessLegalBasis, citedListKeys, type BasisAssessment } from './legal-basis';
 import { findTargetAssessment, findVeto, type ClauseMatch } from './evaluation';
@@ -61,7 +62,13 @@ export function analyse(app: ApplicationFacts, ctx: RuleContext): ApplicationAna
   if (known) return known;
 
   const negatives = ctx.listItems.filter((i) => i.listType === 'NEGATIVE').map(toNegative);
-  const input = { title: app.title, description: app.description, evaluation: app.evaluation, category: app.category };
+  const input = {
+    title: app.title,
+    description: app.description,
+    evaluation: app.evaluation,
+    category: app.category,
+    purchase: app.kind === ApplicationKind.PURCHASE_OF_SERVICE,
+  };
   // one segmentation of the text for every reading of it
   const doc = negativeDoc(input);
   const negative = assessNegative(input, negativeModel(negatives), doc);

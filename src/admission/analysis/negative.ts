@@ -82,6 +82,8 @@ export interface NegativeInput {
   description: string;
   evaluation?: string | null;
   category: WorkCategory;
+  /** Filed as a purchase of services (undefined: not known). */
+  purchase?: boolean;
 }
 
 /** Analysis state shared by every application checked against one county's lists. */
@@ -119,6 +121,9 @@ export function negativeModel(items: NegativeItem[], background: string[] = []):
 
 interface RawHit extends Hit {
   clauseIndex: number;
+  /** The span of the matched act in the text (its own words name its object: 《限期参保缴费通知书》). */
+  start?: number;
+  end?: number;
   categories: NegativeCategory[];
   itemId?: number;
 }
@@ -155,7 +160,7 @@ export interface Occurrence {
   phrase: string;
 }
 
-export function occurrences(doc: Doc, p: Pick<ActionPattern, 'verbs' | 'regex' | 'notBefore' | 'quota'>): Occurrence[] {
+export function occurrences(doc: Doc, p: Pick<ActionPattern, 'verbs' | 'regex' | 'regexScope' | 'notBefore' | 'quota'>): Occurrence[] {
   const out: Occurrence[] = [];
   if (p.verbs) {
     for (const v of p.verbs) {
@@ -167,7 +172,20 @@ export function occurrences(doc: Doc, p: Pick<ActionPattern, 'verbs' | 'regex' |
       }
     }
   }
-  if (p.regex) {
+  if (p.regex && p.regexScope === 'sentence') {
+    // a target may span clauses: 经营性收入“破零”，确保达到3万元以上
+    const re = new RegExp(p.regex.source, p.regex.flags.includes('g') ? p.regex.flags : `${p.regex.flags}g`);
+    for (const sentence of doc.sentences) {
+      re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(sentence.text))) {
+        const start = sentence.start + m.index;
+        const clause = clauseAt(doc, start) ?? sentence.clauses[0];
+        if (clause) out.push({ clause, start, end: start + m[0].length, phrase: m[0] });
+        if (m[0].length === 0) re.lastIndex++;
+      }
+    }
+  } else if (p.regex) {
     const re = new RegExp(p.regex.source, p.regex.flags.includes('g') ? p.regex.flags : `${p.regex.flags}g`);
     for (const clause of doc.clauses) {
       re.lastIndex = 0;
@@ -223,14 +241,21 @@ function topicsOf(doc: Doc): Array<{ at: number; category: NegativeCategory }> {
   let known = topicPositions.get(doc);
   if (!known) {
     known = [];
+    // the longest topic wins: 搭建 inside 违规搭建 counts once, 建房 inside 自建房 is not demolition
+    const found: Array<{ at: number; end: number; category: NegativeCategory }> = [];
     for (const c of NEGATIVE_CATEGORY_LIST) {
       for (const t of TOPICS[c]) {
         if (!doc.text.includes(t)) continue;
-        for (const at of findLoose(doc, t)) {
-          const clause = clauseAt(doc, at);
-          if (clause && !negatedAt(doc, clause, at)) known.push({ at, category: c });
-        }
+        for (const at of findLoose(doc, t)) found.push({ at, end: at + t.length, category: c });
       }
+    }
+    found.sort((a, b) => b.end - b.at - (a.end - a.at));
+    const kept: typeof found = [];
+    for (const f of found) {
+      if (kept.some((k) => f.at >= k.at && f.end <= k.end && (k.end - k.at > f.end - f.at || k.category === f.category))) continue;
+      kept.push(f);
+      const clause = clauseAt(doc, f.at);
+      if (clause && !negatedAt(doc, clause, f.at)) known.push({ at: f.at, category: f.category });
     }
     topicPositions.set(doc, known);
   }
@@ -260,11 +285,13 @@ function pickCategory(
   const sentence = doc.sentences[clause.sentence];
   const inClause = topicCounts(doc, clause.start, clause.end);
   const inSentence = topicCounts(doc, sentence.start, sentence.end);
+  const inPhrase = hit.start != null && hit.end != null ? topicCounts(doc, hit.start, hit.end) : new Map<NegativeCategory, number>();
   let best = hit.categories[0];
   let bestScore = 0;
   for (const [k, c] of hit.categories.entries()) {
-    // the pattern's first category is what it proves when the text says little else
+    // the pattern's first category is what it proves when the text says little else; the act's own words name its object
     const s =
+      5 * (inPhrase.get(c) ?? 0) +
       3 * (inClause.get(c) ?? 0) +
       2 * (inSentence.get(c) ?? 0) +
       Math.min(6, docTopics.get(c) ?? 0) +
@@ -277,6 +304,76 @@ function pickCategory(
     }
   }
   return best;
+}
+
+/**
+ * What the application as a whole is about, among the categories its counted acts can
+ * prove. Candidates are the categories that can explain at least half of the evidence the
+ * best one explains; the subject is the candidate with the most support — what the title
+ * (double) and the text are about, the declared category, the share of the evidence it
+ * explains, what the acts prove by default. A 清四乱 campaign's 制止、收缴 and 清除 are all
+ * river rectification; a 督察 case's 核实 and 督促整改 environmental work. A reviewer names one
+ * item for the application; the acts are its evidence. Null when the text is about none.
+ */
+export function subjectOf(
+  doc: Doc,
+  raw: Array<Pick<RawHit, 'categories' | 'weight' | 'itemId' | 'ref' | 'clauseIndex'>>,
+  model: NegativeModel,
+  docTopics: Map<NegativeCategory, number>,
+  declared: WorkCategory,
+): NegativeCategory | null {
+  const coverage = new Map<NegativeCategory, number>();
+  /** How many hits name the category first (what the act proves when the text says little else). */
+  const first = new Map<NegativeCategory, number>();
+  const seen = new Set<string>();
+  for (const h of raw) {
+    const once = `${h.ref}:${h.clauseIndex}`;
+    if (seen.has(once)) continue;
+    seen.add(once);
+    const cats =
+      h.itemId != null
+        ? [model.items.find((i) => i.id === h.itemId)?.category as NegativeCategory].filter((c) => c && NEGATIVE_CATEGORIES.has(c))
+        : h.categories;
+    for (const c of cats) coverage.set(c, (coverage.get(c) ?? 0) + h.weight);
+    if (cats.length) first.set(cats[0], (first.get(cats[0]) ?? 0) + 1);
+  }
+  if (!coverage.size) return null;
+  const most = Math.max(...coverage.values());
+  const title = doc.sentences.filter((x) => x.part === 'title');
+  const titleTopics = title.length ? topicCounts(doc, title[0].start, title[title.length - 1].end) : new Map<NegativeCategory, number>();
+  let best: NegativeCategory | null = null;
+  let key = [0, 0, 0];
+  for (const [c, w] of coverage) {
+    if (w < most * 0.5) continue;
+    // what the text is about (its title most), what share of the evidence the category explains, what the acts prove by default
+    const support = Math.min(6, docTopics.get(c) ?? 0) + 2 * (titleTopics.get(c) ?? 0) + (declared === c ? 2 : 0);
+    const k = [support + 3 * (w / most) + (first.get(c) ?? 0), w, support];
+    if (k[0] > key[0] + 1e-9 || (Math.abs(k[0] - key[0]) < 1e-9 && (k[1] > key[1] || (k[1] === key[1] && k[2] > key[2])))) {
+      best = c;
+      key = k;
+    }
+  }
+  // a text about none of the candidates names no subject
+  return best && key[2] > 0 ? best : null;
+}
+
+/**
+ * Whether a hit that could be several categories belongs to the application's subject:
+ * it can, and its sentence is about the subject or about none of the hit's categories.
+ * A sentence plainly about something else (食品 in a tax text) keeps its own category.
+ */
+function joinsSubject(doc: Doc, hit: RawHit, subject: NegativeCategory): boolean {
+  if (!hit.categories.includes(subject)) return false;
+  if (hit.categories.length === 1) return true;
+  // the act's own words name another object (《限期参保缴费通知书》 in a construction-safety text)
+  if (hit.start != null && hit.end != null) {
+    const inPhrase = topicCounts(doc, hit.start, hit.end);
+    if (!(inPhrase.get(subject) ?? 0) && hit.categories.some((c) => (inPhrase.get(c) ?? 0) > 0)) return false;
+  }
+  const sentence = doc.sentences[doc.clauses[hit.clauseIndex].sentence];
+  const inSentence = topicCounts(doc, sentence.start, sentence.end);
+  if ((inSentence.get(subject) ?? 0) > 0) return true;
+  return !hit.categories.some((c) => (inSentence.get(c) ?? 0) > 0);
 }
 
 /** Trigger phrase: all its content words in one clause, in order, counted. */
@@ -337,7 +434,7 @@ export function assessNegative(input: NegativeInput, model: NegativeModel, doc: 
 
   for (const p of ACTION_PATTERNS) {
     for (const o of occurrences(doc, p)) {
-      if (p.unless && p.unless.test(o.clause.text)) {
+      if (p.unless && (p.unless.test(o.clause.text) || (o.end > o.clause.end && p.unless.test(o.phrase)))) {
         neutralised.push({ phrase: o.phrase, clause: o.clause.text, reason: '语境表明不属此类（如宣传、他方实施或对象不符）' });
         continue;
       }
@@ -356,6 +453,8 @@ export function assessNegative(input: NegativeInput, model: NegativeModel, doc: 
         clause: o.clause.text,
         why: p.why,
         clauseIndex: o.clause.index,
+        start: o.start,
+        end: o.end,
         categories: p.categories,
       });
     }
@@ -367,7 +466,10 @@ export function assessNegative(input: NegativeInput, model: NegativeModel, doc: 
     if (!NEGATIVE_CATEGORIES.has(item.category) && !item.triggerPhrases.length && !item.examples.length) continue;
     for (const t of model.triggerWords.get(item.id) ?? []) {
       for (const o of triggerOccurrences(doc, t.words)) {
-        const why = judge(doc, actors, o, false);
+        // the act is usually the phrase's last word (秸秆禁烧值守): judged where it stands, so 不设值守 and 宣传…值守 count
+        const last = t.words.length > 1 ? doc.text.lastIndexOf(t.words[t.words.length - 1], o.end) : -1;
+        const at = last >= o.start ? { ...o, start: last } : o;
+        const why = negatedAt(doc, o.clause, at.start) ? '否定表述（村（社区）不承担）' : judge(doc, actors, at, false);
         if (why) {
           neutralised.push({ phrase: o.phrase, clause: o.clause.text, reason: why });
           continue;
@@ -423,6 +525,7 @@ export function assessNegative(input: NegativeInput, model: NegativeModel, doc: 
   // Hits that prove one category vote for it; hits that could be several join the one the text supports.
   const votes = new Map<NegativeCategory, number>();
   for (const h of raw) if (h.categories.length === 1) votes.set(h.categories[0], (votes.get(h.categories[0]) ?? 0) + h.weight);
+  const subject = subjectOf(doc, raw, model, docTopics, input.category);
   const seenInClause = new Set<string>();
   for (const h of raw) {
     // one pattern counts once per clause
@@ -437,9 +540,16 @@ export function assessNegative(input: NegativeInput, model: NegativeModel, doc: 
         NEGATIVE_CATEGORIES.has(item.category) ? item.category : pickCategory(doc, { ...h, categories: NEGATIVE_CATEGORY_LIST }, docTopics, input.category)
       ) as NegativeCategory;
     } else {
-      category = pickCategory(doc, h, docTopics, input.category, votes);
-      const candidates = itemsByCategory.get(category) ?? [];
-      item = candidates.length ? candidates.map((i) => ({ i, s: simOf(i) + (input.category === i.category ? 0.01 : 0) })).sort((a, b) => b.s - a.s)[0].i : null;
+      category = subject && joinsSubject(doc, h, subject) ? subject : pickCategory(doc, h, docTopics, input.category, votes);
+      // an item about purchases of service (FM-002) is the one named only when the application is a purchase
+      const candidates = (itemsByCategory.get(category) ?? []).filter(
+        (i, _, all) => input.purchase !== false || !/购买服务/.test(i.title) || all.every((x) => /购买服务/.test(x.title)),
+      );
+      item = candidates.length
+        ? candidates
+            .map((i) => ({ i, s: simOf(i) + (input.category === i.category ? 0.01 : 0) + (input.purchase && /购买服务/.test(i.title) ? 0.05 : 0) }))
+            .sort((a, b) => b.s - a.s)[0].i
+        : null;
     }
     // A reviewer's counter-example (an admissible phrasing) close to this sentence undoes the hit —
     // and a title's hit too, once a sentence of the text is such a look-alike (the title sums it up).
@@ -475,7 +585,8 @@ export function assessNegative(input: NegativeInput, model: NegativeModel, doc: 
     m.score = Math.round(m.score * 100) / 100;
   }
   // the department's own category breaks near-ties: it knows what the work is about
-  const rank = (m: ItemMatch) => m.score + (m.category === input.category ? 0.5 : 0);
+  // … and so does what the application as a whole is about
+  const rank = (m: ItemMatch) => m.score + (m.category === input.category ? 0.5 : 0) + (m.category === subject ? 0.05 : 0);
   const list = [...matches.values()].sort((a, b) => rank(b) - rank(a) || b.similarity - a.similarity);
   const total = list.reduce((s, m) => s + m.score, 0);
   let blocked = (list[0]?.score ?? 0) >= 1 || total >= 1.5;

@@ -121,8 +121,12 @@ export function buildDoc(parts: Array<{ part: TextPart; text: string | null | un
   for (const name of protectedNames) {
     for (let i = text.indexOf(name); i >= 0; i = text.indexOf(name, i + 1)) protectedSpans.push([i, i + name.length]);
   }
+  // a short quoted name (“执法进社区”) — not an act put in quotes for emphasis (实施“拆旧”, 做到“清零”)
   const quoteSpans: Array<[number, number]> = [];
-  for (const m of text.matchAll(/“([^”]{1,12})”/g)) quoteSpans.push([m.index + 1, m.index + 1 + m[1].length]);
+  for (const m of text.matchAll(/“([^”]{1,12})”/g)) {
+    if (m[1].length <= 4 && /(实施|做到|进行|推进|负责|开展|落实|抓好)$/.test(text.slice(Math.max(0, m.index - 2), m.index))) continue;
+    quoteSpans.push([m.index + 1, m.index + 1 + m[1].length]);
+  }
   return { text, sentences, clauses, words, boundaries, protectedSpans, quoteSpans };
 }
 

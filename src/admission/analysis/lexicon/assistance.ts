@@ -90,6 +90,8 @@ export const FRAME_VERBS = [
   '举报',
   '科普',
   '警示',
+  '听取',
+  '征求',
 ];
 
 /** Clause openings that state a purpose or a basis, not a task: 为推进综合行政执法改革… */

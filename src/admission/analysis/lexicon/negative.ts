@@ -51,6 +51,8 @@ export interface ActionPattern {
   /** Words (matched on word boundaries) or a pattern over the clause. */
   verbs?: string[];
   regex?: RegExp;
+  /** Where the regex is matched: each clause (default) or each sentence (a target spanning clauses). */
+  regexScope?: 'clause' | 'sentence';
   /** One of these must appear in the same clause (`clause`), sentence, or anywhere in the text (`doc`). */
   objects?: string[];
   objectScope?: 'clause' | 'sentence' | 'doc';
@@ -135,6 +137,11 @@ const REGULATED = [
   '切断阀',
   '餐饮场所',
   '餐饮店',
+  '小餐饮',
+  '食杂店',
+  '小食杂店',
+  '小卖部',
+  '农村超市',
   '饭店',
   '农家乐',
   '民宿',
@@ -194,6 +201,8 @@ const REGULATED = [
   '采石场',
   '石场',
   '矿山',
+  '养殖场',
+  '规模养殖场',
   '爆破器材',
   '民爆',
   '边坡',
@@ -333,6 +342,10 @@ const TAXES = [
   '涉税',
   '社会保险费',
   '社保费',
+  '滞纳金',
+  '两费',
+  '住房公积金',
+  '公积金',
   '养老保险费',
   '基本养老保险费',
   '医疗保险费',
@@ -385,9 +398,86 @@ const NUMBER_TARGET =
   '(\\d+(\\.\\d+)?\\s*(%|％|个|家|户|亩|万元|亿元|元|套|份|盒|箱|件|张|单|处|项|起|栋|间|吨|人|名|次|条|平方米|万)|[一二两三四五六七八九十百千万]+(个|家|户|亩|套|处|项|起|万元))';
 const TARGET_WORDS = `(不少于|不低于|不得低于|达到|以上|全部达到|完成|确保|力争|任务|指标|目标|增长|提高到|提升到|${NUMBER_TARGET})`;
 
+/**
+ * A target put on the community for an act that is the department's own (淘汰不少于10辆,
+ * 落地企业数不少于3家, 淘汰任务分解到社区, 图斑全部销号): the act's category is the quota's.
+ * What is counted must be the act, not publicity or service around it (张贴海报不少于5张).
+ */
+const QUOTA_FRAME = `((不少于|不低于|不得低于|至少|达到|完成|确保|力争)\\s*\\d+(\\.\\d+)?\\s*(%|％|个|家|户|亩|辆|台|处|项|起|栋|间|吨|人|名|次|条|平方米|万元|元)?|\\d+\\s*(%|％)以上|任务数|指标数|(全部|动态|按期|限期)?销号|(动态)?清零)`;
+const QUOTA_TASK = '(任务|指标|目标)[^。；]{0,12}(分解|下达|分配|落实|压实)(到|至|给)';
+const QUOTA_NOT_THE_ACT = /宣传|海报|张贴|走访|培训|演练|活动|通知|讲座|慰问|报名|参加|志愿|岗位|就业|招聘|体检|签约服务|家庭医生/;
+function quotaOn(acts: string): RegExp {
+  return new RegExp(
+    `(${acts})[^，。；]{0,10}?${QUOTA_FRAME}|(${acts})[^，。；]{0,6}?${QUOTA_TASK}|(不少于|不低于|至少|确保|力争|完成)[^，。；]{0,4}?(${acts})[^，。；]{0,3}?\\d+|(不少于|不低于|至少|力争|完成)[^，。；]{0,4}?\\d+[^，。；]{0,8}?(${acts})`,
+  );
+}
+const QUOTA_ACTS: Array<{ id: string; category: NegativeCategory; acts: string; why: string }> = [
+  {
+    id: 'QUOTA_ENV',
+    category: C.ENVIRONMENTAL_RECTIFICATION,
+    acts: '淘汰|关停|关闭|取缔|禁烧|火点|搬迁关闭',
+    why: '把淘汰、关停等环境整治任务按数量分解给村（社区），是下达环境整治任务和考核指标',
+  },
+  {
+    id: 'QUOTA_DEMOLITION',
+    category: C.DEMOLITION,
+    acts: '拆除|拆违|腾退|腾房|清表|交地|图斑|违法用地|违法占地|违建',
+    why: '把拆除、腾退、图斑销号等拆违任务按数量或期限压给村（社区）',
+  },
+  {
+    id: 'QUOTA_INVESTMENT',
+    category: C.INVESTMENT_ATTRACTION,
+    acts: '引进(?![^，。；]{0,6}(人才|技术|品种|良种|专家|志愿|医生|教师))|招引(?![^，。；]{0,6}人才)|(企业|项目|商户|商家|主体)落地|落地(企业|项目)|(企业|商户|商家|项目)入驻|入驻(企业|商户|商家)|招商|投资额|到位资金|投资线索|招商线索|项目线索|签约项目|项目签约|新增(注册)?企业|新增市场主体|新设企业|注册企业|规上企业|企业培育|培育(规上)?企业|个转企|转型升级为企业|小升规|促成(?=[^，。；]{0,6}(企业|项目|投资|客商))',
+    why: '落地企业数、引进项目数、投资线索数等是招商引资指标',
+  },
+  {
+    id: 'QUOTA_TAX',
+    category: C.TAX_ASSISTANCE,
+    acts: '代收|代征|征缴|清欠|催缴|缴税|纳税(?!人|服务|信用)|补缴|缴存单位|新增缴存',
+    why: '代收、催缴、清欠税费的数量指标是协税护税任务',
+  },
+  {
+    id: 'QUOTA_REVENUE',
+    category: C.REVENUE_GENERATION,
+    acts: '销售|认购|团购|推销|代售|创收|收费额|开户|办卡|新增客户|新增用户|发展用户|投保人数|营销|推广(?=[^，。；]{0,8}(产品|信用卡|手机银行|套餐|宽带|保险|理财|贷款|礼盒))',
+    why: '为企业销售、认购、开户、推广产品的数量指标是经济创收任务',
+  },
+  { id: 'QUOTA_ENFORCEMENT', category: C.LAW_ENFORCEMENT, acts: '查处|处罚|罚款|立案|收缴工具|暂扣', why: '查处、处罚的数量指标是把执法任务下达给村（社区）' },
+];
+
+/** Enterprises and businesses: the objects of an on-site investigation that is the department's. */
+const ENTERPRISES = [
+  '企业',
+  '小微企业',
+  '生产经营单位',
+  '经营户',
+  '个体工商户',
+  '商户',
+  '门店',
+  '店铺',
+  '商铺',
+  '经营者',
+  '作坊',
+  '小作坊',
+  '加工点',
+  '工厂',
+  '厂房',
+  '工地',
+  '施工现场',
+  '餐饮店',
+  '饭店',
+  '农家乐',
+  '养殖场',
+  '砖厂',
+  '采石场',
+  '用人单位',
+  '施工单位',
+  '物业服务企业',
+];
+
 /** Structures one can pull down or clear away. */
 const STRUCTURE_RE =
-  /(违法|违规|私自|擅自)(修建|建设|搭建|建造|建房|加盖)|违法建筑|违章建筑|违建|违章|私搭乱建|乱搭乱建|搭建物|加层|大棚房|看护房|管理用房|房屋|住房|旧房|老房|民房|农房|楼房|平房|厂房|危房|危旧房|简易房|铁皮房|彩钢房|板房|(养殖|大|塑料|柴|雨|遮阳|窝|工|彩钢|简易)?棚|圈舍|猪圈|牛圈|围墙|院墙|实体墙|柴房|附着物|青苗|林木|构筑物|建筑物|建筑|楼顶|坟墓|钓鱼台|看台|亭子|门楼|地上设施|违规设施|收费设施|收费亭|拦车杆/;
+  /(违法|违规|私自|擅自)(修建|建设|搭建|建造|建房|加盖)|违法建筑|违章建筑|违建|违章|私搭乱建|乱搭乱建|搭建物|加层|大棚房|看护房|管理用房|房屋|住房|旧房|老房|民房|农房|楼房|平房|厂房|危房|危旧房|土坯房|土木房|砖木房|空心房|废弃房屋|闲置房屋|简易房|铁皮房|彩钢房|板房|(养殖|大|塑料|柴|雨|遮阳|窝|工|彩钢|简易)?棚|圈舍|猪圈|牛圈|围墙|院墙|实体墙|柴房|附着物|青苗|林木|构筑物|建筑物|建（构）筑物|建\(构\)筑物|地上物|硬化地面|硬化场地|违法占地|违法用地|建筑|楼顶|坟墓|钓鱼台|看台|亭子|门楼|地上设施|违规设施|收费设施|收费亭|拦车杆/;
 
 export const ACTION_PATTERNS: ActionPattern[] = [
   // ------------------------------------------------------------------ administrative power of any kind
@@ -419,7 +509,7 @@ export const ACTION_PATTERNS: ActionPattern[] = [
     id: 'ORDER_STOP',
     categories: ANY,
     regex:
-      /(要求|通知|命令|勒令|责成)[^，。；]{0,10}?(停工|停止施工|停止建设|停产|停业|停止经营|停止生产|停止使用|停用|停止出租|停止营业|停止作业|关闭|关停|搬离|撤离现场)/,
+      /(要求|通知|命令|勒令|责成)[^，。；]{0,10}?(停工|停止施工|停止建设|停产|停业|停止经营|停止生产|停止使用|停用|停止出租|停止营业|停止作业|停止养殖|停养|停止排放|关闭|关停|搬离|撤离现场)/,
     unless: /发现[^，。；]{0,10}(报告|上报)|提醒|宣传/,
     weight: 1,
     frameProof: true,
@@ -478,7 +568,7 @@ export const ACTION_PATTERNS: ActionPattern[] = [
       '通报批评',
     ],
     unless: /宣传|告知|提醒|讲解|解读|普及|将被|将依法|依法予以/,
-    notBefore: /^(标准|依据|程序|条款|规定|款票据|决定由|权|标志|标识|牌|信息|提示)/,
+    notBefore: /^(标准|依据|程序|条款|规定|款票据|决定由|权|标志|标识|牌|信息|提示|物品|物资|财物|收入|车辆)/,
     weight: 1,
     why: '行政处罚由有关部门及其执法机构实施，不得交由村（社区）实施或以村（社区）名义实施',
   },
@@ -506,6 +596,12 @@ export const ACTION_PATTERNS: ActionPattern[] = [
       '强制带离',
       '取缔',
       '关停',
+      '关停并转',
+      '予以关闭',
+      '依法关闭',
+      '强制关闭',
+      '予以关停',
+      '封停',
       '停产',
       '停业整顿',
       '断电',
@@ -535,7 +631,7 @@ export const ACTION_PATTERNS: ActionPattern[] = [
       '封堵',
       '查没',
     ],
-    unless: /宣传|讲解|解读|普及|将被|将依法/,
+    unless: /宣传|讲解|解读|普及|将被|将依法|党费|团费|会费/,
     notBefore: /^(措施的宣传|率)/,
     weight: 1,
     frameProof: true,
@@ -590,7 +686,7 @@ export const ACTION_PATTERNS: ActionPattern[] = [
   },
   {
     id: 'INSPECT',
-    categories: [C.LAW_ENFORCEMENT, C.PRODUCTION_SAFETY, C.ENVIRONMENTAL_RECTIFICATION, C.CITY_MANAGEMENT],
+    categories: [C.LAW_ENFORCEMENT, C.PRODUCTION_SAFETY, C.ENVIRONMENTAL_RECTIFICATION, C.CITY_MANAGEMENT, C.TAX_ASSISTANCE],
     verbs: [
       '检查',
       '安全检查',
@@ -614,6 +710,10 @@ export const ACTION_PATTERNS: ActionPattern[] = [
       '登门检查',
       '上门检查',
       '查看',
+      '稽核',
+      '年审',
+      '安全验收',
+      '复工验收',
     ],
     objects: REGULATED,
     objectScope: 'sentence',
@@ -687,7 +787,7 @@ export const ACTION_PATTERNS: ActionPattern[] = [
   },
   {
     id: 'STOP',
-    categories: [C.DEMOLITION, C.LAW_ENFORCEMENT, C.CITY_MANAGEMENT, C.ENVIRONMENTAL_RECTIFICATION],
+    categories: [C.DEMOLITION, C.LAW_ENFORCEMENT, C.CITY_MANAGEMENT, C.ENVIRONMENTAL_RECTIFICATION, C.PRODUCTION_SAFETY],
     verbs: ['制止', '认定', '核查认定', '纠正', '查纠'],
     objectPattern: /违法|违规|违章|违建|偷倒|占道|乱倒|擅自建房|擅自|私自|非法|乱停|乱放|乱搭|乱占|乱建|乱挖|乱采|乱堆/,
     objectScope: 'clause',
@@ -708,7 +808,7 @@ export const ACTION_PATTERNS: ActionPattern[] = [
   {
     id: 'JOIN_DEMOLITION',
     categories: [C.DEMOLITION],
-    regex: /(配合|协助|协同|会同|参与|陪同)[^，。；]{0,16}?(强制拆除|拆除|清除|拆迁|强拆|征收|腾退)/,
+    regex: /(配合|协助|协同|会同|参与|陪同)[^，。；]{0,16}?(强制拆除|拆除|清除|拆迁|强拆|征收(?![^，。；]{0,12}(费|税|款|金))|腾退)/,
     unless: /宣传|通知|告知|提醒|讲解|意见|方案|讨论/,
     weight: 1,
     frameProof: true,
@@ -716,8 +816,8 @@ export const ACTION_PATTERNS: ActionPattern[] = [
   },
   {
     id: 'JOIN_COLLECTION',
-    categories: [C.TAX_ASSISTANCE],
-    regex: /(配合|协助|协同|会同|参与|陪同)[^，。；]{0,16}?(催缴|追缴|征收税|收税|清欠|征缴)/,
+    categories: [C.TAX_ASSISTANCE, C.REVENUE_GENERATION],
+    regex: /(配合|协助|协同|会同|参与|陪同)[^，。；]{0,16}?(催缴|追缴|征收税|收税|清欠|征缴|征收(?=[^，。；]{0,12}(费|税|款|金)))/,
     unless: /宣传|通知|告知|提醒|讲解/,
     weight: 1,
     frameProof: true,
@@ -734,7 +834,7 @@ export const ACTION_PATTERNS: ActionPattern[] = [
   },
   {
     id: 'EVIDENCE_FOR_PENALTY',
-    categories: [C.LAW_ENFORCEMENT, C.CITY_MANAGEMENT],
+    categories: [C.LAW_ENFORCEMENT, C.CITY_MANAGEMENT, C.ENVIRONMENTAL_RECTIFICATION, C.PRODUCTION_SAFETY, C.DEMOLITION],
     regex:
       /(照片|名单|记录|材料|证据|车牌|信息)[^。；]{0,16}?(报|移交|提供|送)[^，。；]{0,12}?(处罚|罚款|查处|立案)|为[^，。；]{0,6}(处罚|执法)[^，。；]{0,6}(登记|取证|提供)|(登记|记录|拍照)[^。；]{0,20}?(移交|报送|报)[^，。；]{0,12}?(处罚|罚款|查处|立案)|登记[^，。；]{0,8}(车牌|当事人|违规人员|经营者信息|张贴者|广告主|违规户)/,
     weight: 1,
@@ -744,7 +844,7 @@ export const ACTION_PATTERNS: ActionPattern[] = [
     id: 'SUPERVISE_RECTIFY',
     categories: [C.PRODUCTION_SAFETY, C.ENVIRONMENTAL_RECTIFICATION, C.LAW_ENFORCEMENT, C.CITY_MANAGEMENT, C.DEMOLITION],
     regex:
-      /(督促|要求|督办|跟踪|责成)[^，。；]{0,16}?(企业|单位|经营者|经营户|商户|业主|房东|餐饮|场所|厂|作坊|施工|责任人|举办者|店|网点|养殖户|其|当事人|车主|用地户|占用人|违建户|行为人)[^，。；]{0,16}?(整改|停产|停业|关停|关闭|落实|安装|清运|清理|处置|搬离|搬迁|转移|自行清理|拆除|销号|停止|退出|更换|淘汰|复耕|恢复)|(复查销号|跟踪复查|整改销号|销号管理|整改率|整改销号率|整改完成率)/,
+      /(督促|要求|督办|跟踪|责成)[^，。；]{0,16}?(企业|单位|经营者|经营户|商户|业主|房东|餐饮|场所|厂|作坊|施工|责任人|举办者|店|网点|养殖户|其|当事人|车主|用地户|占用人|违建户|行为人)[^，。；]{0,16}?(整改|停产|停业|关停|关闭|落实|安装|清运|清理|处置|搬离|搬迁|转移|自行清理|拆除|销号|停止|退出|更换|淘汰|复耕|恢复)|(复查销号|跟踪复查|整改销号|销号管理|整改率|整改销号率|整改完成率)|对[^，。；]{2,20}?(的|之)[^，。；]{0,6}(督促|责成)[^，。；]{0,4}(立即|限期|及时|按期)?(整改|停产|停业|关停|关闭|拆除|清理|搬离|整治)/,
     unless: /宣传|提醒/,
     weight: 0.8,
     frameProof: true,
@@ -775,6 +875,10 @@ export const ACTION_PATTERNS: ActionPattern[] = [
     regex:
       /(明确|确定|规定|作为|列为)[^，。；]{0,8}(村（社区）|村|社区|村级|社区级)[^，。；]{0,4}(为|是|作为)[^，。；]{0,20}?(责任主体|主体责任|第一责任人|直接责任人|属地责任|包保责任|监管主体|治理主体)|(承担|落实|压实|履行|负起)[^，。；]{0,18}?(属地责任|主体责任|包保责任|监管责任|监管职责|属地管理责任|监督管理职责)|(负责|承担)[^，。；]{0,10}(日常监管|监督管理|监管工作)/,
     unless: /不承担|不得|不负|不是|自治|村务|集体资产|党建/,
+    // 属地责任 for evacuating people or caring for the elderly is assistance: the duty must be a regulatory one
+    objectPattern:
+      /监管|监督管理|安全生产|生产安全|消防|燃气|施工|违建|违法建设|两违|拆违|控违|环保|环境整治|生态环境|禁烧|秸秆|污染|市容|占道|招商|税|食品|药品|执法|检查|隐患|企业|经营|耕地保护|违法用地|违法占地|生态修复|矿山|复绿/,
+    objectScope: 'sentence',
     weight: 1,
     frameProof: true,
     why: '把部门的主体责任、监管责任或属地责任交给村（社区），是把部门职责下沉（省意见二（四））',
@@ -815,6 +919,13 @@ export const ACTION_PATTERNS: ActionPattern[] = [
       '代为拆除',
       '平整',
       '清拆',
+      '拆解',
+      '拆旧',
+      '先行拆除',
+      '恢复原状',
+      '恢复耕种条件',
+      '恢复种植条件',
+      '恢复耕地',
     ],
     objectPattern: STRUCTURE_RE,
     objectScope: 'sentence',
@@ -863,6 +974,8 @@ export const ACTION_PATTERNS: ActionPattern[] = [
       '私搭乱建',
       '危房',
       '危旧房',
+      '土坯房',
+      '空心房',
       '交地',
       '清表',
     ],
@@ -886,7 +999,7 @@ export const ACTION_PATTERNS: ActionPattern[] = [
     id: 'DEMOLITION_TARGET',
     categories: [C.DEMOLITION],
     regex: new RegExp(
-      `签约率|腾房率|拆除率|拆除任务|拆除户数|拆除面积|交地|清表交地|用地按时交付|按时交付|控违|“?零增长”?|露头就打|拆违任务|征收任务|征迁任务|搬迁任务|拆除进度|(拆除|拆墙|拆违|清拆|拆迁)[^，。；]{0,10}${TARGET_WORDS}`,
+      `签约率|腾房率|拆除率|拆除任务|拆除户数|拆除面积|交地|清表交地|用地按时交付|按时交付|控违|“?零增长”?|露头就打|拆违任务|征收任务|征迁任务|搬迁任务|拆除进度|(拆除|拆墙|拆违|清拆|拆迁|拆旧)[^，。；]{0,10}${TARGET_WORDS}`,
     ),
     unless: /不下达|不设/,
     weight: 0.6,
@@ -945,6 +1058,14 @@ export const ACTION_PATTERNS: ActionPattern[] = [
     why: '向村（社区）下达回收率、治理率、整治任务等环境整治指标（负面清单：不得下达环境整治任务和考核指标）',
   },
   {
+    id: 'RIVER_CLEARING',
+    categories: [C.ENVIRONMENTAL_RECTIFICATION, C.DEMOLITION],
+    regex: /(清理|清除|拆除|清障|取缔|清网)[^，。；]{0,16}?(网箱|围网|地笼|拦河|阻水|河道障碍|行洪障碍|河道内[^，。；]{0,6}(设施|建筑|堆积))|清网行动|“清网”/,
+    unless: /漂浮|垃圾|保洁|宣传|发现[^，。；]{0,10}(报告|上报)/,
+    weight: 1,
+    why: '清理河道内网箱、围网、阻水障碍是河湖“清四乱”、河道整治任务，由水行政、渔政部门负责',
+  },
+  {
     id: 'INSPECTION_RECTIFY',
     categories: [C.ENVIRONMENTAL_RECTIFICATION],
     regex: /(牵头整改|负责整改|整改责任人|整改到位说明|一件一档|督察[^，。；]{0,10}整改|交办件[^，。；]{0,10}整改)/,
@@ -991,7 +1112,9 @@ export const ACTION_PATTERNS: ActionPattern[] = [
       '清场',
       '日常管理',
       '管理',
+      '拆解',
     ],
+    notBefore: /^(的意见|意见|的建议|建议|办法|规定|条例|部门|局|人员|工作的意见|座谈|会|知识|政策|法规|宣传|培训|满意度|情况的|工作的)/,
     objects: [
       '流动摊贩',
       '摊贩',
@@ -1070,7 +1193,7 @@ export const ACTION_PATTERNS: ActionPattern[] = [
     id: 'ATTRACT_CAMPAIGN',
     categories: [C.INVESTMENT_ATTRACTION],
     regex:
-      /(负责|承担|开展|协助|参与|做好|落实|完成|组织|抓好|进行|配合|推进|赴外地|外出)[^，。；]{0,8}(招商引资|招商)(?!银行|局|证券|政策|优惠|宣传|新落地|落地企业)|(招商引资|招商)(任务|指标|目标|洽谈|专班|小分队|活动)/,
+      /(负责|承担|开展|协助|参与|做好|落实|完成|组织|抓好|进行|配合|推进|赴外地|外出)[^，。；]{0,8}(招商引资|招商)(?!银行|局|证券|政策|优惠|宣传|新落地|落地企业)|(招商引资|招商)(任务|指标|目标|洽谈|专班|小分队|活动|第一责任人|责任人)|全员招商/,
     unless: /不涉及|不下达|不承担|宣传[^，。；]{0,6}政策|不参与/,
     weight: 1,
     frameProof: true,
@@ -1080,7 +1203,7 @@ export const ACTION_PATTERNS: ActionPattern[] = [
     id: 'PROMOTE_INVESTMENT',
     categories: [C.INVESTMENT_ATTRACTION],
     regex:
-      /(推荐|推介|介绍|对接|洽谈|联络|寻找|物色|邀请|动员|吸引|争取|引导)[^。；]{0,20}?(投资|客商|投资者|投资方|投资商|企业入驻|来[^，。；]{0,6}(投资|建厂|兴业|落户)|项目落户|项目落地|建厂)|(向|为)[^，。；]{0,8}(企业|客商|投资者|投资方)[^，。；]{0,6}(推介|推荐|招租|介绍)/,
+      /(推荐|推介|介绍|对接|洽谈|联络|寻找|物色|邀请|动员|吸引|争取|引导)[^。；]{0,20}?(投资|客商|投资者|投资方|投资商|企业入驻|来[^，。；]{0,6}(投资|建厂|兴业|落户|设立|设厂|办厂|入驻|落地)|项目落户|项目落地|建厂)|(向|为)[^，。；]{0,8}(企业|客商|投资者|投资方)[^，。；]{0,6}(推介|推荐|招租|介绍)/,
     unless: /防范|非法集资|诈骗|宣传[^，。；]{0,6}政策|不承担|不下达|营商环境的意见/,
     weight: 1,
     frameProof: true,
@@ -1091,7 +1214,9 @@ export const ACTION_PATTERNS: ActionPattern[] = [
     categories: [C.INVESTMENT_ATTRACTION],
     regex:
       /(项目落地|促成[^，。；]{0,10}项目|签约[^，。；]{0,8}项目|项目签约|项目线索|投资意向|投资兴业|来村投资|投资建厂|入驻率|入驻企业|新增入驻|投资额|到位资金|引进[^，。；]{0,6}(家|个))/,
-    unless: /不下达|不承担|不涉及|政策/,
+    unless: /不下达|不承担|不涉及|政策|招聘|岗位|用工|就业/,
+    objectPattern: /任务|指标|考核|目标|不少于|至少|确保|力争|排名|通报|奖励|\d+\s*(个|家|条|亿|万)/,
+    objectScope: 'sentence',
     weight: 0.8,
     quota: true,
     why: '项目落地、签约、线索数量和投资额任务属招商引资指标',
@@ -1135,6 +1260,12 @@ export const ACTION_PATTERNS: ActionPattern[] = [
       '现场收取',
       '协征',
       '收税',
+      '收上来',
+      '收齐',
+      '垫付',
+      '先行垫付',
+      '代垫',
+      '垫缴',
     ],
     objects: TAXES,
     objectScope: 'sentence',
@@ -1149,7 +1280,8 @@ export const ACTION_PATTERNS: ActionPattern[] = [
     verbs: ['代收', '代缴', '代收代缴', '收取', '收缴', '解缴', '上门收取', '统一收取', '收款', '现场收取', '代售', '售卖'],
     objects: FEES,
     objectScope: 'sentence',
-    unless: /申请材料|材料|不经手|不代收|不收取|不接触|宣传|告知|提醒|快递|包裹/,
+    unless:
+      /党费|团费|会费|申请材料|材料|不经手|不代收|不收取|不接触|宣传|告知|提醒|快递|包裹|用于(本村|村内|本小区|小区|本社区|社区公共|公共设施|村集体)|归(村)?集体|集体所有/,
     weight: 1,
     frameProof: true,
     why: '为部门或企业代收费用属代征代收税费，村（社区）不得经手',
@@ -1167,10 +1299,10 @@ export const ACTION_PATTERNS: ActionPattern[] = [
   {
     id: 'PRESS_TAXPAYER',
     categories: [C.TAX_ASSISTANCE],
-    regex: /(督促|催促|动员|通知|要求|上门)[^，。；]{0,20}?(缴纳|补缴|申报|缴税|纳税|办税|完税|补税|申报缴纳|限期[^，。；]{0,8}办理)/,
+    regex: /(督促|催促|动员|通知|要求|上门)[^，。；]{0,20}?(缴纳|补缴|申报|缴税|纳税|办税|完税|补税|申报缴纳|缴存|足额缴存|限期[^，。；]{0,8}办理)/,
     objects: TAXES,
     objectScope: 'sentence',
-    unless: /参保|宣传|自行|本人|渠道|不承担/,
+    unless: /动员[^，。；]{0,8}参保|参保动员|宣传|自行|本人|渠道|不承担/,
     weight: 1,
     frameProof: true,
     why: '督促纳税人申报、缴纳、补缴税费属协税护税',
@@ -1178,7 +1310,9 @@ export const ACTION_PATTERNS: ActionPattern[] = [
   {
     id: 'TAX_QUOTA',
     categories: [C.TAX_ASSISTANCE],
-    regex: new RegExp(`(注册|下载注册|申报|缴纳|纳税|汇算)[^，。；]{0,8}?${TARGET_WORDS}`),
+    regex: new RegExp(
+      `(注册|下载注册|申报|缴纳|纳税(?!人|服务|信用)|汇算)[^，。；]{0,8}?${TARGET_WORDS}|${NUMBER_TARGET}[^，。；]{0,4}(注册|下载注册|申报|汇算)`,
+    ),
     objectPattern: /税/,
     objectScope: 'doc',
     unless: /不下达|参保|医保|养老保险/,
@@ -1190,7 +1324,7 @@ export const ACTION_PATTERNS: ActionPattern[] = [
     id: 'TAX_SOURCE',
     categories: [C.TAX_ASSISTANCE],
     regex:
-      /协税护税|护税协税|综合治税|协税员|护税员|漏征漏管|税源[^，。；]{0,6}(调查|摸底|登记|采集|排查|核实|管控|管理)|(调查|摸底|登记|采集|排查|核实)[^，。；]{0,8}税源|涉税信息|征管|(注册率|申报率)|核定[^，。；]{0,16}(营业额|税额|定额)|(营业额|租金收入|经营收入|经营情况|房租)[^，。；]{0,8}(登记|核定|核实|申报)|(登记|核定|核实|采集|摸底)[^，。；]{0,12}(营业额|房租|租金收入|经营收入|雇工|成交价格|交易价格|实际价格)|计税价格|计税依据|核定计税|应纳税额|核税/,
+      /协税护税(?!宣传|政策|知识|培训|法规)|护税协税|综合治税|协税员|护税员|漏征漏管|税源[^，。；]{0,6}(调查|摸底|登记|采集|排查|核实|管控|管理)|(调查|摸底|登记|采集|排查|核实)[^，。；]{0,8}税源|涉税信息|征管|(注册率|申报率)|核定[^，。；]{0,16}(营业额|税额|定额)|(营业额|租金收入|经营收入|经营情况|房租)[^，。；]{0,8}(登记|核定|核实|申报)|(登记|核定|核实|采集|摸底)[^，。；]{0,12}(营业额|房租|租金收入|经营收入|雇工|成交价格|交易价格|实际价格)|计税价格|计税依据|核定计税|应纳税额|核税/,
     objectPattern: /税|纳税|征管|定额/,
     objectScope: 'doc',
     unless: /不下达|不承担/,
@@ -1205,18 +1339,19 @@ export const ACTION_PATTERNS: ActionPattern[] = [
     regex: new RegExp(
       `(创收|增收|经营性收入|集体收入|集体经济收入|收入|收益|营业额|销售额|售票额|罚没收入|收费收入)[^。；]{0,16}?${TARGET_WORDS}|(创收|增收)(任务|指标|目标)`,
     ),
-    unless: /农民增收|群众增收|农户增收|居民增收|不下达|不设|收入状况|收入情况|家庭收入|核实/,
+    regexScope: 'sentence',
+    unless: /农民增收|群众增收|农户增收|居民增收|不下达|不设|收入状况|收入情况|家庭收入|收入变化|核实|了解/,
     weight: 1,
     quota: true,
     why: '向村（社区）下达经营收入、创收、销售额指标属经济创收',
   },
   {
     id: 'HAND_OVER_INCOME',
-    categories: [C.REVENUE_GENERATION],
+    categories: [C.REVENUE_GENERATION, C.TAX_ASSISTANCE],
     regex:
       /(上缴|上交|缴入|交回|缴至|解缴|交至|交给|交到|存入|转交)[^，。；]{0,10}?(乡镇|街道|财政|统筹|县|专户|国库|公司|营业厅|账户)|交[^，。；]{0,3}(公司|营业厅|财政)|(统筹使用|收入专户|非税收入)/,
-    unless: /不经手|直接发放|不接触|本人直接/,
-    objectPattern: /收入|收益|款项|代收款|所收款|费|租金|价款|售票/,
+    unless: /党费|团费|会费|不经手|直接发放|不接触|本人直接|(转交|交由|交给|交至)[^，。；]{0,14}(处理|调查|办理|审核|调解|核查|处置)/,
+    objectPattern: /收入|收益|款项|代收款|所收款|(?<![消经免浪花话党团会])费|租金|价款|售票/,
     objectScope: 'sentence',
     weight: 1,
     frameProof: true,
@@ -1236,7 +1371,7 @@ export const ACTION_PATTERNS: ActionPattern[] = [
   {
     id: 'FEE_QUOTA',
     categories: [C.REVENUE_GENERATION],
-    regex: /收缴率|收费指标|收费任务|催收任务|征收任务|缴费率|收缴任务|收费额/,
+    regex: /收缴率|收费指标|收费任务|收费目标|催收任务|征收任务|缴费率|收缴任务|收费额/,
     unless: /不下达/,
     weight: 1.2,
     quota: true,
@@ -1249,6 +1384,30 @@ export const ACTION_PATTERNS: ActionPattern[] = [
     regex: /(对外出租|开办收费|经营增收|发包|收费服务)[^。；]{0,20}?(收入|增加收入|增收|上缴|统筹)/,
     weight: 0.8,
     why: '要求村（社区）以出租、发包、收费服务等方式创收并上缴',
+  },
+
+  // ------------------------------------------------------------------ any category: quotas on a department's act, investigations
+  ...QUOTA_ACTS.map((q): ActionPattern => ({
+    id: q.id,
+    categories: [q.category],
+    regex: quotaOn(q.acts),
+    regexScope: 'sentence',
+    objectPattern: /村|社区|网格/,
+    objectScope: 'sentence',
+    unless: QUOTA_NOT_THE_ACT,
+    weight: 1,
+    quota: true,
+    why: q.why,
+  })),
+  {
+    id: 'INVESTIGATE',
+    categories: ANY,
+    verbs: ['调查核实', '现场核实', '现场调查', '现场核查', '调查处理', '核查处理', '调查取证', '查明'],
+    objects: ENTERPRISES,
+    objectScope: 'clause',
+    unless: /家庭|收入|困难|低保|救助|入户调查|意愿|需求|用工|招聘|岗位|诉求|纠纷|群众意见|居民意见/,
+    weight: 0.8,
+    why: '到现场调查核实企业、经营户的违法或污染情况是有关部门的调查处理职责，村（社区）只能反映和报告',
   },
 ];
 
@@ -1326,6 +1485,10 @@ export const TOPICS: Record<NegativeCategory, string[]> = {
     '宗教',
     '农药',
     '培训',
+    '农民工工资',
+    '欠薪',
+    '劳动保障',
+    '工资支付',
   ],
   [C.DEMOLITION]: [
     '拆迁',
@@ -1370,6 +1533,7 @@ export const TOPICS: Record<NegativeCategory, string[]> = {
     '搭建',
     '旧房',
     '复垦',
+    '一户多宅',
   ],
   [C.ENVIRONMENTAL_RECTIFICATION]: [
     '环境整治',
@@ -1428,6 +1592,24 @@ export const TOPICS: Record<NegativeCategory, string[]> = {
     '复绿',
     '植被',
     '修复',
+    '清四乱',
+    '四乱',
+    '河湖整治',
+    '河道整治',
+    '网箱养殖',
+    '工地扬尘',
+    '围挡',
+    '喷淋',
+    '裸土',
+    '生态流量',
+    '下泄流量',
+    '水土保持',
+    '水土流失',
+    '退养',
+    '清网',
+    '网箱',
+    '围网',
+    '地笼',
   ],
   [C.CITY_MANAGEMENT]: [
     '城市管理',
@@ -1484,9 +1666,14 @@ export const TOPICS: Record<NegativeCategory, string[]> = {
     '引资',
     '引进',
     '投资',
-    '项目',
+    '投资项目',
+    '招商项目',
+    '引进项目',
+    '产业项目',
+    '签约项目',
     '项目落地',
-    '签约',
+    '项目签约',
+    '落地企业',
     '企业入驻',
     '入驻',
     '产值',
@@ -1494,7 +1681,9 @@ export const TOPICS: Record<NegativeCategory, string[]> = {
     '乡贤回归',
     '投资兴业',
     '流转',
-    '业主',
+    '经营主体',
+    '经营业主',
+    '规模经营',
     '产业',
   ],
   [C.TAX_ASSISTANCE]: [
@@ -1514,13 +1703,19 @@ export const TOPICS: Record<NegativeCategory, string[]> = {
     '养老保险费',
     '保费',
     '缴费',
+    '缴费基数',
+    '参保缴费',
     '欠缴',
-    '清欠',
-    '催缴',
-    '代收',
-    '代征',
+    '滞纳金',
+    '社会保险',
+    '工伤保险',
+    '失业保险',
+    '养老保险',
+    '医疗保险',
+    '社保',
     '有线电视费',
     '收视费',
+    '两费',
   ],
   [C.REVENUE_GENERATION]: [
     '创收',
@@ -1542,6 +1737,19 @@ export const TOPICS: Record<NegativeCategory, string[]> = {
     '去库存',
     '国有资产',
     '门面',
+    '欠费',
+    '借款',
+    '欠款',
+    '认购',
+    '团购',
+    '物业费',
+    '商业保险',
+    '商业补充医疗保险',
+    '惠民保',
+    '保险公司',
+    '信用卡',
+    '手机银行',
+    '理财产品',
   ],
   [C.PRODUCTION_SAFETY]: [
     '安全生产',
@@ -1650,6 +1858,14 @@ export const PROTECTED_NAMES = [
   '执法大队',
   '执法中队',
   '执法人员',
+  '拆迁安置小区',
+  '拆迁安置房',
+  '拆迁安置点',
+  '安置小区',
+  '住房城乡建设局',
+  '住房和城乡建设局',
+  '住房城乡建设部门',
+  '住房和城乡建设部门',
   '执法队',
   '税务局',
   '税务部门',
