@@ -115,6 +115,9 @@ describe('look-alikes are let through (and explained when they come close)', () 
     ['他方实施', '森林防火宣传', '县林业局请林区村张贴防火公告，劝阻野外违规用火，对违规用火的查处由县林业局执法人员负责。'],
     ['村民自治', '垃圾处理费议定', '县住建局请各村组织村民议定垃圾处理费收取办法，收取与否及标准由村民会议决定。'],
     ['已完成的事', '拆违后绿地认养', '县住建局对已依法拆除违法建筑后的空地实施绿化，请社区组织居民志愿者认领绿地并日常养护。'],
+    // The community as the one criticised is an evaluation clause (COMMUNITY_ASSESSMENT), not a penalty it imposes.
+    ['社区被通报', '困难群众走访', '县民政局请各村协助走访困难群众，了解需求并反馈。走访不到位的村将在全县通报批评。'],
+    ['排名通报', '助残服务走访', '县残联请各社区走访重度残疾人家庭，了解护理需求，按季度排名，排名后三位的通报批评。'],
   ];
   it.each(lookalikes)('%s: 《%s》', (_, title, description) => {
     expect(blocking(app({ title, description }))).toEqual([]);

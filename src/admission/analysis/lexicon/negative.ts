@@ -567,7 +567,10 @@ export const ACTION_PATTERNS: ActionPattern[] = [
       '予以警告',
       '通报批评',
     ],
-    unless: /宣传|告知|提醒|讲解|解读|普及|将被|将依法|依法予以/,
+    // The community as the one criticised or docked (走访不到位的村通报批评, 对排名末位的社区扣减经费) is an
+    // evaluation of communities (ONE_VOTE_VETO / COMMUNITY_ASSESSMENT / TARGET_ASSESSMENT read it), not a penalty it imposes.
+    unless:
+      /宣传|告知|提醒|讲解|解读|普及|将被|将依法|依法予以|(不到位|未完成|未达标|不达标|落后|滞后|后三位|末位|排名[^，。；]{0,8})的?(村|社区)|对(各|相关|有关|该)?(村|社区)[^，。；]{0,8}(通报批评|扣减|扣发|扣除|停发)|(村|社区)(将|会)?(被|在全县|在全市|在全镇|在全乡)[^，。；]{0,6}(通报|扣)|(排名|后三位|末位|倒数)[^，。；]{0,10}(通报批评|扣减|扣发)/,
     notBefore: /^(标准|依据|程序|条款|规定|款票据|决定由|权|标志|标识|牌|信息|提示|物品|物资|财物|收入|车辆)/,
     weight: 1,
     why: '行政处罚由有关部门及其执法机构实施，不得交由村（社区）实施或以村（社区）名义实施',
